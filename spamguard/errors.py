@@ -1,0 +1,17 @@
+"""Errors spamguard raises on purpose; every one carries a message meant for the user."""
+
+
+class SpamguardError(Exception):
+    """Base class of spamguard's own errors."""
+
+
+class ModelError(SpamguardError):
+    """A model directory is missing, fails its hash check, or was made by an incompatible version."""
+
+
+class TrainingDataError(SpamguardError):
+    """Training or evaluation data is malformed (the message names the line and the problem)."""
+
+
+class InputError(SpamguardError):
+    """A file or record cannot be read as text (undecodable, binary, missing); the message says which and why."""

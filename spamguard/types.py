@@ -1,0 +1,58 @@
+"""The results spamguard returns: frozen dataclasses that serialize to a JSON-ready report."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = 1
+VERDICTS = ("clean", "cleaned", "spam")
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One removed span of the original text and why it was removed.
+
+    `start`/`end` are character offsets into the ORIGINAL text (end exclusive); `line` and `column`
+    are 1-based and point at `start`. `rules` are the ids of the rules that fired on the span (may be
+    empty when the model alone decided); `model_score` is the classifier's probability (None when no
+    model was used); `score` is the one calibrated junk score the decision used.
+    """
+
+    start: int
+    end: int
+    line: int
+    column: int
+    category: str
+    rules: tuple[str, ...]
+    score: float
+    excerpt: str
+    model_score: float | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "category": self.category,
+            "rules": list(self.rules),
+            "score": round(self.score, 4),
+            "model_score": None if self.model_score is None else round(self.model_score, 4),
+            "excerpt": self.excerpt,
+        }
+
+
+@dataclass(frozen=True)
+class Result:
+    """The sanitized text, the flags that produced it, and the verdict for the whole document."""
+
+    text: str
+    flags: tuple[Flag, ...] = field(default_factory=tuple)
+    verdict: str = "clean"
+
+    def to_dict(self) -> dict:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "verdict": self.verdict,
+            "removed_chars": sum(f.end - f.start for f in self.flags),
+            "flags": [f.to_dict() for f in self.flags],
+        }
