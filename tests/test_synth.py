@@ -1,0 +1,152 @@
+"""Properties of the junk generator (spamguard.synth) and the line/offset helper (training/textlines.py)."""
+from __future__ import annotations
+
+import importlib.util
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spamguard import synth
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("textlines", ROOT / "training" / "textlines.py")
+textlines = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(textlines)
+
+BREAKS = ["\n", "\r\n", "\r", "\u2028", "\x85", "\x0c", "\n\n", "\r\n\r\n"]
+# Article-like text: words with curly quotes, NBSP, non-Latin letters, any line break style.
+words = st.text(alphabet=st.sampled_from(list("abcxyz .,’“”\u00a0éğış日本語ру")), min_size=0, max_size=30)
+articles = st.lists(st.tuples(words, st.sampled_from(BREAKS)), min_size=0, max_size=8).map(
+    lambda parts: "".join(w + b for w, b in parts)
+) | st.text(max_size=80)
+seeds = st.integers(min_value=0, max_value=2**32 - 1)
+
+
+def _assert_valid_spans(text, spans):
+    prev_end = 0
+    for s, e in spans:
+        assert 0 <= prev_end <= s < e <= len(text)
+        prev_end = e
+
+
+@settings(max_examples=300, deadline=None)
+@given(articles, seeds, st.sampled_from(synth.FAMILIES), st.sampled_from((None,) + synth.MODES))
+def test_removing_spans_gives_back_the_article(article, seed, family, mode):
+    if mode == "middle" and family not in synth.MIDDLE_FAMILIES or mode == "prefix" and family != "boilerplate":
+        with pytest.raises(ValueError):
+            synth.inject(article, random.Random(seed), family=family, mode=mode)
+        return
+    text, spans, info = synth.inject(article, random.Random(seed), family=family, mode=mode)
+    _assert_valid_spans(text, spans)
+    assert spans, "inject always adds junk"
+    assert synth.remove_spans(text, spans) == article
+    assert info["family"] == family and info["mode"] in synth.MODES
+    assert all(text[s:e].strip() for s, e in spans)
+
+
+@settings(max_examples=100, deadline=None)
+@given(articles, seeds)
+def test_trailer_span_starts_at_its_separator(article, seed):
+    text, spans, info = synth.inject(article.rstrip() + ".", random.Random(seed), family="adult", mode="blank-line")
+    (s, e), = spans
+    assert text[s:s + 1] in ("\n", "\r") and text[:s] == article.rstrip() + "."
+    text, spans, _ = synth.inject("It failed in the system.", random.Random(seed), family="adult", mode="glued")
+    assert text.startswith("It failed in the system.") and spans == [(24, len(text))] and text[24] != " "
+
+
+def test_middle_keeps_paragraph_separator():
+    article = "First paragraph.\r\n\r\nSecond paragraph."
+    text, spans, info = synth.inject(article, random.Random(3), family="markup", mode="middle")
+    (s, e), = spans
+    assert info["mode"] == "middle" and text[s:e].endswith("\r\n\r\n") and "\n" not in text[s:e].rstrip("\r\n")
+    assert synth.remove_spans(text, spans) == article
+
+
+def test_middle_on_one_paragraph_falls_back_to_a_trailer():
+    text, spans, info = synth.inject("Only one line.", random.Random(0), family="boilerplate", mode="middle")
+    assert info["mode"] == "blank-line" and text.startswith("Only one line.\n\n")
+
+
+@given(seeds)
+def test_generator_is_deterministic(seed):
+    a = [synth.junk_line(random.Random(seed)) for _ in range(3)]
+    b = [synth.junk_line(random.Random(seed)) for _ in range(3)]
+    assert a == b
+    art = "Para one.\n\nPara two."
+    assert synth.inject(art, random.Random(seed)) == synth.inject(art, random.Random(seed))
+
+
+@pytest.mark.parametrize("family,language", synth.supported())
+def test_every_claimed_combination_produces_a_junk_line(family, language):
+    rng = random.Random(f"{family}/{language}")
+    for _ in range(30):
+        text, category = synth.junk_line(rng, family, language)
+        assert text.strip() and category == family
+        assert text.splitlines() == [text], "a junk line never contains a line break"
+
+
+def test_every_family_covers_english_and_spam_covers_all_languages():
+    pairs = set(synth.supported())
+    assert {f for f, _ in pairs} == set(synth.FAMILIES)
+    for family in synth.SPAM_FAMILIES + ("boilerplate",):
+        assert {lang for f, lang in pairs if f == family} == set(synth.LANGUAGES)
+
+
+def test_unknown_family_or_language_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown family"):
+        synth.junk_line(random.Random(0), "poetry")
+    with pytest.raises(ValueError, match="no vocabulary"):
+        synth.junk_line(random.Random(0), "adult", "xx")
+    with pytest.raises(TypeError):
+        synth.inject(b"bytes", random.Random(0))
+
+
+@pytest.mark.parametrize("kind", ["leet", "zero-width", "homoglyph", "spaced", "mixed-case"])
+def test_obfuscations_change_the_text_but_add_no_line_break(kind):
+    rng = random.Random(5)
+    out = synth.obfuscate("porno izle casino", rng, kind)
+    assert out != "porno izle casino" and out.splitlines() == [out]
+    if kind == "zero-width":
+        assert "".join(c for c in out if c not in synth.ZERO_WIDTH) == "porno izle casino"
+    if kind == "spaced":
+        assert out.replace(" ", "") == "pornoizlecasino"
+
+
+def test_glued_anchor_list_has_no_separator():
+    text = synth.anchor_list(random.Random(2), "adult", "tr", sep="")
+    assert " | " not in text and any(a in text for a in ("porno izle", "türk porno", "Porno"))
+
+
+@given(articles)
+def test_line_offsets_agree_with_splitlines(text):
+    offs = textlines.line_offsets(text)
+    assert [text[s:ce] for s, ce, _ in offs] == text.splitlines()
+    assert "".join(text[s:e] for s, _, e in offs) == text
+
+
+@settings(max_examples=300)
+@given(articles, st.sets(st.integers(0, 10)))
+def test_lines_to_spans_remove_exactly_the_chosen_lines(text, chosen):
+    lines = text.splitlines()
+    spans = textlines.lines_to_spans(text, chosen)
+    _assert_valid_spans(text, spans)
+    kept = synth.remove_spans(text, spans).splitlines()
+    expected = [ln for i, ln in enumerate(lines) if i not in chosen]
+    assert [ln for ln in kept if ln.strip()] == [ln for ln in expected if ln.strip()]
+
+
+def test_lines_to_spans_tail_takes_its_preceding_break():
+    text = "Body one.\n\nBody two.\nJunk A\n\nJunk B\n"
+    spans = textlines.lines_to_spans(text, [3, 5])
+    assert synth.remove_spans(text, spans) == "Body one.\n\nBody two."
+    text = "Share this:\n\nBody.\nAd\nMore body."
+    assert synth.remove_spans(text, textlines.lines_to_spans(text, [0, 3])) == "Body.\nMore body."
+
+
+def test_partial_spans():
+    text = "Intro.\nContinued below... In August 2013, x.\nEnd. BF_STATIC.timequeue.push(1);\n"
+    spans = textlines.partial_spans(text, suffix={2: 4}, prefix={1: 19})
+    assert synth.remove_spans(text, spans) == "Intro.\nIn August 2013, x.\nEnd.\n"
