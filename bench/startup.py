@@ -44,7 +44,8 @@ def slowest_imports(cmd: list[str], top: int = 12) -> list[tuple[int, str]]:
     """(cumulative microseconds, module) of the slowest imports in one run, from -X importtime."""
     if cmd[0] != sys.executable:
         cmd = [sys.executable, "-m", "spamguard"] + cmd[1:]
-    err = subprocess.run([sys.executable, "-X", "importtime"] + cmd[1:], cwd=ROOT, capture_output=True, text=True).stderr
+    run = subprocess.run([sys.executable, "-X", "importtime"] + cmd[1:], cwd=ROOT, capture_output=True, text=True)
+    err = run.stderr
     rows = []
     for line in err.splitlines():
         if line.startswith("import time:") and "|" in line:

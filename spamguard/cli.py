@@ -160,7 +160,8 @@ class Cleaners:
 
 def fingerprint(text: str, flag) -> str:
     """sha256 of the flag's category and the flagged text (whitespace-trimmed): stable across line moves."""
-    return hashlib.sha256(f"{flag.category}\0{text[flag.start:flag.end].strip()}".encode("utf-8", "surrogatepass")).hexdigest()
+    content = f"{flag.category}\0{text[flag.start:flag.end].strip()}"
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass
@@ -460,7 +461,8 @@ def format_flag(path: str, flag, record: int | None, text_field: str) -> str:
     quoted = json.dumps(excerpt, ensure_ascii=False)
     if record is None:
         return f"{path}:{flag.line}:{flag.column}: {flag.category} {rules} {flag.score:.2f} {quoted}"
-    return f"{path}:{record}:1: {flag.category} {rules} {flag.score:.2f} {quoted} [{text_field}:{flag.line}:{flag.column}]"
+    where = f"[{text_field}:{flag.line}:{flag.column}]"
+    return f"{path}:{record}:1: {flag.category} {rules} {flag.score:.2f} {quoted} {where}"
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -577,24 +579,24 @@ def cmd_eval(args: argparse.Namespace) -> int:
 # argument parsing and main
 
 
-def _threshold(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0.0 <= number <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
-    return number
+def _bounded(kind: type, low: float, high: float | None = None) -> Callable[[str], float]:
+    """An argparse type: a number of `kind` in [low, high] (no upper bound when high is None)."""
+
+    def parse(value: str):
+        try:
+            number = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {'an integer' if kind is int else 'a number'}: {value!r}") from None
+        if number < low or (high is not None and number > high):
+            wanted = f"at least {low}" if high is None else f"between {low} and {high}"
+            raise argparse.ArgumentTypeError(f"must be {wanted}, got {value}")
+        return number
+
+    return parse
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return number
+_threshold = _bounded(float, 0.0, 1.0)
+_positive = _bounded(int, 1)
 
 
 def build_parser() -> argparse.ArgumentParser:

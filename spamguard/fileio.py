@@ -70,7 +70,8 @@ def read_bytes(path: str) -> bytes:
         with open(path, "rb") as fh:
             return fh.read()
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory (pass files, e.g. `git ls-files -z | xargs -0 spamguard check`)") from None
+        hint = "pass files, e.g. `git ls-files -z | xargs -0 spamguard check`"
+        raise InputError(f"{path}: is a directory ({hint})") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
