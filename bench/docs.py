@@ -14,7 +14,7 @@ import random
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import Callable, Iterator
+from typing import Iterator
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("SPAMGUARD_SHARED", REPO.parent / "shared"))
@@ -86,13 +86,35 @@ def repeated(texts: list[str], n: int) -> Iterator[str]:
     return itertools.islice(itertools.cycle(texts), n)
 
 
-# --- spliced set: clean articles with hidden-link junk glued onto their ends -----------------------------
+# --- spliced sets: clean gold articles with junk put in by spamguard.synth.inject (exact spans) -----------
 
-SPLICE_MODES = ("blank_line", "newline", "glued")
+REAL_ANCHOR_MODES = ("blank-line", "newline", "glued")
+
+
+def span_labels(text: str, spans: list[tuple[int, int]]) -> dict:
+    """The scorer's line labels for character spans of junk: junk_lines, junk_suffix and junk_prefix."""
+    from spamguard.synth import line_offsets  # noqa: PLC0415
+
+    junk_lines, suffix, prefix = [], {}, {}
+    for i, (start, content_end, _end) in enumerate(line_offsets(text)):
+        if start == content_end:
+            continue  # blank lines are not scored
+        for s, e in spans:
+            if s <= start and e >= content_end:
+                junk_lines.append(i)
+            elif start < s < content_end <= e:
+                suffix[str(i)] = s - start
+            elif s <= start < e < content_end:
+                prefix[str(i)] = e - start
+    return {"junk_lines": junk_lines, "junk_suffix": suffix, "junk_prefix": prefix}
+
+
+def _labeled(text: str, spans: list[tuple[int, int]], info: dict, doc_id: str) -> dict:
+    return dict(span_labels(text, spans), text=text, id=doc_id, **{"splice": info["mode"], "family": info["family"]})
 
 
 def anchor_groups() -> list[list[str]]:
-    """Anchor texts of each real hidden-link container, in page order."""
+    """Anchor texts of each real hidden-link container in ../shared/corpora/hidden_link_injections, in page order."""
     groups = []
     with open(CORPORA / "hidden_link_injections" / "anchors.jsonl", encoding="utf-8") as fh:
         for line in fh:
@@ -101,42 +123,33 @@ def anchor_groups() -> list[list[str]]:
     return groups
 
 
-def splice(article: str, junk: str, mode: str) -> dict:
-    """One labeled doc: `junk` put after the article's last line (after a blank line, a newline, or glued on)."""
-    body = article.rstrip()
-    n_body_lines = len(body.splitlines())
-    if mode == "glued":
-        last = body.splitlines()[-1]
-        return {"text": body + junk, "junk_lines": [], "junk_suffix": {str(n_body_lines - 1): len(last)},
-                "splice": mode}
-    sep = "\n\n" if mode == "blank_line" else "\n"
-    junk_line = n_body_lines + (1 if mode == "blank_line" else 0)
-    return {"text": body + sep + junk, "junk_lines": [junk_line], "splice": mode}
+def real_anchor_docs(seed: int = 0) -> list[dict]:
+    """Each gold article with 1-3 adjacent REAL anchors glued together ("porno izlePornotürk porno", as an
+    extractor joins adjacent links) after a blank line, after a newline, or glued to the last sentence."""
+    from spamguard.synth import inject  # noqa: PLC0415
 
-
-def own_spliced_docs(seed: int = 0) -> list[dict]:
-    """Gold articles each with a run of real anchors glued together as an extractor glues adjacent links."""
     rng = random.Random(seed)
     groups = anchor_groups()
-    docs = []
+    out = []
     for i, article in enumerate(gold_articles()):
         group = rng.choice(groups)
         start = rng.randrange(len(group))
         junk = "".join(group[start:start + rng.randint(1, 3)])
-        doc = splice(article, junk, SPLICE_MODES[i % len(SPLICE_MODES)])
-        doc["id"] = f"spliced/{i}"
-        docs.append(doc)
-    return docs
+        mode = REAL_ANCHOR_MODES[i % len(REAL_ANCHOR_MODES)]
+        text, spans, info = inject(article, rng, family="seo-link", mode=mode, junk=junk)
+        out.append(_labeled(text, spans, info, f"real-anchors/{i}"))
+    return out
 
 
-def synth_injector() -> Callable | None:
-    """spamguard.synth's injector, if helper D's generator exists and offers one (else None)."""
-    try:
-        from spamguard import synth  # noqa: PLC0415 (optional module)
-    except ImportError:
-        return None
-    for name in ("inject", "inject_junk", "splice"):
-        func = getattr(synth, name, None)
-        if callable(func):
-            return func
-    return None
+def synth_docs(seed: int = 0, per_article: int = 2) -> list[dict]:
+    """Each gold article `per_article` times with spamguard.synth's generated junk (all families, languages,
+    obfuscations and modes, drawn from one fixed-seed generator)."""
+    from spamguard.synth import inject  # noqa: PLC0415
+
+    rng = random.Random(seed)
+    out = []
+    for i, article in enumerate(gold_articles()):
+        for k in range(per_article):
+            text, spans, info = inject(article, rng)
+            out.append(_labeled(text, spans, info, f"synth/{i}.{k}"))
+    return out
