@@ -1,0 +1,16 @@
+"""spamguard: remove SEO spam, hidden-link anchors and site boilerplate from scraped text.
+
+>>> import spamguard
+>>> result = spamguard.clean("The minister resigned on Friday.\\n\\nporno izlebrazzers")
+>>> result.text
+'The minister resigned on Friday.'
+>>> result.flags[0].category, result.verdict
+('adult', 'cleaned')
+"""
+from .cleaner import Cleaner, apply, clean
+from .errors import InputError, ModelError, SpamguardError, TrainingDataError
+from .types import Flag, Result
+
+__version__ = "0.1.0"
+__all__ = ["Cleaner", "Flag", "InputError", "ModelError", "Result", "SpamguardError", "TrainingDataError",
+           "__version__", "apply", "clean"]

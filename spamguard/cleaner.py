@@ -1,0 +1,149 @@
+"""The public entry points: `clean(text)` and a reusable, validated `Cleaner`.
+
+Only the last step makes new text, and it makes it from the flags alone: `apply(original, flags)` removes
+the flagged spans and keeps every other character as it was, so a report can always be replayed.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from itertools import islice
+from typing import Iterable, Iterator, Sequence
+
+import regex
+
+from .decide import RULES_ONLY_THRESHOLD, find_flags
+from .model import Model, cached_model
+from .rules import default_matcher
+from .types import Flag, Result
+
+
+def apply(original: str, flags: Sequence[Flag]) -> str:
+    """The original text with every flagged span removed (flags must not overlap)."""
+    pieces = []
+    position = 0
+    for flag in sorted(flags, key=lambda f: f.start):
+        pieces.append(original[position:flag.start])
+        position = max(position, flag.end)
+    pieces.append(original[position:])
+    return "".join(pieces)
+
+
+class Allowlist:
+    """Lines that are never flagged: exact lines (compared stripped) and `re:` regexes (searched)."""
+
+    def __init__(self, entries: Iterable[str] = ()) -> None:
+        self.entries = tuple(entries)
+        self.exact = set()
+        patterns = []
+        for entry in self.entries:
+            if not isinstance(entry, str):
+                raise TypeError(f"allowlist entries must be str, got {type(entry).__name__}")
+            if entry.startswith("re:"):
+                try:
+                    patterns.append(regex.compile(entry[3:]))
+                except regex.error as exc:
+                    raise ValueError(f"allowlist regex {entry[3:]!r} does not compile: {exc}") from None
+            elif entry.strip():
+                self.exact.add(entry.strip())
+        self.patterns = tuple(patterns)
+
+    def __call__(self, line: str) -> bool:
+        return line.strip() in self.exact or any(p.search(line, timeout=1.0) for p in self.patterns)
+
+
+class Cleaner:
+    """A configured cleaner. Options are checked (and the model loaded) when it is built, not on first use.
+
+    model: a model directory made by `spamguard train` (None = the shipped default model).
+    threshold: the junk score at which a unit is removed (None = the model card's, chosen on held-out data).
+    allow: allowlist entries: exact lines, or regexes prefixed with "re:".
+    use_model: False scores with rules and context alone.
+    """
+
+    def __init__(self, model: str | os.PathLike | None = None, threshold: float | None = None,
+                 allow: Sequence[str] = (), use_model: bool = True) -> None:
+        if threshold is not None and not (isinstance(threshold, (int, float)) and 0.0 <= threshold <= 1.0):
+            raise ValueError(f"threshold must be a number from 0 to 1, got {threshold!r}")
+        if isinstance(allow, str):
+            raise TypeError("allow takes a sequence of entries, not one string: use allow=[entry]")
+        self.model_dir = None if model is None else os.fspath(model)
+        self.use_model = bool(use_model)
+        self.allowlist = Allowlist(allow)
+        self.model: Model | None = cached_model(self.model_dir) if self.use_model else None
+        default = self.model.threshold if self.model is not None else RULES_ONLY_THRESHOLD
+        self.threshold = float(default if threshold is None else threshold)
+        self.matcher = default_matcher()
+
+    def clean(self, text: str) -> Result:
+        """Remove the junk from one document."""
+        if not isinstance(text, str):
+            hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+            raise TypeError(f"spamguard cleans str, got {type(text).__name__}{hint}")
+        flags = find_flags(text, self.matcher, self.model, self.threshold, self.allowlist)
+        cleaned = apply(text, flags)
+        if not flags:
+            verdict = "clean"
+        elif cleaned.strip():
+            verdict = "cleaned"
+        else:
+            verdict = "spam"
+        return Result(cleaned, flags, verdict)
+
+    def clean_many(self, texts: Iterable[str], batch_size: int = 256, n_jobs: int = 1) -> Iterator[Result]:
+        """Clean a stream of documents, yielding results in order with memory bounded by one batch per worker.
+
+        n_jobs > 1 spreads batches over worker processes, each loading the model once.
+        """
+        if not isinstance(batch_size, int) or batch_size < 1:
+            raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+        if not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
+            raise ValueError(f"n_jobs must be a positive integer or -1 (all cores), got {n_jobs!r}")
+        if isinstance(texts, str):
+            raise TypeError("clean_many takes an iterable of documents; for one document use clean()")
+        workers = (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
+        if workers == 1:
+            return (self.clean(text) for text in texts)
+        return self._clean_parallel(iter(texts), batch_size, workers)
+
+    def _config(self) -> tuple:
+        return self.model_dir, self.threshold, self.allowlist.entries, self.use_model
+
+    def _clean_parallel(self, texts: Iterator[str], batch_size: int, workers: int) -> Iterator[Result]:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn" if os.name == "nt" else "forkserver")
+        with context.Pool(workers, initializer=_init_worker, initargs=(self._config(),)) as pool:
+            while True:
+                chunk = list(islice(texts, batch_size * workers))
+                if not chunk:
+                    return
+                batches = [chunk[i:i + batch_size] for i in range(0, len(chunk), batch_size)]
+                for results in pool.map(_clean_batch, batches):
+                    yield from results
+
+
+_worker_cleaner: Cleaner | None = None
+
+
+def _init_worker(config: tuple) -> None:
+    global _worker_cleaner
+    model_dir, threshold, allow, use_model = config
+    _worker_cleaner = Cleaner(model_dir, threshold, allow, use_model)
+
+
+def _clean_batch(texts: list[str]) -> list[Result]:
+    return [_worker_cleaner.clean(text) for text in texts]
+
+
+@lru_cache(maxsize=1)
+def default_cleaner() -> Cleaner:
+    """The cleaner `spamguard.clean` uses: shipped model, default threshold (built on first call)."""
+    from .model import default_model_dir, MODEL_FILE
+    # TODO(lead): interim until the shipped model lands; remove this fallback then.
+    return Cleaner(use_model=(default_model_dir() / MODEL_FILE).is_file())
+
+
+def clean(text: str) -> Result:
+    """Remove the junk from one document with the default cleaner."""
+    return default_cleaner().clean(text)

@@ -1,0 +1,224 @@
+"""Rule hits and scores become flags: which spans of a document are junk.
+
+A reader finds junk in three places, and so does this module:
+
+1. The trailer: walking up from the last line, every line that scores as junk joins the trailer; the first
+   line that reads as article ends the walk. The blank lines that separated the trailer go with it.
+2. The tail of the last article line: junk glued onto the last sentence ("...in the system.porno izle") is
+   cut off at the seam where it begins, if the tail scores as junk.
+3. Anywhere else: a line a high-precision line rule matches ("Advertisement", "Continue reading the main
+   story"), a span a span rule matches ("Continued below..."), or a line of spam phrases scoring as junk.
+
+Only line and span rules act on their own; spam phrases are evidence that the score weighs with the context
+(a news story about a casino lawsuit shares the words but not the shape or the position of the junk).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Callable
+
+from .features import DocContext, Unit, doc_context, unit_features
+from .model import Model
+from .normalize import view as matching_view
+from .rules import Hit, Matcher
+from .segment import Line, split_lines, split_segments
+from .types import Flag
+
+RULES_ONLY_THRESHOLD = 0.5
+EXCERPT_CHARS = 80
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A unit judged junk, with what the flag will report."""
+
+    start: int
+    end: int
+    score: float
+    model_score: float | None
+    hits: tuple[Hit, ...]
+
+
+def rules_only_score(features) -> float:
+    """The score from rule evidence and context alone (used without a model, and as the rules' floor)."""
+    coverage, term_weight, line_rule = features.numeric[15:18]
+    term = coverage * term_weight
+    if features.sentence_like:
+        term *= coverage  # a sentence needs to be nearly all spam phrases to be a spam line
+    return max(line_rule, term)
+
+
+class DocumentJudge:
+    """Scores the units of one document and collects the spans to remove."""
+
+    def __init__(self, text: str, matcher: Matcher, model: Model | None, threshold: float,
+                 allowed: Callable[[str], bool]) -> None:
+        self.text = text
+        self.model = model
+        self.threshold = threshold
+        self.allowed = allowed
+        view = matching_view(text)
+        self.lines = split_lines(text)
+        self.hits = matcher.find(text, view)
+        self.hit_starts = [h.start for h in self.hits]
+        self.context: DocContext = doc_context(view.text, [ln.end - ln.start for ln in self.lines])
+        self.nonblank = [i for i, ln in enumerate(self.lines) if text[ln.start:ln.end].strip()]
+
+    def hits_in(self, start: int, end: int) -> list[Hit]:
+        """Hits overlapping [start, end) (hits are sorted by start; none is longer than its line)."""
+        i = bisect_right(self.hit_starts, end)
+        return [h for h in self.hits[:i] if h.end > start and h.start < end]
+
+    def judge(self, unit: Unit) -> Scored:
+        hits = self.hits_in(unit.start, unit.end)
+        if not hits and self.model is None:
+            return Scored(unit.start, unit.end, 0.0, None, ())
+        features = unit_features(self.text, unit, hits, self.context)
+        score = rules_only_score(features)
+        model_score = None
+        if self.model is not None:
+            model_score = self.model.probability(features)
+            score = max(model_score, features.numeric[17])  # a line rule acts on its own
+
+        return Scored(unit.start, unit.end, score, model_score, tuple(hits))
+
+    def line_text(self, index: int) -> str:
+        line = self.lines[index]
+        return self.text[line.start:line.end]
+
+    def find(self) -> tuple[dict[int, Scored], list[Scored]]:
+        """Whole lines to remove (by line index) and partial spans to remove."""
+        whole: dict[int, Scored] = {}
+        partial: list[Scored] = []
+        n = len(self.nonblank)
+        last_article = None
+        for pos in range(n - 1, -1, -1):
+            index = self.nonblank[pos]
+            if self.allowed(self.line_text(index)):
+                last_article = index
+                break
+            line = self.lines[index]
+            scored = self.judge(Unit(line.start, line.end, index, n - 1 - pos, False))
+            if scored.score < self.threshold:
+                last_article = index
+                break
+            whole[index] = scored
+        if last_article is not None and not self.allowed(self.line_text(last_article)):
+            suffix = self._junk_suffix(last_article, n - 1 - self.nonblank.index(last_article))
+            if suffix is not None:
+                partial.append(suffix)
+        for pos, index in enumerate(self.nonblank):
+            if index in whole or self.allowed(self.line_text(index)):
+                continue
+            line = self.lines[index]
+            line_hits = self.hits_in(line.start, line.end)
+            if not line_hits:
+                continue
+            if any(h.rule.scope in ("line", "term") for h in line_hits):
+                scored = self.judge(Unit(line.start, line.end, index, n - 1 - pos, False))
+                if scored.score >= self.threshold:
+                    whole[index] = scored
+                    continue
+            for h in line_hits:
+                if h.rule.scope == "span" and h.rule.weight >= self.threshold:
+                    start, end = _widen_to_line_edges(self.text, line, h.start, h.end)
+                    if (start, end) == (line.start, line.end):
+                        whole[index] = Scored(start, end, h.rule.weight, None, (h,))
+                    elif not any(p.start <= start < p.end for p in partial):
+                        partial.append(Scored(start, end, h.rule.weight, None, (h,)))
+        return whole, partial
+
+    def _junk_suffix(self, index: int, lines_after: int) -> Scored | None:
+        """The longest tail of line `index` that scores as junk, cut at a seam (never the whole line)."""
+        line = self.lines[index]
+        cuts = [e for h in self.hits_in(line.start, line.end) for e in (h.start, h.end)]
+        segments = split_segments(self.text, line, cuts)
+        best = None
+        for seg in reversed(segments[1:]):
+            if not self.text[seg.start:line.end].strip():
+                continue
+            scored = self.judge(Unit(seg.start, line.end, index, lines_after, True))
+            if scored.score < self.threshold:
+                break
+            best = scored
+        return best
+
+
+def _widen_to_line_edges(text: str, line: Line, start: int, end: int) -> tuple[int, int]:
+    """Extend a span over whitespace to the edge of its line when only whitespace separates them."""
+    if not text[line.start:start].strip():
+        start = line.start
+    if not text[end:line.end].strip():
+        end = line.end
+    return start, end
+
+
+def find_flags(text: str, matcher: Matcher, model: Model | None, threshold: float,
+               allowed: Callable[[str], bool]) -> tuple[Flag, ...]:
+    """The flags for one document."""
+    judge = DocumentJudge(text, matcher, model, threshold, allowed)
+    whole, partial = judge.find()
+    spans = _line_removals(judge, whole) + [(p.start, p.end, p) for p in partial]
+    return _merge_into_flags(text, judge.lines, spans)
+
+
+def _line_removals(judge: DocumentJudge, whole: dict[int, Scored]) -> list[tuple[int, int, Scored]]:
+    """Spans that remove whole lines, taking the blank lines that separated a removed run with them."""
+    lines, nonblank, text = judge.lines, judge.nonblank, judge.text
+    spans = []
+    pos = 0
+    while pos < len(nonblank):
+        if nonblank[pos] not in whole:
+            pos += 1
+            continue
+        first = pos
+        while pos + 1 < len(nonblank) and nonblank[pos + 1] in whole:
+            pos += 1
+        run = [whole[i] for i in nonblank[first:pos + 1]]
+        best = max(run, key=lambda s: s.score)
+        a, b = lines[nonblank[first]], lines[nonblank[pos]]
+        has_before, has_after = first > 0, pos + 1 < len(nonblank)
+        if not has_after:  # a trailer: from the end of the last kept line to the end of the run
+            start = lines[nonblank[first - 1]].end if has_before else a.start
+            end = b.end
+        elif not has_before:  # a header: up to the first kept line
+            start, end = a.start, lines[nonblank[pos + 1]].start
+        elif nonblank[first] - nonblank[first - 1] > 1:  # blank line before the run: drop the ones after it
+            start, end = a.start, lines[nonblank[pos + 1]].start
+        else:
+            start, end = a.start, b.break_end
+        hits = tuple(h for s in run for h in s.hits)
+        spans.append((start, end, Scored(start, end, best.score, best.model_score, hits)))
+        pos += 1
+    return spans
+
+
+def _merge_into_flags(text: str, lines: list[Line], spans: list[tuple[int, int, Scored]]) -> tuple[Flag, ...]:
+    """Touching or overlapping spans become one flag; each flag reports where its first junk character is."""
+    spans.sort(key=lambda s: (s[0], s[1]))
+    merged: list[list] = []
+    for start, end, scored in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2].append(scored)
+        else:
+            merged.append([start, end, [scored]])
+    line_starts = [ln.start for ln in lines]
+    flags = []
+    for start, end, parts in merged:
+        best = max(parts, key=lambda s: s.score)
+        hits = [h for p in parts for h in p.hits]
+        rule_ids = tuple(dict.fromkeys(h.rule.id for h in hits))
+        strongest = max(hits, key=lambda h: h.rule.weight, default=None)
+        category = strongest.rule.category if strongest else "other"
+        body = text[start:end]
+        first = start + (len(body) - len(body.lstrip()))
+        line_index = max(bisect_right(line_starts, first) - 1, 0)
+        excerpt = " ".join(body.split())
+        if len(excerpt) > EXCERPT_CHARS:
+            excerpt = excerpt[:EXCERPT_CHARS - 1] + "…"
+        model_scores = [p.model_score for p in parts if p.model_score is not None]
+        flags.append(Flag(start, end, line_index + 1, first - (line_starts[line_index] if lines else 0) + 1,
+                          category, rule_ids, best.score, excerpt, max(model_scores) if model_scores else None))
+    return tuple(flags)

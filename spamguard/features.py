@@ -1,0 +1,162 @@
+"""What a reader looks at to tell a junk segment from article text, as numbers and hashed tokens.
+
+A unit is a whole line or the tail of a line (a suffix cut at a seam). Its features describe the unit itself
+(length, sentence shape, URLs, glued words), the rule hits inside it, and its context in the document: how
+close to the end it stands, whether its script matches the body's, and how much vocabulary it shares with
+the rest of the document. The same function feeds the rules-only score and the trained model, in training
+and at run time, so the two can never drift apart.
+"""
+from __future__ import annotations
+
+import math
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from .normalize import fold
+from .rules import Hit
+
+HASH_BITS = 18
+N_HASHED = 1 << HASH_BITS
+NUMERIC_FEATURES = (
+    "log_chars", "log_words", "ends_terminal", "starts_upper", "upper_ratio", "digit_ratio", "punct_ratio",
+    "camel_seams", "urls", "body_overlap", "script_mismatch", "lines_after", "is_last_line", "is_suffix",
+    "glued_to_sentence", "term_coverage", "term_weight", "line_rule", "span_rule", "relative_length",
+)
+
+_WORD = regex.compile(r"\w+")
+_UPPER = regex.compile(r"\p{Lu}")
+_LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\d")
+_PUNCT = regex.compile(r"[^\w\s]")
+_CAMEL = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")
+_URL = regex.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|info|biz|ru|tr|id|co)\b")
+_TERMINAL = frozenset(".!?…。！？\"'”’»)]")
+_SCRIPTS = (
+    ("latin", regex.compile(r"\p{Latin}")), ("cyrillic", regex.compile(r"\p{Cyrillic}")),
+    ("han", regex.compile(r"\p{Han}")), ("kana", regex.compile(r"[\p{Hiragana}\p{Katakana}]")),
+    ("arabic", regex.compile(r"\p{Arabic}")), ("hangul", regex.compile(r"\p{Hangul}")),
+    ("greek", regex.compile(r"\p{Greek}")), ("thai", regex.compile(r"\p{Thai}")),
+    ("devanagari", regex.compile(r"\p{Devanagari}")), ("hebrew", regex.compile(r"\p{Hebrew}")),
+)
+SCRIPT_SAMPLE = 4000  # characters of the document used to find the body's script
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What a unit is compared with: the body's script, its word counts, its typical line length."""
+
+    script: str
+    word_counts: Counter
+    median_line_length: float
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A candidate for removal: [start, end) of the original, on line `line_index` (0-based)."""
+
+    start: int
+    end: int
+    line_index: int
+    lines_after: int  # non-blank lines after this unit's line
+    is_suffix: bool
+
+
+@dataclass(frozen=True)
+class Features:
+    """The unit's numeric features (in NUMERIC_FEATURES order) and the hashed indexes of its tokens."""
+
+    numeric: tuple[float, ...]
+    hashed: tuple[int, ...]
+    rule_evidence: float  # the strongest rule evidence, for the rules-only score
+    sentence_like: bool
+
+
+def dominant_script(text: str) -> str:
+    """The script most letters of `text` are written in ('none' without letters)."""
+    if text.isascii():
+        return "latin" if any(c.isalpha() for c in text) else "none"
+    counts = [(len(p.findall(text)), name) for name, p in _SCRIPTS]
+    best = max(counts)
+    return best[1] if best[0] else "none"
+
+
+def doc_context(view_text: str, line_lengths: list[int]) -> DocContext:
+    """The context every unit of one document is compared with."""
+    lengths = sorted(n for n in line_lengths if n)
+    median = float(lengths[len(lengths) // 2]) if lengths else 0.0
+    return DocContext(dominant_script(view_text[:SCRIPT_SAMPLE]), Counter(_WORD.findall(view_text)), median)
+
+
+def unit_features(original: str, unit: Unit, hits: list[Hit], ctx: DocContext) -> Features:
+    """Features of one unit; `hits` are the rule hits that overlap it."""
+    raw = original[unit.start:unit.end].strip()
+    folded = fold(raw)
+    words = _WORD.findall(folded)
+    n_chars = len(raw)
+    letters = len(_LETTER.findall(raw)) or 1
+    own = Counter(words)
+    long_words = [w for w in own if len(w) > 2]
+    shared = sum(1 for w in long_words if ctx.word_counts[w] > own[w])
+    overlap = shared / len(long_words) if long_words else 0.0
+    script = dominant_script(raw)
+    ends_terminal = bool(raw) and raw[-1] in _TERMINAL
+    before = original[unit.start - 1] if unit.start > 0 else ""
+    coverage, term_weight, line_rule, span_rule = _rule_evidence(unit, hits, raw, original)
+    numeric = (
+        math.log1p(n_chars) / 6.0,
+        math.log1p(len(words)) / 4.0,
+        float(ends_terminal),
+        float(bool(raw) and raw[0].isupper()),
+        len(_UPPER.findall(raw)) / letters,
+        len(_DIGIT.findall(raw)) / max(n_chars, 1),
+        len(_PUNCT.findall(raw)) / max(n_chars, 1),
+        min(len(_CAMEL.findall(raw)), 5) / 5.0,
+        min(len(_URL.findall(folded)), 3) / 3.0,
+        overlap,
+        float(script not in ("none", ctx.script) and ctx.script != "none"),
+        min(unit.lines_after, 5) / 5.0,
+        float(unit.lines_after == 0),
+        float(unit.is_suffix),
+        float(unit.is_suffix and before in _TERMINAL),
+        coverage,
+        term_weight,
+        line_rule,
+        span_rule,
+        math.tanh(n_chars / ctx.median_line_length) if ctx.median_line_length else 1.0,
+    )
+    tokens = [f"w:{w}" for w in words[:64]]
+    tokens += [f"b:{a} {b}" for a, b in zip(words[:32], words[1:33])]
+    tokens += [f"c:{g}" for w in words[:32] for g in _char_grams(w)]
+    tokens += [f"r:{h.rule.id}" for h in hits]
+    tokens.append(f"s:{script}" if script == ctx.script else f"s:{script}-in-{ctx.script}")
+    hashed = tuple(zlib.crc32(t.encode("utf-8")) & (N_HASHED - 1) for t in tokens)
+    sentence_like = ends_terminal and len(words) >= 6
+    return Features(numeric, hashed, max(coverage * term_weight, line_rule, span_rule), sentence_like)
+
+
+def _char_grams(word: str) -> list[str]:
+    padded = f"<{word}>"
+    return [padded[i:i + 3] for i in range(len(padded) - 2)] if len(padded) > 3 else [padded]
+
+
+def _rule_evidence(unit: Unit, hits: list[Hit], raw: str, original: str) -> tuple[float, float, float, float]:
+    """Coverage of the unit's letters by phrase hits, and the strongest phrase, line and span rule weights."""
+    alnum = sum(1 for c in raw if c.isalnum()) or 1
+    covered = 0
+    term_weight = line_rule = span_rule = 0.0
+    last_end = unit.start
+    for h in sorted(hits, key=lambda h: h.start):
+        if h.rule.scope == "line":
+            line_rule = max(line_rule, h.rule.weight)
+        elif h.rule.scope == "span":
+            span_rule = max(span_rule, h.rule.weight)
+        else:
+            term_weight = max(term_weight, h.rule.weight)
+            start, end = max(h.start, last_end, unit.start), min(h.end, unit.end)
+            if end > start:
+                covered += sum(1 for c in original[start:end] if c.isalnum())
+                last_end = end
+    return min(covered / alnum, 1.0), term_weight, line_rule, span_rule
