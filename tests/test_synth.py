@@ -150,3 +150,26 @@ def test_partial_spans():
     text = "Intro.\nContinued below... In August 2013, x.\nEnd. BF_STATIC.timequeue.push(1);\n"
     spans = textlines.partial_spans(text, suffix={2: 4}, prefix={1: 19})
     assert synth.remove_spans(text, spans) == "Intro.\nIn August 2013, x.\nEnd.\n"
+
+
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "make_docs.py").exists(), reason="../shared is absent")
+def test_build_data_writes_consistent_splits(tmp_path, capsys):
+    import json
+
+    _bspec = importlib.util.spec_from_file_location("build_data", ROOT / "training" / "build_data.py")
+    build_data = importlib.util.module_from_spec(_bspec)
+    _bspec.loader.exec_module(build_data)
+    assert build_data.main(["--out", str(tmp_path), "--shared", str(SHARED), "--variants", "1"]) == 0
+    docs = {}
+    for name in ("train", "heldout", "spliced"):
+        for line in (tmp_path / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            _assert_valid_spans(rec["text"], rec["junk_spans"])
+            assert rec["split"] == ("heldout" if name == "spliced" else name)
+            docs.setdefault(rec["doc_id"], set()).add(rec["split"])
+    assert all(len(splits) == 1 for splits in docs.values())
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"]["spliced"]["records"] > 0 and len(manifest["inputs"]) >= 7

@@ -1,0 +1,346 @@
+#!/usr/bin/env python3
+"""Build the labeled data for the segment classifier: train.jsonl, heldout.jsonl, spliced.jsonl, manifest.json.
+
+    python training/build_data.py --out build/data [--shared ../shared] [--seed 13] [--variants 6] [--no-unlabeled]
+
+Reads /work/shared (read-only) and writes corpus text only under --out (keep it out of git). One record per
+line in the `spamguard train` format: {"text", "junk_spans": [[start, end], ...], "source", "family", "mode",
+"split", "doc_id", "language"} plus "uncertain_spans" where a label says "uncertain". See training/README.md.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import hashlib
+import importlib.util
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "training"))
+
+from spamguard import synth  # noqa: E402
+from textlines import line_offsets, lines_to_spans, merge_spans, partial_spans  # noqa: E402
+
+HELDOUT_PERCENT = 20
+TRAILER_MODES = ("blank-line", "newline", "glued", "glued-space", "multi-line")
+
+# Extra trafilatura lines (not in the gold body) that are site chrome. Broad on purpose: only lines the gold
+# omitted are tested against it.
+BOILER = re.compile(
+    r"newsletter|subscri|sign(ing)? up|\bfollow\b|on twitter|on facebook|twitter\.com/|\bshare\b|like this|"
+    r"\bcomments?\b|commenting|log in to post|advertis|sponsored|read more|read all|continue reading|see more at|"
+    r"filed under|related|you may also like|recommended|click here|explore further|more from|^tags?:|inbox|"
+    r"delivered to your|leggi anche|receba em seu email|coment[aá]rios|lesen sie auch|lire aussi|lee también|"
+    r"leia também|baca juga|читайте также|関連記事|assine|abone|^more ap |listen (to|back)|proposition for you|"
+    r"^you can view our|주요뉴스|thanks for signing|error processing your subscription",
+    re.I,
+)
+# Away from the tail only a line that starts like a related-link / promo header counts (list items and quotes
+# in the body of deal pages mention "sign up", "share", "email" and are article text).
+LEAD_BOILER = re.compile(
+    r"^[\[(]?(related( posts?)?|read more|read also|you may also like|continue reading|click here|subscribe|"
+    r"sign up|advertisement|filed under|tags?|more from|see also)\b|주요뉴스",
+    re.I,
+)
+# Credit, copyright and source lines: LABELING.md keeps these out of junk ("uncertain").
+UNCERTAIN = re.compile(
+    r"copyright|ⓒ|©|all rights reserved|disclaimer|non-commercial use|originally appeared|republished|"
+    r"^source:|^image:|^photo:|^\[\w+\]$",
+    re.I,
+)
+# Bylines and contributor notes: article text (LABELING.md: "not junk").
+BYLINE = re.compile(r"reporting by|contributed (to this report|reporting)|editing by|^updated at|additional reporting", re.I)
+# A line in an unlabeled FNC-1 / FakeNewsCorpus document that might be junk: such documents are not used.
+SUSPECT = re.compile(
+    r"advertis|continue reading|\bfollow\b|twitter|facebook|subscri|\bshare\b|related|read more|click here|"
+    r"https?:|www\.|@|©|copyright|function\s*\(|[{};]\s*$|BF_STATIC|\bvar\b|source:|image:|photo:|credit|"
+    r"appeared first|commenting policy|before it's news|\bemail\b|\bprint\b|sign up|newsletter|comments?\b",
+    re.I,
+)
+
+
+def split_of(key: str) -> str:
+    """Stable document-level split: the same key always lands in the same split."""
+    return "heldout" if int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 100 < HELDOUT_PERCENT else "train"
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def load_make_docs(shared: Path):
+    spec = importlib.util.spec_from_file_location("make_docs", shared / "eval" / "make_docs.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def record(text: str, spans, source: str, doc_key: str, **extra) -> dict:
+    spans = merge_spans(spans)
+    prev = 0
+    for s, e in spans:
+        if not (prev <= s < e <= len(text)):
+            raise ValueError(f"bad span {(s, e)} in {doc_key}")
+        prev = e
+    rec = {"text": text, "junk_spans": [list(sp) for sp in spans], "source": source}
+    rec.update({k: v for k, v in extra.items() if v is not None})
+    rec["doc_id"] = doc_key
+    rec["split"] = split_of(doc_key)
+    return rec
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def trafilatura_records(gold: dict, extracted: dict) -> tuple[list[dict], collections.Counter]:
+    """(c) Real extractor leftovers: trafilatura's text with the lines the gold body lacks.
+
+    Each extra line is junk (BOILER, or in the tail after the first BOILER line and short with no sentence end),
+    uncertain (UNCERTAIN: kept, "uncertain_spans"), article text (BYLINE: kept) or dropped from the text
+    (titles, captions, comments, disclosures: the gold omitted them but they are not clearly junk).
+    """
+    out, why = [], collections.Counter()
+    for key, page in gold.items():
+        g = _norm(page.get("articleBody") or "")
+        lines = (extracted.get(key, {}).get("articleBody") or "").splitlines()
+        extra = [bool(ln.strip()) and _norm(ln) not in g for ln in lines]
+        nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+        tail_start = len(lines)
+        for i in reversed(nonblank):
+            if not extra[i]:
+                break
+            tail_start = i
+        kept, junk, unc, chrome = [], [], [], False
+        for i, ln in enumerate(lines):
+            if not extra[i]:
+                kept.append(ln)
+                continue
+            s = ln.strip()
+            in_tail = i >= tail_start
+            if UNCERTAIN.search(s) and in_tail:
+                kind = "uncertain"
+            elif BYLINE.search(s) and in_tail:
+                kind = "byline"
+            elif (BOILER.search(s) if in_tail else LEAD_BOILER.search(s) and len(s) <= 150):
+                kind, chrome = "junk", chrome or in_tail
+            elif in_tail and chrome and len(s) <= 100 and not re.search(r"[.!?]['\"”’)]?$", s):
+                kind = "junk"
+            else:
+                kind = "dropped"
+            why[kind] += 1
+            if kind == "dropped":
+                continue
+            (junk if kind == "junk" else unc if kind == "uncertain" else []).append(len(kept))
+            kept.append(ln)
+        if not junk:
+            continue
+        text = "\n".join(kept)
+        rec = record(text, lines_to_spans(text, junk), "aeb-trafilatura", f"aeb_scrapinghub:{key}", family="boilerplate")
+        if unc:
+            rec["uncertain_spans"] = [list(sp) for sp in lines_to_spans(text, unc)]
+        out.append(rec)
+    return out, why
+
+
+def dev_records(make_docs, labels_path: Path) -> list[dict]:
+    """(d) The labeled dev documents, line labels turned into character spans."""
+    out = []
+    for lab, text in make_docs.iter_docs(str(labels_path)):
+        if len(text.splitlines()) != lab["n_lines"]:
+            raise ValueError(f"n_lines mismatch for {lab['corpus']} {lab['doc_id']}")
+        spans = lines_to_spans(text, lab["junk_lines"])
+        spans += partial_spans(text, lab.get("junk_suffix"), lab.get("junk_prefix"))
+        kinds = sorted(set(lab.get("kind", {}).values()))
+        rec = record(text, spans, "dev-labels", f"{lab['corpus']}:{lab['doc_id']}",
+                     family="+".join(k for k in kinds if k) if spans else "clean")
+        if lab.get("uncertain_lines"):
+            unc = [i for i in lab["uncertain_lines"] if i not in set(lab["junk_lines"])]
+            rec["uncertain_spans"] = [list(sp) for sp in lines_to_spans(text, unc)]
+        out.append(rec)
+    return out
+
+
+def looks_clean(text: str) -> bool:
+    """(e) Conservative filter for unlabeled FNC-1 / FakeNewsCorpus documents."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if len(text) < 400 or len(lines) < 3:
+        return False
+    if any(len(ln) < 60 or not re.search(r"[.!?]['\"”’)]?$", ln) for ln in lines[-3:]):
+        return False
+    return not any(len(ln) < 20 or SUSPECT.search(ln) for ln in lines)
+
+
+def sms_spam(path: Path) -> list[str]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter="\t"))
+    return [r[1].strip() for r in rows[1:] if len(r) >= 2 and r[0] == "spam" and r[1].strip()]
+
+
+def real_anchor_blocks(path: Path) -> list[tuple[str, str]]:
+    """(junk text, family) from the real hidden-link containers, glued as an extractor glues adjacent <a>."""
+    blocks = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            texts = [a["text"] for a in row["anchors"]]
+            family = "adult" if row["kind"] == "porn" else "seo-link"
+            for sep in ("", " ", "\n"):
+                blocks.append((sep.join(texts), family))
+    return blocks
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--variants", type=int, default=6, help="injected variants per aeb gold article")
+    ap.add_argument("--no-unlabeled", action="store_true", help="do not use unlabeled FNC-1/FakeNewsCorpus docs")
+    a = ap.parse_args(argv)
+    shared, corpora = a.shared, a.shared / "corpora"
+    if not (shared / "eval" / "make_docs.py").exists():
+        print(f"error: {shared} has no eval/make_docs.py (use --shared)", file=sys.stderr)
+        return 2
+    rng = random.Random(a.seed)
+    make_docs = load_make_docs(shared)
+    inputs = {
+        "aeb_scrapinghub/ground-truth.json": corpora / "aeb_scrapinghub" / "ground-truth.json",
+        "aeb_scrapinghub/output_trafilatura.json": corpora / "aeb_scrapinghub" / "output_trafilatura.json",
+        "fnc1_bodies/train_bodies.csv": corpora / "fnc1_bodies" / "train_bodies.csv",
+        "fnc1_bodies/competition_test_bodies.csv": corpora / "fnc1_bodies" / "competition_test_bodies.csv",
+        "fakenewscorpus_sample/news_sample.csv": corpora / "fakenewscorpus_sample" / "news_sample.csv",
+        "hidden_link_injections/anchors.jsonl": corpora / "hidden_link_injections" / "anchors.jsonl",
+        "sms_spam_collection/SMSSpamCollection": corpora / "sms_spam_collection" / "SMSSpamCollection",
+        "eval/dev_labels.jsonl": shared / "eval" / "dev_labels.jsonl",
+        "eval/make_docs.py": shared / "eval" / "make_docs.py",
+    }
+    if a.no_unlabeled:
+        for k in ("fnc1_bodies/train_bodies.csv", "fnc1_bodies/competition_test_bodies.csv",
+                  "fakenewscorpus_sample/news_sample.csv"):
+            inputs.pop(k)
+
+    gold = json.loads(inputs["aeb_scrapinghub/ground-truth.json"].read_text(encoding="utf-8"))
+    extracted = json.loads(inputs["aeb_scrapinghub/output_trafilatura.json"].read_text(encoding="utf-8"))["output"]
+    dev = dev_records(make_docs, inputs["eval/dev_labels.jsonl"])
+    dev_keys = {r["doc_id"] for r in dev}
+    dev_texts = {r["text"] for r in dev}
+
+    # (a) + (e): clean hosts, keyed "corpus:doc_id"
+    hosts: dict[str, tuple[str, str]] = {}
+    for key, page in gold.items():
+        body = page.get("articleBody") or ""
+        if body.strip():
+            hosts[f"aeb_scrapinghub:{key}"] = (body, "aeb-gold")
+    rejected = collections.Counter()
+    if not a.no_unlabeled:
+        seen = set(dev_texts)
+        for corpus in ("fnc1_bodies", "fakenewscorpus_sample"):
+            for doc_id, text in make_docs.load_corpus(corpus).items():
+                key = f"{corpus}:{doc_id}"
+                if key in dev_keys or text in seen:
+                    rejected[corpus + ":dev-or-duplicate"] += 1
+                elif not looks_clean(text):
+                    rejected[corpus + ":filter"] += 1
+                else:
+                    seen.add(text)
+                    hosts[key] = (text, corpus + "-clean")
+
+    records = [r for r in dev]
+    for key, (text, source) in sorted(hosts.items()):
+        if key not in dev_keys:  # aeb dev docs are gold bodies already present as dev records
+            records.append(record(text, [], source, key, family="clean"))
+    traf, traf_why = trafilatura_records(gold, extracted)
+    records += traf
+
+    # (b): injected variants. aeb gold: --variants each; unlabeled clean hosts: 1 each.
+    sms = sms_spam(inputs["sms_spam_collection/SMSSpamCollection"])
+    for key, (text, source) in sorted(hosts.items()):
+        for _ in range(a.variants if source == "aeb-gold" else 1):
+            if rng.random() < 0.04:
+                mode = rng.choice(TRAILER_MODES[:4])
+                new, spans, info = synth.inject(text, rng, family="scam", mode=mode, language="en", junk=rng.choice(sms))
+                info["family"] = "sms-spam"
+            else:
+                new, spans, info = synth.inject(text, rng)
+            if synth.remove_spans(new, spans) != text:
+                raise AssertionError(f"inject broke {key}")
+            records.append(record(new, spans, source + "+synth", key, family=info["family"], mode=info["mode"],
+                                  language=info["language"]))
+
+    # spliced: held-out hosts only; real anchors + generator junk of every family, trailer modes.
+    held = sorted(k for k in hosts if split_of(k) == "heldout")
+    anchors = real_anchor_blocks(inputs["hidden_link_injections/anchors.jsonl"])
+    spliced = []
+    fam_cycle = list(synth.FAMILIES)
+    for n, key in enumerate(held):
+        text, source = hosts[key]
+        for j in range(3):
+            if j == 0:
+                junk, family = anchors[n % len(anchors)]
+                mode = "multi-line" if "\n" in junk else rng.choice(("glued", "blank-line", "newline", "glued-space"))
+                new, spans, info = synth.inject(text, rng, family=family, mode=mode, language="tr", junk=junk)
+                origin = "real-anchors"
+            else:
+                family = fam_cycle[(2 * n + j) % len(fam_cycle)]
+                mode = TRAILER_MODES[(n + j) % len(TRAILER_MODES)]
+                new, spans, info = synth.inject(text, rng, family=family, mode=mode)
+                origin = "generator"
+            if synth.remove_spans(new, spans) != text:
+                raise AssertionError(f"inject broke {key}")
+            rec = record(new, spans, origin, key, family=info["family"], mode=info["mode"], language=info["language"])
+            rec["host"] = source
+            spliced.append(rec)
+
+    a.out.mkdir(parents=True, exist_ok=True)
+    counts: dict = {}
+    for name, recs in (("train", [r for r in records if r["split"] == "train"]),
+                       ("heldout", [r for r in records if r["split"] == "heldout"]),
+                       ("spliced", spliced)):
+        with open(a.out / f"{name}.jsonl", "w", encoding="utf-8") as fh:
+            for r in recs:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        c = counts[name] = {
+            "records": len(recs),
+            "documents": len({r["doc_id"] for r in recs}),
+            "with_junk": sum(bool(r["junk_spans"]) for r in recs),
+            "by_source": dict(sorted(collections.Counter(r["source"] for r in recs).items())),
+            "by_family": dict(sorted(collections.Counter(r.get("family", "-") for r in recs).items())),
+            "by_mode": dict(sorted(collections.Counter(r.get("mode", "-") for r in recs).items())),
+        }
+        print(f"== {name}: {c['records']} records, {c['documents']} documents, {c['with_junk']} with junk")
+        for what in ("by_source", "by_family", "by_mode"):
+            print(f"   {what}: " + ", ".join(f"{k} {v}" for k, v in c[what].items()))
+    train_docs = {r["doc_id"] for r in records if r["split"] == "train"}
+    if train_docs & {r["doc_id"] for r in records if r["split"] == "heldout"} or train_docs & set(held):
+        raise AssertionError("a document is in both splits")
+    print("trafilatura extra lines:", dict(traf_why))
+    print("unlabeled docs rejected:", dict(rejected))
+    manifest = {
+        "command": "python training/build_data.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "seed": a.seed, "variants": a.variants, "heldout_percent": HELDOUT_PERCENT,
+        "split_rule": "sha256('<corpus>:<doc_id>') % 100 < 20 -> heldout",
+        "inputs": {k: sha256_file(p) for k, p in inputs.items()},
+        "synth_sha256": sha256_file(REPO / "spamguard" / "synth.py"),
+        "counts": counts,
+        "trafilatura_extra_lines": dict(traf_why),
+        "unlabeled_rejected": dict(rejected),
+    }
+    (a.out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
