@@ -25,6 +25,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "training"))
 
 from spamguard import synth  # noqa: E402
+from spamguard.model import file_sha256 as sha256_file  # noqa: E402
 from textlines import line_offsets, lines_to_spans, merge_spans, partial_spans  # noqa: E402
 
 HELDOUT_PERCENT = 20
@@ -68,14 +69,6 @@ SUSPECT = re.compile(
 def split_of(key: str) -> str:
     """Stable document-level split: the same key always lands in the same split."""
     return "heldout" if int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 100 < HELDOUT_PERCENT else "train"
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def load_make_docs(shared: Path):
