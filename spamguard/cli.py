@@ -122,6 +122,7 @@ class Cleaners:
     def __init__(self, args: argparse.Namespace) -> None:
         self.model = args.model
         self.threshold = args.threshold
+        self.use_model = args.use_model
         self.extra = tuple(entry for path in args.allow for entry in read_allowlist(path))
         self._roots: dict[str, str] = {}
         self._allow: dict[str, tuple[str, ...]] = {}
@@ -147,7 +148,7 @@ class Cleaners:
             from spamguard.cleaner import Cleaner
 
             try:
-                cleaner = Cleaner(model=self.model, threshold=self.threshold, allow=allow)
+                cleaner = Cleaner(model=self.model, threshold=self.threshold, allow=allow, use_model=self.use_model)
             except (TypeError, ValueError) as exc:
                 raise SpamguardError(f"invalid option: {exc}") from None
             self._cleaners[allow] = cleaner
@@ -570,7 +571,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     evaluate = _optional_module("spamguard.evaluate", "evaluation")
     from spamguard.cleaner import Cleaner
 
-    cleaner = Cleaner(model=args.model, threshold=args.threshold)
+    cleaner = Cleaner(model=args.model, threshold=args.threshold, use_model=args.use_model)
     print(evaluate.format_metrics(evaluate.evaluate_file(args.data, cleaner)))
     return OK
 
@@ -611,6 +612,8 @@ def build_parser() -> argparse.ArgumentParser:
     model.add_argument("--model", metavar="DIR", help="model directory (default: the shipped model)")
     model.add_argument("--threshold", type=_threshold, metavar="P",
                        help="junk score from which a span is flagged, 0..1 (default: the model card's)")
+    model.add_argument("--no-model", dest="use_model", action="store_false",
+                       help="rules and context only: no model file is loaded")
 
     texts = argparse.ArgumentParser(add_help=False, parents=[model])
     texts.add_argument("paths", nargs="+", metavar="PATH", help="text files; '-' reads standard input")

@@ -41,10 +41,10 @@ def clean_text(cleaner):
 
 @pytest.fixture(scope="module")
 def other_junk(cleaner):
-    """Junk different from the seed trailer (for 'new junk' in baseline tests)."""
-    text = SEED.split("\n\n")[0] + "\n\nBuy cheap viagra online: http://www.cheap-viagra-pills.example/\n"
+    """Junk different from the seed trailer (for 'new junk' in baseline tests): an RSS-feed footer."""
+    text = SEED.split("\n\n")[0] + "\n\nThe post Iraq weighs the S-400 appeared first on TDO.\n"
     result = cleaner.clean(text)
-    assert result.flags, "precondition: the spam link line is flagged"
+    assert result.flags, "precondition: the RSS footer is flagged"
     assert all(TRAILER not in f.excerpt for f in result.flags)
     return text
 
