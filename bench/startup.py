@@ -29,15 +29,16 @@ def spamguard_command() -> list[str]:
     return [script] if script else [sys.executable, "-m", "spamguard"]
 
 
-def timed(cmd: list[str], runs: int) -> tuple[float, int]:
-    """Median wall-clock seconds of `runs` fresh processes (after one warm-up), and the last exit code."""
-    code = subprocess.run(cmd, cwd=ROOT, capture_output=True).returncode
+def timed(cmd: list[str], runs: int) -> tuple[float, int, str]:
+    """Median wall-clock seconds of `runs` fresh processes (after one warm-up), the exit code, its stderr."""
+    warm_up = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    code = warm_up.returncode
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         code = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
         times.append(time.perf_counter() - start)
-    return statistics.median(times), code
+    return statistics.median(times), code, warm_up.stderr
 
 
 def slowest_imports(cmd: list[str], top: int = 12) -> list[tuple[int, str]]:
@@ -70,9 +71,12 @@ def main() -> int:
     print(f"median of {args.runs} fresh processes each ({sys.executable}, cwd {ROOT})")
     results = {}
     for label, cmd in peers:
-        seconds, code = timed(cmd, args.runs)
+        seconds, code, stderr = timed(cmd, args.runs)
         results[label] = seconds
         print(f"  {label:<52} {seconds * 1000:8.1f} ms   exit {code}")
+    if code not in (0, 1):  # the check itself failed: its time is not the hook's cost
+        print(f"spamguard check FAILED (exit {code}), figures not meaningful:\n{stderr.strip()}")
+        return 1
     floor, joblib_time, ours = (results[label] for label, _ in peers)
     print(f"spamguard check / python -c pass      = {ours / floor:5.1f}x")
     print(f"spamguard check / import joblib       = {ours / joblib_time:5.1f}x")
