@@ -289,30 +289,6 @@ def dump_record(record: Record, result, text_field: str, report_key: str | None)
     return body + ending
 
 
-def open_binary(path: str):
-    if path == fileio.STDIO:
-        return _NoClose(sys.stdin.buffer)
-    try:
-        return open(path, "rb")
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-
-class _NoClose:
-    """Standard input for a `with` block that must not close it."""
-
-    def __init__(self, stream) -> None:
-        self.stream = stream
-
-    def __enter__(self):
-        return self.stream
-
-    def __exit__(self, *exc) -> None:
-        return None
-
-
 # ----------------------------------------------------------------------------------------------------------
 # Shared run plumbing
 
@@ -324,6 +300,7 @@ class Run:
     args: argparse.Namespace
     console: Console
     cleaners: Cleaners
+    malformed_note: str
     found: bool = False
     failed: bool = False
     skip: set[str] = field(default_factory=set)
@@ -365,8 +342,9 @@ def _describe(exc: Exception, path: str) -> str:
     return f"{path}: {exc.strerror or exc}" if isinstance(exc, OSError) else f"{path}: {exc}"
 
 
-def new_run(args: argparse.Namespace) -> Run:
-    run = Run(args, Console(), Cleaners(args))
+def new_run(args: argparse.Namespace, malformed_note: str) -> Run:
+    """A Run for `args`; `malformed_note` says what happens to a malformed JSONL line."""
+    run = Run(args, Console(), Cleaners(args), malformed_note)
     run.skip = {os.path.realpath(p) for p in args.allow}
     return run
 
@@ -379,7 +357,7 @@ def _jsonl_records(run: Run, path: str, stream) -> Iterator[tuple[Record, object
         for record in records:
             if record.error is not None:
                 label = "<stdin>" if path == fileio.STDIO else path
-                run.fail(f"{label}:{record.line}: malformed record: {record.error}; {args.malformed_note}")
+                run.fail(f"{label}:{record.line}: malformed record: {record.error}; {run.malformed_note}")
             yield record
 
     records = reported(parse_records(stream, args.field, getattr(args, "report_key", None)))
@@ -394,8 +372,7 @@ def _jsonl_records(run: Run, path: str, stream) -> Iterator[tuple[Record, object
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    args.malformed_note = "not checked"
-    run = new_run(args)
+    run = new_run(args, "not checked")
     baseline = Baseline.load(args.baseline) if args.baseline else None
     if baseline is not None:
         run.skip.add(os.path.realpath(args.baseline))
@@ -431,7 +408,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     def handle(path: str) -> None:
         if args.jsonl:
-            with open_binary(path) as stream:
+            with fileio.open_input(path) as stream:
                 for rec, result in _jsonl_records(run, path, stream):
                     if result is not None:
                         report(path, rec.obj[args.field], result, rec.line)
@@ -485,8 +462,7 @@ def validate_check(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    args.malformed_note = "passed through unchanged"
-    run = new_run(args)
+    run = new_run(args, "passed through unchanged")
     destination = args.output if args.output is not None else fileio.STDIO
 
     def handle(path: str) -> None:
@@ -510,7 +486,7 @@ def clean_jsonl(run: Run, path: str, destination: str) -> None:
     args = run.args
     if args.in_place:
         destination = path
-    with open_binary(path) as stream:
+    with fileio.open_input(path) as stream:
         if destination == fileio.STDIO:
             for record, result in _jsonl_records(run, path, stream):
                 fileio.write_stdout(dump_record(record, result, args.field, args.report_key))

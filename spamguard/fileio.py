@@ -62,18 +62,23 @@ def decode(data: bytes, path: str) -> TextFile:
     return TextFile(path, text, bom)
 
 
-def read_bytes(path: str) -> bytes:
-    """All bytes of `path` (``-`` = standard input); InputError with the reason when it cannot be read."""
+def open_input(path: str) -> BinaryIO:
+    """`path` opened for binary reading, as a context manager (``-`` = standard input, left open after)."""
     if path == STDIO:
-        return sys.stdin.buffer.read()
+        return contextlib.nullcontext(sys.stdin.buffer)
     try:
-        with open(path, "rb") as fh:
-            return fh.read()
+        return open(path, "rb")
     except IsADirectoryError:
         hint = "pass files, e.g. `git ls-files -z | xargs -0 spamguard check`"
         raise InputError(f"{path}: is a directory ({hint})") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def read_bytes(path: str) -> bytes:
+    """All bytes of `path` (``-`` = standard input); InputError with the reason when it cannot be read."""
+    with open_input(path) as fh:
+        return fh.read()
 
 
 def read_text(path: str) -> TextFile:
