@@ -538,8 +538,10 @@ def _optional_module(name: str, what: str):
 
 def cmd_train(args: argparse.Namespace) -> int:
     train = _optional_module("spamguard.train", "training")
+    evaluate = _optional_module("spamguard.evaluate", "evaluation")
     metrics = train.train_from_file(args.data, args.out, base=args.base, seed=args.seed)
-    print(json.dumps(metrics, indent=2, sort_keys=True, default=str))
+    print(f"wrote the model to {args.out}; held-out metrics:")
+    print(evaluate.format_metrics(metrics))
     return OK
 
 

@@ -450,8 +450,12 @@ def test_train_wiring(work, capsys, monkeypatch):
     fake = types.SimpleNamespace(train_from_file=lambda data, out, base, seed: calls.append((data, out, base, seed))
                                  or {"f1": 0.9})
     monkeypatch.setitem(sys.modules, "spamguard.train", fake)
+    monkeypatch.setitem(sys.modules, "spamguard.evaluate", types.SimpleNamespace(format_metrics=lambda d: f"f1={d['f1']}"))
     code, out, _ = run(["train", "--data", "d.jsonl", "--out", "m", "--base", "--seed", "7"], capsys)
-    assert code == 0 and calls == [("d.jsonl", "m", True, 7)] and json.loads(out) == {"f1": 0.9}
+    assert code == 0 and calls == [("d.jsonl", "m", True, 7)]
+    assert out == "wrote the model to m; held-out metrics:\nf1=0.9\n"
+    run(["train", "--data", "d.jsonl", "--out", "m"], capsys)
+    assert calls[-1] == ("d.jsonl", "m", False, 0)
 
 
 def test_eval_wiring(work, capsys, monkeypatch):
@@ -512,3 +516,10 @@ def test_check_and_clean_never_import_scikit_learn(work):
              "print(sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'scipy', 'pandas'}))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
+
+
+def test_train_and_eval_with_a_missing_data_file_exit_2(work, capsys):
+    pytest.importorskip("spamguard.train")
+    for argv in (["train", "--data", "missing.jsonl", "--out", "m"], ["eval", "--data", "missing.jsonl", "--no-model"]):
+        code, _, err = run(argv, capsys)
+        assert code == 2 and "missing.jsonl" in err
