@@ -60,6 +60,20 @@ PEERS: dict[str, Callable[[str], str]] = {
 }
 
 
+def spamguard_cleaner(use_model: bool = True):
+    """spamguard's default Cleaner (rules only when asked, or when no shipped model exists yet: says so on stderr)."""
+    import sys  # noqa: PLC0415
+
+    import spamguard  # noqa: PLC0415
+
+    if use_model:
+        try:
+            return spamguard.Cleaner()
+        except spamguard.ModelError as exc:
+            print(f"note: spamguard runs rules-only, no model: {exc}", file=sys.stderr)
+    return spamguard.Cleaner(use_model=False)
+
+
 def warm_up(*names: str) -> None:
     """Import and build the named peers (default: all) once, so timings exclude their one-off start-up."""
     for name in names or PEERS:

@@ -62,9 +62,9 @@ def _pool_init(name: str) -> None:
 def _runner(name: str, jobs: int) -> Callable[[Iterable[str]], Iterator[str]]:
     """A function that maps an iterable of texts to the cleaned texts, with everything already loaded."""
     if name == "spamguard":
-        import spamguard  # noqa: PLC0415
+        import peers  # noqa: PLC0415
 
-        cleaner = spamguard.Cleaner()
+        cleaner = peers.spamguard_cleaner()
         list(cleaner.clean_many(["Warm up the model.\nShare this:"] * 4, n_jobs=1))
         return lambda texts: (r.text for r in cleaner.clean_many(texts, batch_size=BATCH, n_jobs=jobs))
     import peers  # noqa: PLC0415
@@ -103,6 +103,8 @@ def measure(name: str, jobs: int, n_docs: int) -> dict:
     """`child` in a fresh subprocess of the same interpreter."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name, "--jobs", str(jobs), "--docs", str(n_docs)]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.stderr.startswith("note:"):
+        print(proc.stderr.splitlines()[0], file=sys.stderr)
     if proc.returncode != 0:
         sys.exit(f"measurement failed: {' '.join(cmd)}\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""spamguard vs datatrove's C4 line rules and alt-profanity-check, line by line, on the same documents.
+
+    python bench/accuracy.py                 # dev docs + spliced sets, all cleaners
+    python bench/accuracy.py --seed 1        # other spliced documents
+    python bench/accuracy.py --modes         # also junk recall per splice mode
+
+Document sets:
+  dev          the labeled dev documents of ../shared/eval (real junk; rebuilt by make_docs.py)
+  real-anchors gold aeb articles + 1-3 REAL hidden-link anchors glued together, after a blank line / after a
+               newline / glued to the last sentence (spamguard.synth.inject with the anchors as the junk)
+  synth        gold aeb articles (x2) + spamguard.synth's generated junk (all families and modes), fixed seed
+Every cleaner is scored with ../shared/eval/score.py's score_doc: junk recall (labeled junk lines gone), article
+lines lost (unlabeled lines not kept unchanged), exact docs (output == the article part exactly). docs/s is one
+process, start-up excluded (throughput.py has the real speed figures).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from typing import Callable
+
+import docs
+import peers
+
+COUNTS = ("junk", "junk_removed", "article", "article_lost", "exact")
+
+
+def cleaners() -> dict[str, Callable[[list[str]], list[str]]]:
+    """name -> function from a list of texts to the cleaned texts, each already loaded."""
+    full = peers.spamguard_cleaner()
+    rules_only = peers.spamguard_cleaner(use_model=False)
+    out = {
+        "spamguard": lambda texts: [r.text for r in full.clean_many(texts)],
+        "spamguard rules-only": lambda texts: [r.text for r in rules_only.clean_many(texts)],
+        "c4-line-rules": lambda texts: [peers.c4_line_rules(t) for t in texts],
+        "profanity-check": peers.profanity_many,
+    }
+    for run in out.values():
+        run(["Warm up.\nShare this:"])
+    return out
+
+
+def score(run: Callable[[list[str]], list[str]], labeled: list[dict]) -> tuple[dict, list[dict]]:
+    """Totals over the set (plus docs/s) and each document's own counts."""
+    start = time.perf_counter()
+    outputs = run([d["text"] for d in labeled])
+    elapsed = time.perf_counter() - start
+    per_doc = [docs.score_doc(d, out) for d, out in zip(labeled, outputs)]
+    total = {k: sum(c[k] for c in per_doc) for k in COUNTS}
+    total["docs"] = len(labeled)
+    total["docs_per_s"] = len(labeled) / elapsed if elapsed else float("inf")
+    return total, per_doc
+
+
+def _row(name: str, t: dict) -> str:
+    recall = t["junk_removed"] / max(t["junk"], 1)
+    lost = t["article_lost"] / max(t["article"], 1)
+    return (f"{name:<22}{recall:>8.3f} {t['junk_removed']:>5}/{t['junk']:<5}{lost:>8.4f} {t['article_lost']:>5}/"
+            f"{t['article']:<6}{t['exact']:>6}/{t['docs']:<5}{t['docs_per_s']:>9.0f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seed", type=int, default=0, help="seed of the spliced sets (default 0)")
+    ap.add_argument("--modes", action="store_true", help="also print junk recall per splice mode")
+    args = ap.parse_args(argv)
+    docs.require_shared()
+    sets = {"dev": docs.dev_docs(), "real-anchors": docs.real_anchor_docs(args.seed),
+            "synth": docs.synth_docs(args.seed)}
+    runs = cleaners()
+    header = (f"{'cleaner':<22}{'recall':>8} {'junk':^11}{'lost':>8} {'article':^12}{'exact':^12}{'docs/s':>9}")
+    by_mode: dict[tuple[str, str], dict] = {}
+    for set_name, labeled in sets.items():
+        print(f"\n{set_name}: {len(labeled)} docs")
+        print(header)
+        print("-" * len(header))
+        for name, run in runs.items():
+            total, per_doc = score(run, labeled)
+            print(_row(name, total))
+            for d, c in zip(labeled, per_doc):
+                if "splice" in d:
+                    cell = by_mode.setdefault((name, f"{set_name}/{d['splice']}"), defaultdict(int))
+                    for k in COUNTS:
+                        cell[k] += c[k]
+    if args.modes:
+        names = list(runs)
+        print("\njunk recall per splice mode (removed/junk)")
+        print(f"{'set/mode':<26}" + "".join(f"{n:>22}" for n in names))
+        for mode in sorted({m for _, m in by_mode}):
+            cells = [by_mode.get((n, mode), {}) for n in names]
+            print(f"{mode:<26}" + "".join(f"{c.get('junk_removed', 0):>15}/{c.get('junk', 0):<6}" for c in cells))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
