@@ -4,7 +4,7 @@ Every commit pays it, so it is measured the way a hook runs: a fresh interpreter
 median of N runs (after one warm-up run so the OS file cache is warm). Peers: `python -c pass` (the floor)
 and `python -c "import joblib"` (one common heavy import). Aim: under 0.5 s with the shipped model.
 
-    python bench/startup.py [-n 15] [--importtime]
+    python bench/startup.py [-n 15] [--importtime] [--model DIR]
 
 --importtime also prints the slowest imports of one `spamguard check` run (python -X importtime).
 """
@@ -60,13 +60,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--runs", type=int, default=15, help="runs per command (median reported)")
     parser.add_argument("--importtime", action="store_true", help="also list the slowest imports of one run")
+    parser.add_argument("--model", metavar="DIR", help="measure with this model directory (default: shipped)")
     args = parser.parse_args()
 
-    check = spamguard_command() + ["check", SEED]
+    check = spamguard_command() + ["check", SEED] + (["--model", args.model] if args.model else [])
     peers = [
         ("python -c pass", [sys.executable, "-c", "pass"]),
         ('python -c "import joblib"', [sys.executable, "-c", "import joblib"]),
-        ("spamguard check " + SEED, check),
+        ("spamguard " + " ".join(check[len(spamguard_command()):]), check),
     ]
     print(f"median of {args.runs} fresh processes each ({sys.executable}, cwd {ROOT})")
     results = {}
