@@ -24,6 +24,7 @@ OK, FOUND, ERROR, INTERRUPTED = 0, 1, 2, 130
 ALLOW_FILE = ".spamguard-allow"
 BASELINE_FORMAT = 1
 EXCERPT_CHARS = 72
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 SILENCE_HINT = """\
   Not junk? Add the exact line, or re:<regex> for a pattern, to {allow} in the repository root
@@ -349,6 +350,16 @@ def new_run(args: argparse.Namespace, malformed_note: str) -> Run:
     return run
 
 
+def is_jsonl(args: argparse.Namespace, path: str) -> bool:
+    """Read `path` as JSON Lines? --jsonl / --no-jsonl decide; by default files named *.jsonl / *.ndjson are.
+
+    Cleaning a corpus file as plain text could cut through its JSON syntax, so the name is enough to opt in
+    (the pre-commit hooks pass every text file, JSONL corpora included)."""
+    if args.jsonl is not None:
+        return args.jsonl
+    return path != fileio.STDIO and path.lower().endswith(JSONL_SUFFIXES)
+
+
 def _jsonl_records(run: Run, path: str, stream) -> Iterator[tuple[Record, object]]:
     """Clean a JSONL stream; report each unusable line with its number as it is met."""
     args = run.args
@@ -407,7 +418,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(format_flag(label, flag, record, args.field))
 
     def handle(path: str) -> None:
-        if args.jsonl:
+        if is_jsonl(args, path):
             with fileio.open_input(path) as stream:
                 for rec, result in _jsonl_records(run, path, stream):
                     if result is not None:
@@ -424,9 +435,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         run.console.note(f"spamguard: wrote {args.baseline} with {len(baseline.entries)} known flag(s); commit it.")
     elif counts["new"]:
         known = f" ({counts['known']} known from the baseline not shown)" if counts["known"] else ""
-        where = "records" if args.jsonl else "files"
         run.console.note(
-            f"spamguard: {counts['new']} junk span(s) in {counts['junk_files']} of {run.console.docs} {where}{known}.\n"
+            f"spamguard: {counts['new']} junk span(s) in {counts['junk_files']} of {run.console.docs} documents{known}.\n"
             + SILENCE_HINT.format(allow=ALLOW_FILE)
         )
     return status
@@ -452,8 +462,8 @@ def validate_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         parser.error("-o/--output takes exactly one PATH")
     if args.in_place and fileio.STDIO in args.paths:
         parser.error("--in-place cannot rewrite standard input ('-'); use -o OUT or stdout")
-    if args.report_key is not None and (not args.jsonl or args.report_key == args.field):
-        parser.error("--report-key needs --jsonl and a KEY other than --field")
+    if args.report_key is not None and (args.jsonl is False or args.report_key == args.field):
+        parser.error("--report-key is for JSON Lines input and needs a KEY other than --field")
 
 
 def validate_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
@@ -466,7 +476,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     destination = args.output if args.output is not None else fileio.STDIO
 
     def handle(path: str) -> None:
-        if args.jsonl:
+        if is_jsonl(args, path):
             clean_jsonl(run, path, destination)
             return
         source = fileio.read_text(path)
@@ -597,9 +607,14 @@ def build_parser() -> argparse.ArgumentParser:
     texts.add_argument("paths", nargs="+", metavar="PATH", help="text files; '-' reads standard input")
     texts.add_argument("--allow", action="append", default=[], metavar="FILE",
                        help=f"allowlist file (exact lines, re:<regex>, # comments), in addition to {ALLOW_FILE}")
-    texts.add_argument("--jsonl", action="store_true", help="inputs are JSON Lines; clean one field per record")
+    kind = texts.add_mutually_exclusive_group()
+    kind.add_argument("--jsonl", action="store_const", const=True, default=None,
+                      help="every input is JSON Lines: clean one field per record "
+                      f"(default: only files named {', '.join('*' + e for e in JSONL_SUFFIXES)})")
+    kind.add_argument("--no-jsonl", dest="jsonl", action="store_const", const=False,
+                      help="read every input as plain text, whatever its name")
     texts.add_argument("--field", default="text", help="the JSONL field holding the text (default: text)")
-    texts.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes for --jsonl")
+    texts.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes for JSON Lines")
 
     check = commands.add_parser("check", parents=[texts], help="report junk like a linter (exit 1 if found)",
                                 description="Report junk, one line per flag: path:line:col: category rule score "
@@ -617,7 +632,7 @@ def build_parser() -> argparse.ArgumentParser:
     where = clean.add_mutually_exclusive_group()
     where.add_argument("-i", "--in-place", action="store_true", help="rewrite each file (safely) when it has junk")
     where.add_argument("-o", "--output", metavar="OUT", help="write to OUT ('-' = stdout)")
-    clean.add_argument("--report-key", metavar="KEY", help="with --jsonl: add each record's report under KEY")
+    clean.add_argument("--report-key", metavar="KEY", help="JSON Lines: add each record's report under KEY")
     clean.set_defaults(handler=cmd_clean, validate=lambda args: validate_clean(args, clean))
 
     rules = commands.add_parser("rules", help="list every rule")

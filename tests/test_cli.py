@@ -231,8 +231,9 @@ def test_interrupt_during_in_place_write_exits_130_and_leaves_the_original(work,
 @pytest.mark.parametrize("argv", [
     [], ["bogus"], ["check"], ["clean"], ["check", "--threshold", "1.5", "a"], ["check", "--threshold", "x", "a"],
     ["check", "--jobs", "0", "a"], ["check", "--update-baseline", "a"], ["clean", "-o", "o", "a", "b"],
-    ["clean", "--in-place", "-"], ["clean", "--in-place", "-o", "o", "a"], ["clean", "--report-key", "r", "a"],
+    ["clean", "--in-place", "-"], ["clean", "--in-place", "-o", "o", "a"], ["clean", "--no-jsonl", "--report-key", "r", "a"],
     ["clean", "--jsonl", "--report-key", "text", "a"], ["check", "--format", "xml", "a"], ["train"],
+    ["check", "--jsonl", "--no-jsonl", "a"],
     ["train", "--data", "d.jsonl"], ["eval"],
 ])
 def test_usage_errors_exit_2_with_usage(work, capsys, argv):
@@ -324,6 +325,20 @@ def test_jsonl_check_reports_record_line_numbers(work, capsys, cleaner, clean_te
     records = [FLAG_LINE.match(line)["line"] for line in out.splitlines()]
     assert code == 2 and records == ["1"] * n + ["6"] * n
     assert "c.jsonl:3: malformed record: invalid JSON" in err and "not checked" in err
+
+
+def test_jsonl_files_are_recognized_by_name_unless_told_otherwise(work, capsysbinary, cleaner):
+    line = json.dumps({"text": SEED}).encode() + b"\n"
+    for name in ("c.jsonl", "c.NDJSON", "c.txt"):
+        (work / name).write_bytes(line)
+    assert cli.main(["clean", "c.jsonl", "c.NDJSON"]) == 0
+    cleaned = json.dumps({"text": cleaner.clean(SEED).text}, ensure_ascii=False).encode() + b"\n"
+    assert capsysbinary.readouterr().out == cleaned * 2
+    cli.main(["clean", "--no-jsonl", "c.jsonl"])
+    plain = capsysbinary.readouterr().out
+    assert cli.main(["clean", "--jsonl", "c.txt"]) == 0
+    assert capsysbinary.readouterr().out == cleaned
+    assert plain == cleaner.clean(line.decode()).text.encode()
 
 
 def test_jsonl_with_worker_processes_matches_serial(work, capsysbinary, clean_text):
