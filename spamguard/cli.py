@@ -436,7 +436,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     elif counts["new"]:
         known = f" ({counts['known']} known from the baseline not shown)" if counts["known"] else ""
         run.console.note(
-            f"spamguard: {counts['new']} junk span(s) in {counts['junk_files']} of {run.console.docs} documents{known}.\n"
+            f"spamguard: {counts['new']} junk span(s) in {counts['junk_files']} of {run.console.docs} "
+            f"documents{known}.\n"
             + SILENCE_HINT.format(allow=ALLOW_FILE)
         )
     return status

@@ -5,6 +5,7 @@ builds its own virtualenv by pip-installing it; PRE_COMMIT_HOME is shared by the
 that happens once. Every test is marked `precommit` (skip them with `-m "not precommit"`).
 """
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -62,7 +63,7 @@ def clean_text():
 
 @pytest.fixture
 def project(tmp_path, hook_rev, env, clean_text):
-    """A git repository using both hooks, with a committed junk file and a committed clean file."""
+    """A git repository using both hooks, with a committed junk file, a clean file and a JSONL corpus."""
     repo = tmp_path / "corpus"
     repo.mkdir()
     _git("init", "-q", cwd=repo, env=env)
@@ -76,6 +77,8 @@ def project(tmp_path, hook_rev, env, clean_text):
     )
     (repo / "junk.txt").write_bytes(SEED.encode())
     (repo / "ok.txt").write_bytes(clean_text.encode())
+    records = [{"id": 1, "text": SEED}, {"id": 2, "text": clean_text}]
+    (repo / "corpus.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
     _git("add", ".", cwd=repo, env=env)
     _git("commit", "-q", "--no-verify", "-m", "corpus", cwd=repo, env=env)
     return repo
@@ -91,6 +94,7 @@ def test_check_hook_fails_on_junk_and_passes_the_clean_file(project, env):
     code, output = pre_commit(project, env, "spamguard-check")
     assert code == 1, output
     assert "junk.txt:" in output and "ok.txt:" not in output
+    assert "corpus.jsonl:1:1:" in output and "corpus.jsonl:2:" not in output  # JSON Lines, by the file's name
     assert ".spamguard-allow" in output  # tells the user how to silence a false positive
 
 
@@ -100,7 +104,10 @@ def test_fix_hook_rewrites_junk_then_the_check_passes(project, env):
     ok_before = (project / "ok.txt").stat()
     code, output = pre_commit(project, env, "spamguard-fix")
     assert code == 1 and "files were modified by this hook" in output, output
-    assert (project / "junk.txt").read_bytes() == Cleaner().clean(SEED).text.encode()
+    expected = Cleaner().clean(SEED).text
+    assert (project / "junk.txt").read_bytes() == expected.encode()
+    records = [json.loads(line) for line in (project / "corpus.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in records] == [1, 2] and records[0]["text"] == expected
     ok_after = (project / "ok.txt").stat()
     assert (ok_after.st_ino, ok_after.st_mtime_ns) == (ok_before.st_ino, ok_before.st_mtime_ns)
 
