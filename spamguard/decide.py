@@ -26,6 +26,8 @@ from .segment import Line, split_lines, split_segments
 from .types import Flag
 
 RULES_ONLY_THRESHOLD = 0.5
+SHORT_LINE_WORDS = 12
+NEAR_END = 0.4  # the lines_after feature: at most 2 non-blank lines after the unit
 EXCERPT_CHARS = 80
 
 
@@ -41,11 +43,17 @@ class Scored:
 
 
 def rules_only_score(features) -> float:
-    """The score from rule evidence and context alone (used without a model, and as the rules' floor)."""
+    """The score from rule evidence and context alone (used without a model, and as the rules' floor).
+
+    Phrase evidence counts by how much of the unit it covers; a short, unpunctuated line with a spam phrase
+    near the end of a document reads as an anchor, not a sentence, and counts as junk.
+    """
     coverage, term_weight, line_rule = features.numeric[15:18]
     term = coverage * term_weight
     if features.sentence_like:
         term *= coverage  # a sentence needs to be nearly all spam phrases to be a spam line
+    elif term_weight and features.words <= SHORT_LINE_WORDS and features.numeric[11] <= NEAR_END:
+        term = max(term, term_weight * 0.65)
     return max(line_rule, term)
 
 

@@ -70,8 +70,8 @@ class Features:
 
     numeric: tuple[float, ...]
     hashed: tuple[int, ...]
-    rule_evidence: float  # the strongest rule evidence, for the rules-only score
     sentence_like: bool
+    words: int
 
 
 def dominant_script(text: str) -> str:
@@ -134,7 +134,7 @@ def unit_features(original: str, unit: Unit, hits: list[Hit], ctx: DocContext) -
     tokens.append(f"s:{script}" if script == ctx.script else f"s:{script}-in-{ctx.script}")
     hashed = tuple(zlib.crc32(t.encode("utf-8")) & (N_HASHED - 1) for t in tokens)
     sentence_like = ends_terminal and len(words) >= 6
-    return Features(numeric, hashed, max(coverage * term_weight, line_rule, span_rule), sentence_like)
+    return Features(numeric, hashed, sentence_like, len(words))
 
 
 def _char_grams(word: str) -> list[str]:

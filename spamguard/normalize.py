@@ -3,7 +3,7 @@
 Spammers dodge filters with look-alike characters, invisible characters, leetspeak and spaced-out letters.
 Rules match on a folded view instead of the original: NFKC, case-folded, accents removed, zero-width and
 bidi controls dropped, Cyrillic look-alikes inside Latin words and digits inside words folded to letters,
-s p a c e d letters joined. Every line break becomes "\\n" so `^`/`$` work per line. The map gives, for each
+s p a c e d letters joined, runs of spaces made one. Every line break becomes "\\n" so `^`/`$` work per line. The map gives, for each
 character of the view, the offset of the original character it came from, so a match in the view is a span
 of the original.
 """
@@ -26,9 +26,13 @@ SPECIAL = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "�
 
 CYRILLIC_LOOKALIKES = str.maketrans("аеорсхуікј", "aeopcxyikj")
 LEET = str.maketrans("013457@$", "oieastas")
-_MIXED_SCRIPT_WORD = regex.compile(r"\w*(?:\p{Latin}\w*\p{Cyrillic}|\p{Cyrillic}\w*\p{Latin})\w*")
-_LEET_WORD = regex.compile(r"(?<![\w@$])(?=[\w@$]*\p{L})(?=[\w@$]*[0-9@$])[\w@$]++")
+_LEET_SEED = regex.compile(r"(?<=\p{L})[0-9@$]++|[0-9@$]++(?=\p{L})")  # digits touching letters
+_LOOKALIKE = regex.compile(r"(?<=[a-z])[аеорсхуікј]++|[аеорсхуікј]++(?=[a-z])")  # look-alikes touching Latin
+_HAS_LETTER = regex.compile(r"\p{L}")
+_LATIN_LETTER = regex.compile(r"[a-z]")
+_WORD_RIGHT = regex.compile(r"[\w@$]++")
 _SPACED_LETTERS = regex.compile(r"(?<!\S)(?:\w )(?:\w ){2,}\w(?!\S)")
+_WIDE_SPACE = regex.compile(r"[ \t]{2,}|\t")
 
 
 @dataclass(frozen=True)
@@ -72,46 +76,73 @@ def fold(text: str) -> str:
 
 def view(text: str) -> View:
     """Build the matching view of `text`."""
-    if text.isascii():
-        folded = text.lower()
-        for br in "\r\v\f\x1c\x1d\x1e":
-            if br in folded:
-                folded = folded.replace(br, "\n")
-        offsets = None
-    else:
-        pieces: list[str] = []
-        offsets = array("q")
-        aligned = True
-        for i, char in enumerate(text):
-            f = fold_char(char)
-            if len(f) != 1:
-                aligned = False
-            pieces.append(f)
-            offsets.extend([i] * len(f))
-        folded = "".join(pieces)
-        if aligned:
-            offsets = None
+    changed = {c: f for c in set(text) if (not c.isascii() or c in LINE_BREAKS) and (f := fold_char(c)) != c}
+    folded = text
+    if changed:
+        pattern = regex.compile("[" + "".join(regex.escape(c) for c in sorted(changed)) + "]")
+        folded = pattern.sub(lambda m: changed[m.group()], folded)
+    folded = folded.lower()  # folded characters are lower-case already; this is for ASCII
+    offsets = None
+    resized = {c for c, f in changed.items() if len(f) != 1}
+    if resized:
+        offsets = _offsets(text, resized)
     folded = _fold_words(folded)
-    if _SPACED_LETTERS.search(folded) is None:
+    if "  " not in folded and "\t" not in folded and _SPACED_LETTERS.search(folded) is None:
         return View(folded, offsets)
-    return _join_spaced_letters(folded, offsets)
+    return _squeeze_spaces(folded, offsets)
+
+
+def _offsets(text: str, resized: set[str]) -> array:
+    """For each folded character, its original offset, where the characters in `resized` fold to 0 or 2+."""
+    offsets = array("q")
+    previous = 0
+    pattern = regex.compile("|".join(regex.escape(c) for c in sorted(resized)))
+    for m in pattern.finditer(text):
+        offsets.extend(range(previous, m.start()))
+        offsets.extend([m.start()] * len(fold_char(m.group())))
+        previous = m.end()
+    offsets.extend(range(previous, len(text)))
+    return offsets
 
 
 def _fold_words(folded: str) -> str:
-    """Length-preserving folds inside words: Cyrillic look-alikes in Latin words, leetspeak digits."""
+    """Length-preserving folds inside words: Cyrillic look-alikes in Latin words, leetspeak digits.
+
+    Both start from the rare character (a digit, a look-alike) and widen to its word, so the cost is linear.
+    """
+    chars = None
+    for m in _LEET_SEED.finditer(folded):
+        start, end = _word_around(folded, m.start(), m.end())
+        word = folded[start:end]
+        if _HAS_LETTER.search(word):
+            chars = chars or list(folded)
+            chars[start:end] = word.translate(LEET)
     if not folded.isascii():
-        folded = _MIXED_SCRIPT_WORD.sub(lambda m: m.group().translate(CYRILLIC_LOOKALIKES), folded)
-    return _LEET_WORD.sub(lambda m: m.group().translate(LEET), folded)
+        for m in _LOOKALIKE.finditer(folded):
+            start, end = _word_around(folded, m.start(), m.end())
+            word = folded[start:end]
+            if _LATIN_LETTER.search(word):
+                chars = chars or list(folded)
+                chars[start:end] = word.translate(CYRILLIC_LOOKALIKES)
+    return folded if chars is None else "".join(chars)
 
 
-def _join_spaced_letters(folded: str, offsets: array | None) -> View:
-    """Join runs like 'p o r n o' into 'porno', keeping the map in step."""
+def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_@$"):
+        start -= 1
+    m = _WORD_RIGHT.match(text, end)
+    return start, m.end() if m else end
+
+
+def _squeeze_spaces(folded: str, offsets: array | None) -> View:
+    """Join runs like 'p o r n o' into 'porno' and make every run of spaces one space, keeping the map in step."""
     if offsets is None:
         offsets = array("q", range(len(folded)))
     keep = bytearray(b"\x01") * len(folded)
     for m in _SPACED_LETTERS.finditer(folded):
         for i in range(m.start() + 1, m.end(), 2):
             keep[i] = 0
-    text = "".join(c for c, k in zip(folded, keep) if k)
-    new_offsets = array("q", (o for o, k in zip(offsets, keep) if k))
-    return View(text, new_offsets)
+    for m in _WIDE_SPACE.finditer(folded):
+        keep[m.start() + 1:m.end()] = bytes(m.end() - m.start() - 1)
+    chars = ["\x20" if c == "\t" else c for c, k in zip(folded, keep) if k]
+    return View("".join(chars), array("q", (o for o, k in zip(offsets, keep) if k)))

@@ -3,8 +3,9 @@
 Patterns match the matching view of a text (see normalize.py: lower-case, accents removed, every line break
 a "\\n"), never the original, and report spans of the original. Three scopes say what a hit means:
 
-- ``line``: the pattern covers a whole line (anchored with ^...$): that line is junk, wherever it stands.
-- ``span``: exactly the matched span is junk, glued to article text before or after it.
+- ``line``: the pattern matches a whole line (its edge whitespace aside): that line is junk, wherever it stands.
+- ``span``: exactly the matched span is junk, glued to article text before or after it (at the line start, or
+  anywhere on a line for rules with triggers).
 - ``term``: a spam phrase; evidence about the segment it sits in, weighed by the decision with its context.
 
 Hand-written rules are the RULE_TABLE below; phrase rules come from the word lists in ``lexicon/``, one rule
@@ -18,6 +19,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Iterator
 
+import ahocorasick
 import regex
 
 from .normalize import View, fold
@@ -25,6 +27,7 @@ from .normalize import View, fold
 CATEGORIES = ("adult", "escort", "gambling", "pharma", "counterfeit", "scam", "essay-mill", "seo-link",
               "boilerplate", "markup", "other")
 SCOPES = ("line", "span", "term")
+ANCHORS = ("line", "start", "any")
 MATCH_TIMEOUT_SECONDS = 2.0  # per pattern and document; far above what any real document needs
 
 
@@ -40,6 +43,8 @@ class Rule:
     pattern: str = ""
     languages: tuple[str, ...] = ("*",)
     phrases: tuple[str, ...] = field(default=(), repr=False)
+    anchor: str = "line"  # "line": must match the whole line; "start": at the line start; "any": anywhere
+    triggers: tuple[str, ...] = ()  # for "any": the rule is tried only on documents holding one of these
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -48,6 +53,10 @@ class Rule:
             raise ValueError(f"rule {self.id}: unknown scope {self.scope!r}")
         if not 0.0 < self.weight <= 1.0:
             raise ValueError(f"rule {self.id}: weight must be in (0, 1]")
+        if self.anchor not in ANCHORS or (self.scope == "line") != (self.anchor == "line"):
+            raise ValueError(f"rule {self.id}: line rules match whole lines; others anchor at 'start' or 'any'")
+        if self.pattern and self.anchor == "any" and not self.triggers:
+            raise ValueError(f"rule {self.id}: a rule that matches anywhere needs trigger strings")
 
 
 @dataclass(frozen=True)
@@ -70,88 +79,93 @@ _READ_MORE = (r"read more|read the full (?:story|article)|devamini oku|baca juga
               r"читайте также|阅读更多|阅读全文|続きを読む|leer mas|leia mais|weiterlesen|lire la suite|xem them|"
               r"اقرأ المزيد|lee tambien|leia tambem")
 
+_SPAM_STEMS = ("porn", "sikis", "bahis", "casino", "slot", "viagra", "cialis", "escort", "togel", "judi")
+
 RULE_TABLE: tuple[Rule, ...] = (
     Rule("boilerplate.advertisement", "boilerplate", "line", 0.97,
          "An ad-slot label on a line of its own ('Advertisement', 'Anzeige', 'Iklan', '广告').",
-         rf"^[^\w\n]*+(?:{_ADVERT})[^\w\n]*+$"),
-    Rule("boilerplate.share-buttons", "boilerplate", "line", 0.95,
-         "Share-button residue: 'Share this:', 'CommentsEmailPrint', 'TwitterFacebookLinkedInRedditGoogle+EmailPrint'.",
-         rf"^[ \t|·•,:/]*+(?:(?:{_SOCIAL}|this|on|us)[ \t|·•,:/]*+){{1,12}}$"),
+         rf"[^\w\n]*+(?:{_ADVERT})[^\w\n]*+"),
     Rule("boilerplate.like-this", "boilerplate", "line", 0.95,
          "WordPress 'Like this:' / 'Like Loading...' residue.",
-         r"^[^\S\n]*+(?:like this:?|like loading\.{0,3}|loading\.{3}|be the first to like this\.?)[^\S\n]*+$"),
+         r"(?:like this:?|like loading\.{0,3}|loading\.{3}|be the first to like this\.?)"),
+    Rule("boilerplate.share-buttons", "boilerplate", "line", 0.95,
+         "Share-button residue: 'Share this:', 'CommentsEmailPrint', 'TwitterFacebookLinkedInRedditGoogle+EmailPrint'.",
+         rf"[ \t|·•,:/]*+(?:(?:{_SOCIAL}|this|on|us)[ \t|·•,:/]*+){{1,12}}"),
     Rule("boilerplate.follow-prompt", "boilerplate", "line", 0.93,
          "A follow-us prompt: 'Follow me on Twitter @name', '>> Follow X (@x) on Twitter'.",
-         r"^[^\S\n>»\-–—*]*+(?:twitter:[^\S\n]*+)?(?:you can )?follow (?:me|us|[\w.'’-]++(?: [\w.'’-]++){0,3})"
+         r"[ \t>»\-–—*]*+(?:twitter:[^\S\n]*+)?(?:you can )?follow (?:me|us|[\w.'’-]++(?: [\w.'’-]++){0,3})"
          r"(?: \(@\w++\))?:?[^\n]{0,80}?(?:@\w|twitter|facebook|instagram|pinterest|youtube|tiktok|linkedin|"
-         r"telegram)[^\n]{0,120}$"),
+         r"telegram)[^\n]{0,120}"),
     Rule("boilerplate.subscribe-prompt", "boilerplate", "line", 0.9,
          "A subscribe or newsletter prompt ('Subscribe to X for FREE', 'Sign up for our newsletter').",
-         r"^[^\S\n>»*]*+(?:subscribe to [^\n]{1,60}|(?:keep in touch! )?[^\n]{0,80}sign up for our newsletter[^\n]{0,40}"
-         r"|subscribe(?: now)?(?: to our newsletter)?[.!]?)$"),
+         r"[ \t>»*]*+(?:subscribe to [^\n]{1,60}|(?:keep in touch! )?[^\n]{0,80}sign up for our newsletter[^\n]{0,40}"
+         r"|subscribe(?: now)?(?: to our newsletter)?[.!]?)"),
     Rule("boilerplate.comment-policy", "boilerplate", "line", 0.97,
          "A comment-policy notice ('Please adhere to our commenting policy...').",
-         r"^[^\n]{0,40}(?:adhere to our comment(?:ing)? policy|comments are moderated|"
-         r"we reserve the right to (?:remove|delete) any comment)[^\n]*+$"),
+         r"[^\n]{0,40}(?:adhere to our comment(?:ing)? policy|comments are moderated|"
+         r"we reserve the right to (?:remove|delete) any comment)[^\n]*+"),
     Rule("boilerplate.rss-footer", "boilerplate", "line", 0.97,
          "An RSS footer: 'The post <title> appeared first on <site>.'",
-         r"^the post [^\n]{1,300}? appeared first on [^\n]{1,120}$"),
+         r"the post [^\n]{1,300}? appeared first on [^\n]{1,120}"),
     Rule("boilerplate.continue-reading", "boilerplate", "line", 0.95,
          "'Continue reading the main story' (also repeated and glued), 'Continue reading →'.",
-         r"^[^\S\n]*+(?:continue reading(?: the main story)?[^\S\n]*+(?:→|»|\.{3}|…)?[^\S\n]*+)++$"),
+         r"(?:continue reading(?: the main story)?[^\S\n]*+(?:→|»|\.{3}|…)?[^\S\n]*+)++"),
     Rule("boilerplate.read-more", "boilerplate", "line", 0.9,
          "A read-more link line ('Read more here.', 'Read the full story here.', 'Baca juga: ...').",
-         rf"^[^\S\n>»\-–—*\[(]*+(?:(?:{_READ_MORE})(?: here| at| on| >+| »)?[.!:]?[)\]]?[^\S\n]*+"
+         rf"[ \t>»\-–—*\[(]*+(?:(?:{_READ_MORE})(?: here| at| on| >+| »)?[.!:]?[)\]]?[^\S\n]*+"
          rf"|(?:baca juga|читайте также|lee tambien|leia tambem):[^\n]{{1,160}}"
-         r"|click here for more on this story from [^\n]{1,80})$"),
+         r"|click here for more on this story from [^\n]{1,80})"),
     Rule("boilerplate.related-header", "boilerplate", "line", 0.92,
          "A related-links header: 'Related:', 'Related Posts:', 'More from Fox News:'.",
-         r"^[^\S\n]*+(?:related(?: posts| articles| stories| content| news| links| reading)?|you may also like|"
-         r"recommended(?: for you)?|more from [^\n:]{2,40}|more stories|trending now|popular posts)[^\S\n]*+:?[^\S\n]*+$"),
+         r"(?:related(?: posts| articles| stories| content| news| links| reading)?|you may also like|"
+         r"recommended(?: for you)?|more from [^\n:]{2,40}|more stories|trending now|popular posts)[^\S\n]*+:?"),
     Rule("boilerplate.related-glued", "boilerplate", "line", 0.9,
          "A related-headline list glued without separators ('RelatedEbola patient ...survivorsEbola outbreak: ...').",
-         r"^related(?!ness|ly\b)\w[^\n]*+$"),
+         r"related(?!ness|ly\b)\w[^\n]*+"),
     Rule("boilerplate.see-more-at", "boilerplate", "line", 0.95,
          "A share-tracker link: '- See more at: URL'.",
-         r"^[^\S\n]*+[-–—]?[^\S\n]*+see more at:[^\S\n]*+\S++[^\S\n]*+$"),
+         r"[-–—]?[^\S\n]*+see more at:[^\S\n]*+\S++"),
     Rule("boilerplate.filed-under", "boilerplate", "line", 0.9,
          "A blog footer: 'Filed under: tags | N Comments'.",
-         r"^[^\S\n]*+(?:filed under|posted in|tagged(?: with)?|tags):[^\S\n][^\n]{1,200}$"),
+         r"(?:filed under|posted in|tagged(?: with)?|tags):[^\S\n][^\n]{1,200}"),
     Rule("boilerplate.reader-poll", "boilerplate", "line", 0.95,
          "A reader-poll widget: '% of readers think this story is Fact. Add your two cents.'",
-         r"^[^\S\n\d]*+% of readers think this story is [^\n]{1,80}$"),
+         r"[ \t\d]*+% of readers think this story is [^\n]{1,80}"),
     Rule("boilerplate.site-chrome", "boilerplate", "line", 0.93,
          "Site chrome: 'Before It's News ©', 'RSS Feed for <author>', 'Older articles by <author>', error-page text.",
-         r"^[^\S\n]*+(?:before it'?s news[^\S\n]*+©?|people powered news[^\S\n]*+®?|rss feed for [^\n]{1,60}|older articles by [^\n]{1,60}|"
+         r"(?:before it'?s news[^\S\n]*+©?|people powered news[^\S\n]*+®?|rss feed for [^\n]{1,60}|older articles by [^\n]{1,60}|"
          r"uploaded by:[^\S\n][^\n]{1,60}|main error mes+age here|more detailed message would go here[^\n]*+|"
-         r"on a mobile device\? click here to see the video\.?|all rights reserved\.?)[^\S\n]*+$"),
+         r"on a mobile device\? click here to see the video\.?|all rights reserved\.?)"),
     Rule("boilerplate.sidebar-headline", "boilerplate", "line", 0.85,
          "A sidebar teaser repeated across articles: 'Headline: <teaser>!'.",
-         r"^headline: [^\n]{5,160}$"),
+         r"headline: [^\n]{5,160}"),
     Rule("boilerplate.republish-notice", "boilerplate", "line", 0.85,
          "Site notices about sharing or submitting ('We encourage you to share and republish our reports', op-ed guidelines).",
-         r"^[^\n]{0,40}(?:we encourage you to share and republish|please read our guidelines on submissions|"
-         r"click here to see all we share)[^\n]*+$"),
+         r"[^\n]{0,40}(?:we encourage you to share and republish|please read our guidelines on submissions|"
+         r"click here to see all we share)[^\n]*+"),
     Rule("boilerplate.continued-below", "boilerplate", "span", 0.95,
          "An ad-break marker at the start of a paragraph: 'Continued below...'.",
-         r"(?m:^)[^\S\n]*+(?:continued below|story continues below|article continues below)(?:\.{3}|…|:)?[ \t]*+"),
+         r"(?:continued below|story continues below|article continues below)(?:\.{3}|…|:)?[ \t]*+",
+         anchor="start"),
     Rule("scam.gold-ira-promo", "scam", "line", 0.85,
          "An in-article promo for moving retirement savings into gold.",
-         r"^[^\n]{0,200}(?:ira backed by physical gold|into an ira backed by|gold ira (?:kit|guide))[^\n]*+$"),
+         r"[^\n]{0,200}(?:ira backed by physical gold|into an ira backed by|gold ira (?:kit|guide))[^\n]*+"),
     Rule("markup.javascript-line", "markup", "line", 0.95,
          "JavaScript that leaked into the text (SDK loaders, player set-up, ad-server calls).",
-         r"^[^\S\n]*+(?:\(function[^\S\n]*+\(|var[^\S\n]++\w++[^\S\n]*+=|window\.\w++|document\.\w++|(?:oo|dm|googletag|fbq|gtag|_gaq|"
-         r"bf_static)\b[\w.]*+[^\S\n]*+[.(=]|function[^\S\n]*+\w*+[^\S\n]*+\()[^\n]*+$"),
+         r"(?:\(function[^\S\n]*+\(|var[^\S\n]++\w++[^\S\n]*+=|window\.\w++|document\.\w++|(?:oo|dm|googletag|fbq|gtag|_gaq|"
+         r"bf_static)\b[\w.]*+[^\S\n]*+[.(=]|function[^\S\n]*+\w*+[^\S\n]*+\()[^\n]*+"),
     Rule("markup.javascript-glued", "markup", "span", 0.9,
          "JavaScript glued onto the end of an article sentence ('... follows below. BF_STATIC.timequeue.push(...)').",
-         r"[ \t]*+\b(?:[a-z_$][\w$]*+\.)++\w++[^\S\n]*+\([^\S\n]*+function[^\S\n]*+\([^\n]*+$"),
+         r"[ \t]*+\b(?:[a-z_$][\w$]*+\.)++\w++[^\S\n]*+\([^\S\n]*+function[^\S\n]*+\([^\n]*+",
+         anchor="any", triggers=("function",)),
     Rule("markup.html-tags", "markup", "line", 0.9,
          "A line of leaked HTML tags or entities.",
-         r"^[^\S\n]*+(?:(?:</?[a-z][a-z0-9]*+(?:[^\S\n][^<>\n]{0,300})?/?>|&(?:nbsp|amp|lt|gt|quot|#\d++);)[^\S\n]*+)++$"),
+         r"(?:(?:</?[a-z][a-z0-9]*+(?:[^\S\n][^<>\n]{0,300})?/?>|&(?:nbsp|amp|lt|gt|quot|#\d++);)[^\S\n]*+)++"),
     Rule("seo-link.spam-domain", "seo-link", "term", 0.6,
          "A link or domain whose name advertises spam (porn, casino, betting, pills, escorts).",
-         r"(?<![\w.-])(?:https?://)?(?:www\.)?[a-z0-9-]*?(?:porn|sikis|bahis|casino|slot|viagra|cialis|escort|togel|judi)"
-         r"[a-z0-9-]*+\.(?:com|net|org|info|biz|xyz|top|co|tv|me|in|io|ru|pro|club|site|online)\b[^\s]*+"),
+         rf"(?<![\w.-])(?:https?://)?(?:www\.)?[a-z0-9-]*?(?:{'|'.join(_SPAM_STEMS)})"
+         r"[a-z0-9-]*+\.(?:com|net|org|info|biz|xyz|top|co|tv|me|in|io|ru|pro|club|site|online)\b[^\s]*+",
+         anchor="any", triggers=_SPAM_STEMS),
 )
 
 
@@ -169,7 +183,8 @@ def _read_lexicon_file(name: str, text: str) -> Rule:
     if missing:
         raise ValueError(f"lexicon file {name}: header lacks {sorted(missing)}")
     return Rule(header["id"], header["category"], "term", 0.9, header["description"],
-                languages=(header["language"],), phrases=tuple(dict.fromkeys(p for p in phrases if p)))
+                languages=(header["language"],), phrases=tuple(dict.fromkeys(p for p in phrases if p)),
+                anchor="any")
 
 
 @lru_cache(maxsize=1)
@@ -194,24 +209,34 @@ def __getattr__(name: str):  # RULES is built on first access, so importing this
 
 
 class Matcher:
-    """All rules compiled for matching: one combined pattern for the hand rules, one phrase list for the lexicon."""
+    """All rules compiled for matching.
+
+    Line rules are one combined pattern, tried once per line against the whole line; start rules likewise
+    at each line start; "any" rules only on documents that hold one of their triggers; phrases go through
+    one Aho-Corasick automaton (linear in the text, however many phrases there are).
+    """
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
-        pattern_rules = [r for r in rules if r.pattern]
-        self._by_group = {f"r{i}": r for i, r in enumerate(pattern_rules)}
-        combined = "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(pattern_rules))
-        self._pattern = regex.compile(combined, regex.MULTILINE | regex.VERSION1) if combined else None
+        self._line = _combined([r for r in rules if r.pattern and r.anchor == "line"])
+        self._start = _combined([r for r in rules if r.pattern and r.anchor == "start"])
+        self._anywhere = [(r, regex.compile(r.pattern, regex.VERSION1)) for r in rules
+                          if r.pattern and r.anchor == "any"]
         self._phrase_rules: dict[str, list[Rule]] = {}
         for rule in rules:
             for phrase in rule.phrases:
                 self._phrase_rules.setdefault(phrase, []).append(rule)
-        self._phrases = (regex.compile(r"\L<phrases>", phrases=list(self._phrase_rules))
-                         if self._phrase_rules else None)
+        self._automaton = None
+        if self._phrase_rules:
+            self._automaton = ahocorasick.Automaton()
+            for phrase in self._phrase_rules:
+                self._automaton.add_word(phrase, phrase)
+            self._automaton.make_automaton()
 
     def find(self, original: str, view: View) -> list[Hit]:
         """All hits in one document, in order of their start."""
-        hits = list(self._pattern_hits(original, view)) + list(self._phrase_hits(original, view))
+        hits = self._line_hits(original, view) + self._anywhere_hits(original, view)
+        hits += self._phrase_hits(original, view)
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
@@ -219,31 +244,69 @@ class Matcher:
         o_start, o_end = view.to_original(start, end, len(original))
         return Hit(rule, o_start, o_end, start, end)
 
-    def _pattern_hits(self, original: str, view: View) -> Iterator[Hit]:
-        if self._pattern is None:
-            return
-        try:
-            for m in self._pattern.finditer(view.text, timeout=MATCH_TIMEOUT_SECONDS):
-                if m.end() > m.start():
-                    yield self._hit(self._by_group[m.lastgroup], original, view, m.start(), m.end())
-        except TimeoutError:
-            return  # a pathological document: keep the hits found so far rather than fail the pipeline
-
-    def _phrase_hits(self, original: str, view: View) -> Iterator[Hit]:
-        if self._phrases is None:
-            return
+    def _line_hits(self, original: str, view: View) -> list[Hit]:
         text = view.text
-        found = [(m.start(), m.end(), m.group())
-                 for m in self._phrases.finditer(text, overlapped=True, timeout=MATCH_TIMEOUT_SECONDS)]
+        hits = []
+        position = 0
+        while position <= len(text):
+            end = text.find("\n", position)
+            end = len(text) if end < 0 else end
+            line = text[position:end]
+            stripped = line.strip()
+            if stripped:
+                start = position + len(line) - len(line.lstrip())
+                stop = start + len(stripped)
+                for combined, method in ((self._line, "fullmatch"), (self._start, "match")):
+                    if combined is None:
+                        continue
+                    pattern, by_group = combined
+                    try:
+                        m = getattr(pattern, method)(text, start, stop, timeout=MATCH_TIMEOUT_SECONDS)
+                    except TimeoutError:
+                        m = None  # a pathological line: no hit rather than a stalled pipeline
+                    if m is not None and m.end() > m.start():
+                        hits.append(self._hit(by_group[m.lastgroup], original, view, m.start(), m.end()))
+            position = end + 1
+        return hits
+
+    def _anywhere_hits(self, original: str, view: View) -> list[Hit]:
+        hits = []
+        for rule, pattern in self._anywhere:
+            if not any(t in view.text for t in rule.triggers):
+                continue
+            try:
+                for m in pattern.finditer(view.text, timeout=MATCH_TIMEOUT_SECONDS):
+                    if m.end() > m.start():
+                        hits.append(self._hit(rule, original, view, m.start(), m.end()))
+            except TimeoutError:
+                pass  # keep the hits found so far
+        return hits
+
+    def _phrase_hits(self, original: str, view: View) -> list[Hit]:
+        if self._automaton is None:
+            return []
+        text = view.text
+        found = [(last + 1 - len(phrase), last + 1, phrase) for last, phrase in self._automaton.iter(text)]
+        if not found:
+            return []
         starts = {s for s, _, _ in found}
         ends = {e for _, e, _ in found}
+        hits = []
         for start, end, phrase in found:
             # A phrase stands alone (word boundaries) or is glued to another phrase, as adjacent anchors are.
             left_ok = _is_edge(text, start - 1, start) or start in ends
             right_ok = _is_edge(text, end, end - 1) or end in starts
             if left_ok and right_ok:
-                for rule in self._phrase_rules[phrase]:
-                    yield self._hit(rule, original, view, start, end)
+                hits.extend(self._hit(rule, original, view, start, end) for rule in self._phrase_rules[phrase])
+        return hits
+
+
+def _combined(rules: list[Rule]):
+    """One pattern for many rules, each in a named group, and the map from group name to rule."""
+    if not rules:
+        return None
+    source = "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules))
+    return regex.compile(source, regex.VERSION1), {f"r{i}": r for i, r in enumerate(rules)}
 
 
 _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Hangul}]")

@@ -1,0 +1,43 @@
+"""The matching view folds obfuscation and maps every view character back to the original."""
+from hypothesis import given, strategies as st
+
+from spamguard.normalize import fold, view
+
+
+def test_case_accents_and_width_fold():
+    assert fold("SİKİŞ İzle") == fold("sikis izle")
+    assert fold("ＰＯＲＮＯ") == "porno"
+
+
+def test_zero_width_and_bidi_characters_vanish():
+    assert fold("p\u200bo\u200dr\u2060n\ufeffo") == "porno"
+    assert fold("via\u202egra") == "viagra"
+
+
+def test_leetspeak_is_folded_inside_words_only():
+    assert fold("v1agra p0rn0 c4sino") == "viagra porno casino"
+    assert fold("In 2013 there were 45 cases") == "in 2013 there were 45 cases"
+
+
+def test_cyrillic_lookalikes_inside_latin_words():
+    assert fold("pоrnо") == "porno"  # the o's are Cyrillic
+    assert fold("Привет мир") == "привет мир"  # real Russian stays Russian
+
+
+def test_spaced_out_letters_are_joined():
+    assert fold("p o r n o  i z l e") == "porno izle"
+    assert fold("I am a fan") == "i am a fan"
+
+
+def test_line_breaks_become_newlines_in_place():
+    v = view("a\r\nb\u2028c")
+    assert v.text == "a\n\nb\nc"
+
+
+@given(st.text())
+def test_every_view_span_maps_into_the_original(text):
+    v = view(text)
+    for start in range(0, len(v.text), max(1, len(v.text) // 7)):
+        end = min(len(v.text), start + 5)
+        o_start, o_end = v.to_original(start, end, len(text))
+        assert 0 <= o_start <= o_end <= len(text)

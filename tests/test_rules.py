@@ -1,0 +1,122 @@
+"""Rules are data with stable ids; each family is caught and its near misses are not; matching stays linear."""
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from spamguard.normalize import view
+from spamguard.rules import CATEGORIES, RULES, SCOPES, Matcher, default_matcher
+
+CASES = Path(__file__).parent / "data" / "lexicon_cases.json"
+
+
+def hits(text):
+    return [h.rule.id for h in default_matcher().find(text, view(text))]
+
+
+def test_every_rule_is_documented_data():
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids)), "rule ids must be unique: saved baselines refer to them"
+    for rule in RULES:
+        assert rule.category in CATEGORIES and rule.scope in SCOPES
+        assert rule.description and len(rule.description) < 200
+        assert rule.pattern or rule.phrases
+
+
+def test_lexicon_covers_the_languages_the_user_asked_for():
+    languages = {lang for r in RULES if r.phrases for lang in r.languages}
+    assert {"en", "tr", "id", "ru", "zh", "ja", "ar", "es", "pt", "de", "fr", "vi"} <= languages
+
+
+@pytest.mark.parametrize("text, rule_id", [
+    ("Advertisement", "boilerplate.advertisement"),
+    ("TwitterFacebookLinkedInRedditGoogle+EmailPrint", "boilerplate.share-buttons"),
+    ("CommentsEmailPrint", "boilerplate.share-buttons"),
+    ("Share this:", "boilerplate.share-buttons"),
+    ("Like this:", "boilerplate.like-this"),
+    (">> Follow Matt Wilstein (@TheMattWilstein) on Twitter", "boilerplate.follow-prompt"),
+    ("The post Ten things to know appeared first on Example News.", "boilerplate.rss-footer"),
+    ("Please adhere to our commenting policy to avoid being banned.", "boilerplate.comment-policy"),
+    ("Continue reading the main storyContinue reading the main story", "boilerplate.continue-reading"),
+    ("RelatedEbola patient dies in Texas hospitalEbola outbreak: what we know", "boilerplate.related-glued"),
+    ("- See more at: http://example.com/2015/03/x/#sthash.9lQcoDmF.dpuf", "boilerplate.see-more-at"),
+    ("Continued below... In August 2013, the council met.", "boilerplate.continued-below"),
+    ('(function(d, s, id) { var js, fjs = d.getElementsByTagName(s)[0];', "markup.javascript-line"),
+    ("</div><div class=\"share\">&nbsp;</div>", "markup.html-tags"),
+    ("Baca juga: Harga emas naik lagi hari ini", "boilerplate.read-more"),
+])
+def test_boilerplate_rules_fire(text, rule_id):
+    assert rule_id in hits(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Follow the money, the prosecutor said on Tuesday.",
+    "The two companies are related through a holding in Luxembourg.",
+    "Shares of the casino operator fell 4 per cent in Hong Kong.",
+    "He said the advertisement had been pulled after complaints.",
+    "The court heard that the defendant had uploaded the video to a pornography website.",
+    "Continue reading this report only if you have a strong stomach, he wrote.",
+])
+def test_near_misses_do_not_fire_line_rules(text):
+    assert not [h for h in default_matcher().find(text, view(text)) if h.rule.scope == "line"]
+
+
+def _lexicon_cases():
+    if not CASES.is_file():
+        return []
+    return json.loads(CASES.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", _lexicon_cases(), ids=lambda c: c["text"][:40])
+def test_lexicon_cases(case):
+    text = case["text"]
+    phrase_hits = [h for h in default_matcher().find(text, view(text)) if h.rule.scope == "term"]
+    covered = sum(h.end - h.start for h in phrase_hits)
+    if case["should_flag"]:
+        assert phrase_hits, f"no phrase rule fired on {text!r}"
+    else:
+        assert covered < len(text.strip()) * 0.5, f"phrase rules cover most of legitimate {text!r}"
+
+
+def test_glued_anchors_are_found_where_they_meet():
+    assert {"porno izle", "brazzers"} <= {t.lower() for t in _hit_texts("porno izlebrazzers")}
+
+
+def _hit_texts(text):
+    return [text[h.start:h.end] for h in default_matcher().find(text, view(text))]
+
+
+def test_hits_report_original_offsets_through_obfuscation():
+    text = "Latest: p\u200bo\u200brno i\u200bzle here"
+    found = [h for h in default_matcher().find(text, view(text)) if h.rule.scope == "term"]
+    assert found and text[found[0].start:found[0].end].replace("\u200b", "") == "porno izle"
+
+
+@pytest.mark.parametrize("hostile", [
+    "a" * 200_000,
+    ("follow " * 30_000),
+    "<" * 100_000 + "a",
+    ("related" + " " * 50) * 4000,
+    "Share " * 40_000,
+    "x." * 100_000,
+    "(function(" * 20_000,
+    "p o r n o " * 20_000,
+])
+def test_matching_time_is_linear_on_hostile_input(hostile):
+    matcher = default_matcher()
+    small = hostile[: len(hostile) // 10]
+    t0 = time.perf_counter()
+    matcher.find(small, view(small))
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    matcher.find(hostile, view(hostile))
+    t_big = time.perf_counter() - t0
+    # 10x the input may cost at most ~10x (with generous slack for a noisy machine), never 100x
+    assert t_big < max(30 * t_small, 0.5), (t_small, t_big)
+
+
+def test_a_rule_table_is_just_data():
+    from spamguard.rules import Rule
+    custom = Matcher((Rule("boilerplate.test", "boilerplate", "line", 0.9, "A test rule.", r"zzz"),))
+    assert [h.rule.id for h in custom.find("a\nZZZ\nb", view("a\nZZZ\nb"))] == ["boilerplate.test"]

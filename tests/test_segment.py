@@ -1,0 +1,54 @@
+"""Lines break exactly where str.splitlines() breaks; segments cut at the seams a reader sees."""
+from hypothesis import given, strategies as st
+
+from spamguard.segment import split_lines, split_segments
+
+BREAKS = ["\n", "\r\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+
+
+@given(st.lists(st.tuples(st.text(alphabet=st.characters(blacklist_characters="".join(BREAKS) + "\r\n")),
+                          st.sampled_from(BREAKS)), max_size=8), st.booleans())
+def test_lines_agree_with_splitlines(pieces, trailing_break):
+    text = "".join(a + b for a, b in pieces)
+    if not trailing_break and pieces:
+        text = text[: -len(pieces[-1][1])]
+    lines = split_lines(text)
+    assert [text[ln.start:ln.end] for ln in lines] == text.splitlines()
+    assert [text[ln.start:ln.break_end] for ln in lines] == text.splitlines(keepends=True)
+    assert [ln.number for ln in lines] == list(range(1, len(lines) + 1))
+
+
+def _pieces(text):
+    line = split_lines(text)[0]
+    return [text[s.start:s.end] for s in split_segments(text, line)]
+
+
+def test_junk_glued_after_a_full_stop_is_its_own_segment():
+    assert _pieces("Saudi Arabia has shown interest in the system.porno izle") == [
+        "Saudi Arabia has shown interest in the system.", "porno izle"]
+
+
+def test_glued_headlines_are_cut_where_one_ends_and_the_next_begins():
+    assert _pieces("RelatedEbola patient dies in Texas hospitalEbola outbreak: what we know") == [
+        "Related", "Ebola patient dies in Texas hospital", "Ebola outbreak: what we know"]
+
+
+def test_urls_and_emails_are_never_cut():
+    text = "Sources: https://example.com/Report.PDF and ask press.Office@Example.org now."
+    assert "".join(_pieces(text)) == text
+    assert any("https://example.com/Report.PDF" in p for p in _pieces(text))
+
+
+def test_extra_cuts_split_glued_anchors():
+    text = "porno izlebrazzers"
+    line = split_lines(text)[0]
+    segs = split_segments(text, line, [10])
+    assert [text[s.start:s.end] for s in segs] == ["porno izle", "brazzers"]
+
+
+@given(st.text())
+def test_segments_tile_each_line_exactly(text):
+    for line in split_lines(text):
+        segs = split_segments(text, line)
+        assert "".join(text[s.start:s.end] for s in segs) == text[line.start:line.end]
+        assert all(s.end > s.start for s in segs)
