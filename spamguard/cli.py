@@ -330,6 +330,8 @@ class Run:
                 try:
                     handle(path)
                     self.done.append(path)
+                except BrokenPipeError:  # the reader of our stdout left: stop the run, not this file
+                    raise
                 except (InputError, OSError) as exc:
                     self.fail(_describe(exc, path))
         finally:

@@ -227,6 +227,20 @@ def test_interrupt_during_in_place_write_exits_130_and_leaves_the_original(work,
     assert path.read_text() == SEED and tmp_leftovers(work) == []
 
 
+def test_reader_leaving_the_pipe_ends_the_run_quietly(work, capsys, monkeypatch):
+    (work / "a.txt").write_text(SEED)
+    (work / "b.txt").write_text(SEED)
+    writes = []
+
+    def closed_pipe(data):
+        writes.append(data)
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(fileio, "write_stdout", closed_pipe)
+    assert run(["clean", "a.txt", "b.txt"], capsys) == (0, "", "")
+    assert len(writes) == 1  # stopped at the first failed write, b.txt not processed
+
+
 # --- usage errors --------------------------------------------------------------------------------------------
 
 
