@@ -26,6 +26,7 @@ from .segment import Line, split_lines, split_segments
 from .types import Flag
 
 RULES_ONLY_THRESHOLD = 0.5
+RULE_ACTS = 0.5  # a line or span rule of at least this weight removes what it matches, whatever the threshold
 SHORT_LINE_WORDS = 12
 NEAR_END = 0.4  # the lines_after feature: at most 2 non-blank lines after the unit
 EXCERPT_CHARS = 80
@@ -40,6 +41,7 @@ class Scored:
     score: float
     model_score: float | None
     hits: tuple[Hit, ...]
+    is_junk: bool = True
 
 
 def rules_only_score(features) -> float:
@@ -79,17 +81,18 @@ class DocumentJudge:
         return [h for h in self.hits[:i] if h.end > start and h.start < end]
 
     def judge(self, unit: Unit) -> Scored:
+        """Score one unit. A line rule decides on its own; otherwise the score (model or rules) meets the threshold."""
         hits = self.hits_in(unit.start, unit.end)
         if not hits and self.model is None:
-            return Scored(unit.start, unit.end, 0.0, None, ())
+            return Scored(unit.start, unit.end, 0.0, None, (), False)
         features = unit_features(self.text, unit, hits, self.context)
-        score = rules_only_score(features)
-        model_score = None
-        if self.model is not None:
-            model_score = self.model.probability(features)
-            score = max(model_score, features.numeric[17])  # a line rule acts on its own
-
-        return Scored(unit.start, unit.end, score, model_score, tuple(hits))
+        line_rule = features.numeric[17]
+        if self.model is None:
+            score = rules_only_score(features)
+            return Scored(unit.start, unit.end, score, None, tuple(hits), score >= self.threshold)
+        model_score = self.model.probability(features)
+        is_junk = model_score >= self.threshold or line_rule >= RULE_ACTS
+        return Scored(unit.start, unit.end, max(model_score, line_rule), model_score, tuple(hits), is_junk)
 
     def line_text(self, index: int) -> str:
         line = self.lines[index]
@@ -108,8 +111,12 @@ class DocumentJudge:
                 break
             line = self.lines[index]
             scored = self.judge(Unit(line.start, line.end, index, n - 1 - pos, False))
-            if scored.score < self.threshold:
+            if not scored.is_junk:
                 last_article = index
+                break
+            glued = self._article_then_junk(index, n - 1 - pos)
+            if glued is not None:  # article text with junk glued on: the walk ends on this line
+                partial.append(glued)
                 break
             whole[index] = scored
         if last_article is not None and not self.allowed(self.line_text(last_article)):
@@ -125,11 +132,11 @@ class DocumentJudge:
                 continue
             if any(h.rule.scope in ("line", "term") for h in line_hits):
                 scored = self.judge(Unit(line.start, line.end, index, n - 1 - pos, False))
-                if scored.score >= self.threshold:
+                if scored.is_junk:
                     whole[index] = scored
                     continue
             for h in line_hits:
-                if h.rule.scope == "span" and h.rule.weight >= self.threshold:
+                if h.rule.scope == "span" and h.rule.weight >= RULE_ACTS:
                     start, end = _widen_to_line_edges(self.text, line, h.start, h.end)
                     if (start, end) == (line.start, line.end):
                         whole[index] = Scored(start, end, h.rule.weight, None, (h,))
@@ -137,17 +144,33 @@ class DocumentJudge:
                         partial.append(Scored(start, end, h.rule.weight, None, (h,)))
         return whole, partial
 
-    def _junk_suffix(self, index: int, lines_after: int) -> Scored | None:
-        """The longest tail of line `index` that scores as junk, cut at a seam (never the whole line)."""
+    def _segments(self, index: int):
         line = self.lines[index]
         cuts = [e for h in self.hits_in(line.start, line.end) for e in (h.start, h.end)]
-        segments = split_segments(self.text, line, cuts)
+        return line, split_segments(self.text, line, cuts)
+
+    def _article_then_junk(self, index: int, lines_after: int) -> Scored | None:
+        """For a line that scores as junk: the junk tail, if its first part reads as article on its own."""
+        line, segments = self._segments(index)
+        for seg in segments[1:]:
+            head = Unit(line.start, seg.start, index, lines_after, False)
+            if not self.text[line.start:seg.start].strip() or self.judge(head).is_junk:
+                continue
+            tail = self.judge(Unit(seg.start, line.end, index, lines_after, True))
+            if tail.is_junk:
+                return tail
+            return None
+        return None
+
+    def _junk_suffix(self, index: int, lines_after: int) -> Scored | None:
+        """The longest tail of line `index` that scores as junk, cut at a seam (never the whole line)."""
+        line, segments = self._segments(index)
         best = None
         for seg in reversed(segments[1:]):
             if not self.text[seg.start:line.end].strip():
                 continue
             scored = self.judge(Unit(seg.start, line.end, index, lines_after, True))
-            if scored.score < self.threshold:
+            if not scored.is_junk:
                 break
             best = scored
         return best

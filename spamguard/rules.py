@@ -71,14 +71,22 @@ class Hit:
 
 
 _SOCIAL = (r"share|shares|tweet|email|e-mail|print|comments?|more|facebook|twitter|linkedin|reddit|google\+|"
+           r"binh luan|yorumlar|komentar|комментарии|评论|コメント|comentarios|comentarios|kommentare|commentaires|"
            r"pinterest|whatsapp|tumblr|telegram|pocket|flipboard|messenger|sms|copy link|like|save|"
            r"compartir|partager|teilen|paylas|bagikan|поделиться|分享|シェア|مشاركة|chia se|compartilhe|condividi")
 _ADVERT = (r"advertisements?|sponsored(?: content)?|anzeige|werbung|publicidad|publicite|publicidade|reklam|"
            r"iklan|реклама|广告|広告|إعلان|quang cao|pubblicita")
 _READ_MORE = (r"read more|read the full (?:story|article)|devamini oku|baca juga|baca selengkapnya|читать далее|"
               r"читайте также|阅读更多|阅读全文|続きを読む|leer mas|leia mais|weiterlesen|lire la suite|xem them|"
-              r"اقرأ المزيد|lee tambien|leia tambem")
+              r"اقرأ المزيد|lee tambien|leia tambem|lire aussi|continuar leyendo|continuar lendo|"
+              r"haberin devami icin tiklayin|mehr lesen|mehr dazu|xem tiep|tin lien quan|подробнее|"
+              r"詳しくはこちら|查看更多|اقرا ايضا|ilgili haberler")
+_HEADLINE_PREFIX = (r"read more|related|see also|also read|read also|more|baca juga|lire aussi|lee tambien|leia tambem|"
+                    r"xem them|tin lien quan|читайте также|ilgili haber|mehr zum thema|auch interessant")
 
+_HTML_TAGS = ("a|abbr|article|aside|audio|b|blockquote|br|button|center|code|div|em|embed|figcaption|figure|font|"
+              "footer|form|h[1-6]|header|hr|i|iframe|img|input|label|li|link|meta|nav|noscript|ol|option|p|pre|"
+              "script|section|select|small|source|span|strong|style|sub|sup|table|tbody|td|th|thead|tr|u|ul|video")
 _SPAM_STEMS = ("porn", "sikis", "bahis", "casino", "slot", "viagra", "cialis", "escort", "togel", "judi")
 
 RULE_TABLE: tuple[Rule, ...] = (
@@ -87,7 +95,8 @@ RULE_TABLE: tuple[Rule, ...] = (
          rf"[^\w\n]*+(?:{_ADVERT})[^\w\n]*+"),
     Rule("boilerplate.like-this", "boilerplate", "line", 0.95,
          "WordPress 'Like this:' / 'Like Loading...' residue.",
-         r"(?:like this:?|like loading\.{0,3}|loading\.{3}|be the first to like this\.?)"),
+         r"(?:like this:?|like loading\.{0,3}|loading\.{3}|be the first to like this\.?|"
+         r"(?:like|enjoy(?:ed)?) this (?:story|article|post)\? share it[^\n]{0,60})"),
     Rule("boilerplate.share-buttons", "boilerplate", "line", 0.95,
          "Share-button residue: 'Share this:', 'CommentsEmailPrint', 'TwitterFacebookLinkedInRedditGoogle+EmailPrint'.",
          rf"[ \t|·•,:/]*+(?:(?:{_SOCIAL}|this|on|us)[ \t|·•,:/]*+){{1,12}}"),
@@ -98,7 +107,7 @@ RULE_TABLE: tuple[Rule, ...] = (
          r"telegram)[^\n]{0,120}"),
     Rule("boilerplate.subscribe-prompt", "boilerplate", "line", 0.9,
          "A subscribe or newsletter prompt ('Subscribe to X for FREE', 'Sign up for our newsletter').",
-         r"[ \t>»*]*+(?:subscribe to [^\n]{1,60}|(?:keep in touch! )?[^\n]{0,80}sign up for our newsletter[^\n]{0,40}"
+         r"[ \t>»*]*+(?:subscribe to (?:[^\n]{1,60}|[^\n]{1,160}(?:channel|newsletter|podcast)[^\n]{0,80})|(?:keep in touch! )?[^\n]{0,80}sign up for our newsletter[^\n]{0,40}"
          r"|subscribe(?: now)?(?: to our newsletter)?[.!]?)"),
     Rule("boilerplate.comment-policy", "boilerplate", "line", 0.97,
          "A comment-policy notice ('Please adhere to our commenting policy...').",
@@ -113,7 +122,7 @@ RULE_TABLE: tuple[Rule, ...] = (
     Rule("boilerplate.read-more", "boilerplate", "line", 0.9,
          "A read-more link line ('Read more here.', 'Read the full story here.', 'Baca juga: ...').",
          rf"[ \t>»\-–—*\[(]*+(?:(?:{_READ_MORE})(?: here| at| on| >+| »)?[.!:]?[)\]]?[^\S\n]*+"
-         rf"|(?:baca juga|читайте также|lee tambien|leia tambem):[^\n]{{1,160}}"
+         rf"|(?:{_HEADLINE_PREFIX})[^\S\n]*+[:：][^\n]{{1,160}}"
          r"|click here for more on this story from [^\n]{1,80})"),
     Rule("boilerplate.related-header", "boilerplate", "line", 0.92,
          "A related-links header: 'Related:', 'Related Posts:', 'More from Fox News:'.",
@@ -143,6 +152,9 @@ RULE_TABLE: tuple[Rule, ...] = (
          "Site notices about sharing or submitting ('We encourage you to share and republish our reports', op-ed guidelines).",
          r"[^\n]{0,40}(?:we encourage you to share and republish|please read our guidelines on submissions|"
          r"click here to see all we share)[^\n]*+"),
+    Rule("boilerplate.see-more-at-glued", "boilerplate", "span", 0.95,
+         "A share-tracker link glued onto the last sentence: '...asylum.- See more at: URL'.",
+         r"[ \t]*+[-–—]?[ \t]*+see more at:[ \t]*+\S++[ \t]*+$", anchor="any", triggers=("see more at:",)),
     Rule("boilerplate.continued-below", "boilerplate", "span", 0.95,
          "An ad-break marker at the start of a paragraph: 'Continued below...'.",
          r"(?:continued below|story continues below|article continues below)(?:\.{3}|…|:)?[ \t]*+",
@@ -156,11 +168,18 @@ RULE_TABLE: tuple[Rule, ...] = (
          r"bf_static)\b[\w.]*+[^\S\n]*+[.(=]|function[^\S\n]*+\w*+[^\S\n]*+\()[^\n]*+"),
     Rule("markup.javascript-glued", "markup", "span", 0.9,
          "JavaScript glued onto the end of an article sentence ('... follows below. BF_STATIC.timequeue.push(...)').",
-         r"[ \t]*+\b(?:[a-z_$][\w$]*+\.)++\w++[^\S\n]*+\([^\S\n]*+function[^\S\n]*+\([^\n]*+",
-         anchor="any", triggers=("function",)),
+         r"[ \t]*+(?<![\w$.])(?:[a-z_$][\w$]*+\.)*+[a-z_$][\w$]*+[ \t]*+(?:\([ \t]*+(?:function\b|document\b|window\b)"
+         r"|=[ \t]*+function\b)[^\n]*+",
+         anchor="any", triggers=("function", "(document", "(window")),
     Rule("markup.html-tags", "markup", "line", 0.9,
-         "A line of leaked HTML tags or entities.",
-         r"(?:(?:</?[a-z][a-z0-9]*+(?:[^\S\n][^<>\n]{0,300})?/?>|&(?:nbsp|amp|lt|gt|quot|#\d++);)[^\S\n]*+)++"),
+         "A line of leaked HTML tags, comments or entities.",
+         rf"(?:(?:</?(?:{_HTML_TAGS})\b(?:[^\S\n]++[^<>\n]{{0,300}})?/?>|<!--[^\n]{{0,300}}?-->|"
+         r"&(?:nbsp|amp|lt|gt|quot|#\d++);)[^\S\n]*+)++"),
+    Rule("markup.html-glued", "markup", "span", 0.9,
+         "HTML closing tags or comments glued onto the end of a line ('...dialogue.</div></div>').",
+         rf"(?:</(?:{_HTML_TAGS})>|<!--[^\n]{{0,300}}?-->|<(?:{_HTML_TAGS})\b[^<>\n]{{0,300}}>)"
+         rf"(?:[^\S\n]*+(?:</?(?:{_HTML_TAGS})\b[^<>\n]{{0,300}}>|<!--[^\n]{{0,300}}?-->))*+[^\S\n]*+$",
+         anchor="any", triggers=("</", "<!--", "<div", "<span", "<p ", "<a ", "<img", "<script")),
     Rule("seo-link.spam-domain", "seo-link", "term", 0.6,
          "A link or domain whose name advertises spam (porn, casino, betting, pills, escorts).",
          rf"(?<![\w.-])(?:https?://)?(?:www\.)?[a-z0-9-]*?(?:{'|'.join(_SPAM_STEMS)})"

@@ -101,6 +101,7 @@ def training_units(record: dict) -> list[tuple[Features, int]]:
             segments = split_segments(text, line, [e for h in judge.hits_in(line.start, line.end)
                                                    for e in (h.start, h.end)])
             units += [Unit(s.start, line.end, index, n - 1 - pos, True) for s in segments[1:]]
+            units += [Unit(line.start, s.start, index, n - 1 - pos, False) for s in segments[1:]]
         for unit in units:
             label = _label(text, junk, unsure, unit)
             if label is not None:
