@@ -4,6 +4,8 @@ Standard library only; every function takes a `random.Random` and is determinist
 
     junk_line(rng, family=None, language=None) -> (text, category)   one junk line, never a line break
     inject(article, rng, ...) -> (text, spans, info)                  junk spliced onto a real article
+    legit_ending(rng, language=None) -> str                           a byline / credit / source list / ... (not junk)
+    add_ending(article, rng, language=None) -> str                    article + "\n" or "\n\n" + legit_ending
 
 `inject` leaves every character of the article untouched: removing `spans` from `text` gives the
 article back byte for byte. For trailer modes the separator ("\\n\\n", "\\n", " ") belongs to the span.
@@ -341,8 +343,9 @@ def _headline(rng: random.Random, language: str) -> str:
     return rng.choice(subjects) + rng.choice(rests)
 
 
-def _fill(rng: random.Random, template: str, language: str, anchor: str = "") -> str:
-    """Fill the {slots} of a template; only slots that occur are drawn."""
+def _fill(rng: random.Random, template: str, language: str, anchor: str = "",
+          extra: dict | None = None) -> str:
+    """Fill the {slots} of a template; only slots that occur are drawn. `extra` adds or overrides slots."""
     values = {
         "a": lambda: anchor, "A": lambda: _cap(anchor), "site": lambda: _site(rng, anchor),
         "url": lambda: _url(rng, anchor), "phone": lambda: rng.choice(("+90 5", "0812-", "+7 9", "+1 (800) ", "08"))
@@ -357,6 +360,7 @@ def _fill(rng: random.Random, template: str, language: str, anchor: str = "") ->
         "s": lambda: rng.choice(_SITE_STEMS) + rng.choice(_SITE_STEMS), "u": lambda: _url(rng),
         "hsh": lambda: "".join(rng.choice("0123456789abcdef") for _ in range(32)),
     }
+    values.update(extra or {})
     out = []
     for literal, field, _spec, _conv in string.Formatter().parse(template):
         out.append(literal)
@@ -417,7 +421,7 @@ def _check(family: str | None, language: str | None, rng: random.Random) -> tupl
         raise ValueError(f"unknown family {family!r}; expected one of {', '.join(FAMILIES)}")
     langs = [lang for f, lang in supported() if f == family]
     if language is None:
-        language = "en" if rng.random() < 0.35 else rng.choice(langs)
+        language = pick_language(rng, langs)
     if language not in langs:
         raise ValueError(f"family {family!r} has no vocabulary for language {language!r}; have {', '.join(langs)}")
     return family, language
@@ -534,6 +538,396 @@ def inject(
         piece = piece.lstrip()
     text = article[:end] + piece + article[end:]
     return text, [(end, end + len(piece))], {"family": family, "mode": mode, "language": language}
+
+
+# --- legitimate article endings (never junk) -----------------------------------------------------------------
+# Bylines, credits, source lists, hat tips, sign-offs, contact blocks, editor's notes, datelines, poem lines,
+# recipe lists, Q&A. No share/follow/subscribe prompts, "Read more", related lists, comment policy, RSS footers
+# (junk by LABELING.md) and no copyright / "originally appeared" lines (uncertain there).
+# Slots: {n1} {n2} {n3} names, {first} a first name, {outlet}, {city}, {CITY}, {url}, {urls} (2-4 lines),
+# {email}, {phone}, {date}, {company}, {cap} a photo caption, {poem}, {ingr}, {qa}.
+ENDING_KINDS: tuple[str, ...] = ("byline", "caption", "source", "hat-tip", "sign-off", "contact", "editor-note",
+                                 "dateline", "poem", "recipe", "qa")
+_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # (first names, last names); "" = full names
+    "en": (("Jane", "John", "Maria", "David", "Aisha", "Tom", "Priya", "Michael", "Sarah", "Kevin", "Laura", "Omar",
+            "Grace", "Daniel", "Hannah", "Marcus"),
+           ("Doe", "Smith", "Carter", "Nguyen", "Patel", "Brooks", "Morales", "Fischer", "O'Neill", "Hughes",
+            "Kowalski", "Reyes", "Bennett", "Lawson", "Okafor", "Lindqvist")),
+    "tr": (("Ayşe", "Mehmet", "Zeynep", "Emre", "Elif", "Murat", "Selin", "Burak", "Deniz", "Hakan"),
+           ("Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Aydın", "Öztürk", "Arslan", "Koç", "Kurt")),
+    "id": (("Budi", "Siti", "Dewi", "Agus", "Rina", "Andi", "Putri", "Hendra", "Fajar", "Maya"),
+           ("Santoso", "Wijaya", "Hidayat", "Pratama", "Lestari", "Saputra", "Nugroho", "Kusuma", "Siregar")),
+    "ru": (("Анна Петрова", "Иван Смирнов", "Мария Кузнецова", "Дмитрий Соколов", "Елена Попова", "Сергей Волков",
+            "Ольга Морозова", "Алексей Лебедев", "Наталья Орлова", "Павел Зайцев"), ("",)),
+    "zh": (("王明", "李华", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄丽", "周婷", "吴昊"), ("",)),
+    "ja": (("佐藤健", "鈴木花子", "高橋誠", "田中美咲", "伊藤翔", "渡辺由紀", "山本大輔", "中村彩", "小林直樹"), ("",)),
+    "ar": (("أحمد حسن", "فاطمة علي", "محمد السيد", "ليلى منصور", "خالد عمر", "سارة إبراهيم", "يوسف كريم",
+            "مريم سالم", "عمر الخطيب"), ("",)),
+    "es": (("María", "Juan", "Lucía", "Carlos", "Ana", "Javier", "Sofía", "Diego", "Elena", "Pablo"),
+           ("García", "Pérez", "Fernández", "Ruiz", "Torres", "Morales", "Navarro", "Castro", "Ortega", "Vidal")),
+    "pt": (("Ana", "João", "Mariana", "Pedro", "Beatriz", "Rafael", "Camila", "Lucas", "Inês", "Tiago"),
+           ("Souza", "Silva", "Costa", "Almeida", "Santos", "Oliveira", "Rocha", "Pereira", "Ferreira", "Lima")),
+    "de": (("Anna", "Lukas", "Julia", "Felix", "Laura", "Jonas", "Lena", "Tobias", "Miriam", "Stefan"),
+           ("Schmidt", "Müller", "Weber", "Wagner", "Becker", "Hoffmann", "Schulz", "Koch", "Richter", "Braun")),
+    "fr": (("Marie", "Pierre", "Camille", "Julien", "Sophie", "Thomas", "Claire", "Nicolas", "Élise", "Antoine"),
+           ("Dubois", "Martin", "Bernard", "Petit", "Laurent", "Moreau", "Lefèvre", "Girard", "Rousseau", "Fontaine")),
+    "vi": (("Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Quốc Dũng", "Hoàng Thu Hà", "Vũ Đức Hải",
+            "Đặng Thanh Hương", "Bùi Ngọc Lan", "Đỗ Hoàng Nam"), ("",)),
+}
+_OUTLETS: dict[str, tuple[str, ...]] = {
+    "en": ("Reuters", "AP", "AFP", "BBC News", "The Guardian", "Bloomberg", "NPR", "The Verge", "Uproxx", "BuzzFeed",
+           "Axios", "Nature", "The Atlantic", "Ars Technica", "Politico", "CNBC"),
+    "tr": ("Anadolu Ajansı", "DHA", "İHA", "Hürriyet", "NTV", "BBC Türkçe", "Cumhuriyet"),
+    "id": ("Antara", "Kompas", "Tempo", "Detikcom", "CNN Indonesia", "Republika"),
+    "ru": ("ТАСС", "РИА Новости", "Интерфакс", "«Коммерсантъ»", "РБК", "«Ведомости»"),
+    "zh": ("新华社", "中新社", "人民日报", "央视新闻", "澎湃新闻", "财新网"),
+    "ja": ("共同通信", "時事通信", "NHK", "朝日新聞", "読売新聞", "日本経済新聞"),
+    "ar": ("رويترز", "وكالة الأنباء الفرنسية", "الجزيرة", "وكالة الأناضول", "بي بي سي عربي", "وكالة الأنباء السعودية"),
+    "es": ("EFE", "Europa Press", "El País", "AFP", "Reuters", "RTVE"),
+    "pt": ("Agência Brasil", "Lusa", "Folha de S.Paulo", "Estadão", "G1", "Reuters"),
+    "de": ("dpa", "AFP", "Reuters", "Deutsche Welle", "epd", "KNA", "tagesschau.de"),
+    "fr": ("AFP", "Le Monde", "Reuters", "France Info", "Libération", "Ouest-France"),
+    "vi": ("VnExpress", "TTXVN", "Tuổi Trẻ", "Thanh Niên", "VietnamPlus", "Báo Nhân Dân"),
+}
+_END_CITIES: dict[str, tuple[str, ...]] = {
+    "en": ("Ankara", "Washington", "London", "Nairobi", "Chicago", "Sydney", "Toronto", "Brussels", "Geneva"),
+    "tr": ("Ankara", "İstanbul", "İzmir", "Bursa", "Diyarbakır"), "id": ("Jakarta", "Surabaya", "Medan", "Yogyakarta"),
+    "ru": ("Москва", "Санкт-Петербург", "Новосибирск", "Казань"), "zh": ("北京", "上海", "广州", "成都"),
+    "ja": ("東京", "大阪", "札幌", "福岡"), "ar": ("القاهرة", "بيروت", "عمّان", "الرباط"),
+    "es": ("Madrid", "Bogotá", "Buenos Aires", "Sevilla"), "pt": ("Brasília", "São Paulo", "Lisboa", "Porto"),
+    "de": ("Berlin", "Wien", "Zürich", "Frankfurt"), "fr": ("Paris", "Bruxelles", "Genève", "Toulouse"),
+    "vi": ("Hà Nội", "TP.HCM", "Đà Nẵng", "Huế"),
+}
+_MONTHS: dict[str, tuple[str, ...]] = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "tr": ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"),
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+           "November", "Desember"),
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря"),
+    "ar": ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"),
+    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+           "novembro", "dezembro"),
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+           "November", "Dezember"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"),
+}
+_DATE_FORMATS: dict[str, tuple[str, ...]] = {  # {d} day, {m} month name, {mm} month number, {y} year
+    "en": ("{m} {d}, {y}", "{d} {m} {y}"), "tr": ("{d} {m} {y}",), "id": ("{d} {m} {y}",), "ru": ("{d} {m} {y} года",),
+    "zh": ("{y}年{mm}月{d}日",), "ja": ("{y}年{mm}月{d}日",), "ar": ("{d} {m} {y}",), "es": ("{d} de {m} de {y}",),
+    "pt": ("{d} de {m} de {y}",), "de": ("{d}. {m} {y}",), "fr": ("{d} {m} {y}",), "vi": ("ngày {d} tháng {mm} năm {y}",),
+}
+_PHONES: dict[str, str] = {  # "#" = a digit
+    "en": "+1 (###) 555-01##", "tr": "+90 212 ### ## ##", "id": "+62 21 ### ####", "ru": "+7 495 ###-##-##",
+    "zh": "+86 10 #### ####", "ja": "03-####-####", "ar": "+971 4 ### ####", "es": "+34 91 ### ## ##",
+    "pt": "+55 11 ####-####", "de": "+49 30 #######", "fr": "+33 1 ## ## ## ##", "vi": "+84 24 #### ####",
+}
+_DOMAINS: tuple[str, ...] = (
+    "www.who.int", "data.worldbank.org", "www.cdc.gov", "www.nature.com", "www.reuters.com", "apnews.com",
+    "www.bbc.com", "news.un.org", "www.imf.org", "www.oecd.org", "ec.europa.eu", "www.nasa.gov",
+    "pubmed.ncbi.nlm.nih.gov", "www.census.gov", "www.bls.gov", "arxiv.org", "www.theguardian.com",
+    "www.sciencedirect.com", "news.goldseek.com", "www.federalreserve.gov", "www.ipcc.ch", "ourworldindata.org",
+)
+_LOCAL_DOMAINS: dict[str, tuple[str, ...]] = {
+    "tr": ("www.aa.com.tr", "www.tuik.gov.tr"), "id": ("www.antaranews.com", "www.bps.go.id"),
+    "ru": ("tass.ru", "rosstat.gov.ru"), "zh": ("www.xinhuanet.com", "www.stats.gov.cn"),
+    "ja": ("www.nhk.or.jp", "www.stat.go.jp"), "ar": ("www.aljazeera.net", "www.spa.gov.sa"),
+    "es": ("www.efe.com", "www.ine.es"), "pt": ("agenciabrasil.ebc.com.br", "www.ibge.gov.br"),
+    "de": ("www.tagesschau.de", "www.destatis.de"), "fr": ("www.lemonde.fr", "www.insee.fr"),
+    "vi": ("vnexpress.net", "www.gso.gov.vn"),
+}
+_SLUG_WORDS: tuple[str, ...] = ("health", "report", "inflation", "data", "vaccine", "trial", "climate", "budget",
+                                "election", "results", "energy", "prices", "survey", "water", "schools", "trade",
+                                "outlook", "labour", "market", "census", "study", "ocean", "housing", "fact-sheet")
+_URL_PATHS: tuple[str, ...] = ("/news/item/{y}-0{mo}-1{mo}-{slug}", "/article/{slug}-idUS{n}", "/{y}/0{mo}/1{mo}/{slug}.html",
+                               "/indicator/NY.GDP.MKTP.CD", "/articles/s41586-0{y}-0{n4}-{mo}", "/GoldSeek/{n}.php",
+                               "/abs/2{mo}0{mo}.{n4}", "/en/{slug}", "/news/{slug}-{n}", "/{n}/", "/publications/{slug}",
+                               "/doc/{slug}.pdf", "/story?id={n}")
+_COMPANIES: tuple[str, ...] = ("Northwind Energy", "Bluefield Labs", "Harbor Health", "Orion Robotics", "Greenway Foods",
+                               "Kestrel Software", "Meridian Bank", "Atlas Logistics", "Solara Biotech", "Vantage Motors")
+_CAPTIONS: dict[str, tuple[str, ...]] = {
+    "en": ("Officers outside the court on Friday", "Protesters gather in {city} on Monday", "The harbour at dawn",
+           "Supporters wait for the results", "A view of the {city} skyline", "Workers repair a power line",
+           "Firefighters at the scene on Tuesday", "The minister arrives for talks in {city}"),
+    "tr": ("Cuma günü adliye önünde bekleyen polisler", "{city}'da toplanan göstericiler", "Limanda sabah saatleri"),
+    "id": ("Warga antre di depan kantor kelurahan", "Suasana Pelabuhan {city} pada pagi hari", "Petugas di lokasi"),
+    "ru": ("Полицейские у здания суда в пятницу", "Вид на {city} с набережной", "Участники встречи в {city}"),
+    "zh": ("周五法院外的警察", "{city}街头的行人", "清晨的港口"), "ja": ("金曜日、裁判所前の警察官", "{city}の街並み", "夜明けの港"),
+    "ar": ("رجال شرطة أمام المحكمة يوم الجمعة", "مشهد عام لمدينة {city}", "متظاهرون في {city}"),
+    "es": ("Agentes frente al tribunal el viernes", "Vista de {city} al amanecer", "Manifestantes en {city}"),
+    "pt": ("Policiais em frente ao tribunal na sexta-feira", "Vista de {city} ao amanhecer", "Manifestantes em {city}"),
+    "de": ("Polizisten vor dem Gericht am Freitag", "Blick auf {city} am Morgen", "Demonstranten in {city}"),
+    "fr": ("Des policiers devant le tribunal vendredi", "Vue de {city} à l'aube", "Des manifestants à {city}"),
+    "vi": ("Cảnh sát trước tòa án hôm thứ Sáu", "Toàn cảnh {city} lúc bình minh", "Người dân tại {city}"),
+}
+_POEMS: dict[str, tuple[str, ...]] = {
+    "en": ("the river keeps its quiet promise", "and morning comes again", "salt on the window", "we were younger then",
+           "a lamp left burning in the hall", "my father's hands", "all the small birds of November",
+           "I carry the field home in my coat", "nobody answers the telephone", "under the long white sky"),
+    "tr": ("sabah yine gelir", "denizin tuzu pencerede", "babamın elleri", "kimse açmıyor kapıyı", "uzun beyaz gök altında"),
+    "id": ("pagi datang lagi", "garam di jendela", "tangan ayahku", "sungai menyimpan janjinya", "di bawah langit putih"),
+    "ru": ("и снова приходит утро", "соль на оконном стекле", "руки моего отца", "где-то за рекой горит окно",
+           "под белым долгим небом"),
+    "zh": ("河流守着它安静的承诺", "早晨又来了", "窗上的盐", "父亲的手", "在长长的白色天空下"),
+    "ja": ("川は静かな約束を守る", "また朝が来る", "窓に残る塩", "父の手", "長く白い空の下で"),
+    "ar": ("ويعود الصباح من جديد", "ملح على النافذة", "يدا أبي", "النهر يحفظ وعده الهادئ", "تحت السماء البيضاء الطويلة"),
+    "es": ("el río guarda su promesa", "y vuelve la mañana", "sal en la ventana", "las manos de mi padre",
+           "bajo el largo cielo blanco"),
+    "pt": ("o rio guarda a sua promessa", "e a manhã volta", "sal na janela", "as mãos do meu pai",
+           "sob o longo céu branco"),
+    "de": ("der Fluss hält sein leises Versprechen", "und wieder kommt der Morgen", "Salz am Fenster",
+           "die Hände meines Vaters", "unter dem langen weißen Himmel"),
+    "fr": ("la rivière tient sa promesse", "et le matin revient", "du sel sur la vitre", "les mains de mon père",
+           "sous le long ciel blanc"),
+    "vi": ("dòng sông giữ lời hứa lặng im", "và buổi sáng lại về", "muối trên ô cửa", "đôi tay của cha",
+           "dưới bầu trời trắng dài"),
+}
+_INGREDIENTS: dict[str, tuple[str, ...]] = {
+    "en": ("2 cups flour", "1 tsp salt", "3 eggs", "250 ml milk", "1 tbsp olive oil", "2 cloves garlic, crushed",
+           "1 onion, finely chopped", "Salt and pepper to taste", "Fresh parsley to serve", "100 g butter"),
+    "tr": ("2 su bardağı un", "1 çay kaşığı tuz", "3 yumurta", "1 yemek kaşığı zeytinyağı", "2 diş sarımsak"),
+    "id": ("2 gelas tepung terigu", "1 sdt garam", "3 butir telur", "2 siung bawang putih", "1 sdm minyak goreng"),
+    "ru": ("2 стакана муки", "1 ч. л. соли", "3 яйца", "250 мл молока", "2 зубчика чеснока"),
+    "zh": ("面粉 200克", "盐 1茶匙", "鸡蛋 3个", "大蒜 2瓣", "葱花 适量"),
+    "ja": ("小麦粉 200g", "塩 小さじ1", "卵 3個", "しょうゆ 大さじ2", "長ねぎ 1本"),
+    "ar": ("كوبان من الدقيق", "ملعقة صغيرة ملح", "3 بيضات", "فصان من الثوم", "ملعقة كبيرة زيت زيتون"),
+    "es": ("2 tazas de harina", "1 cucharadita de sal", "3 huevos", "2 dientes de ajo", "Aceite de oliva"),
+    "pt": ("2 xícaras de farinha", "1 colher de chá de sal", "3 ovos", "2 dentes de alho", "Azeite a gosto"),
+    "de": ("200 g Mehl", "1 TL Salz", "3 Eier", "250 ml Milch", "2 Knoblauchzehen"),
+    "fr": ("200 g de farine", "1 c. à café de sel", "3 œufs", "25 cl de lait", "2 gousses d'ail"),
+    "vi": ("200 g bột mì", "1 thìa cà phê muối", "3 quả trứng", "2 tép tỏi", "Hành lá"),
+}
+_QA: dict[str, tuple[str, ...]] = {  # "question|answer"
+    "en": ("Q: When does the new rule take effect?|A: From the first of next month.",
+           "Q: Do I need to register again?|A: No, existing registrations remain valid.",
+           "Q: Who pays for the repairs?|A: The city, according to the council."),
+    "tr": ("Soru: Yeni kural ne zaman yürürlüğe giriyor?|Cevap: Gelecek ayın başından itibaren.",),
+    "id": ("Tanya: Apakah saya perlu mendaftar ulang?|Jawab: Tidak, pendaftaran lama tetap berlaku.",),
+    "ru": ("Вопрос: Когда вступает в силу новое правило?|Ответ: С первого числа следующего месяца.",),
+    "zh": ("问：新规定什么时候生效？|答：从下个月一日起。",), "ja": ("Q：新しい規則はいつから？|A：来月1日からです。",),
+    "ar": ("س: متى يبدأ تطبيق القرار الجديد؟|ج: اعتبارا من مطلع الشهر المقبل.",),
+    "es": ("P: ¿Cuándo entra en vigor la norma?|R: A partir del próximo mes.",),
+    "pt": ("P: Preciso me cadastrar de novo?|R: Não, os cadastros atuais continuam válidos.",),
+    "de": ("F: Ab wann gilt die neue Regel?|A: Ab dem ersten des kommenden Monats.",),
+    "fr": ("Q : Quand la règle entre-t-elle en vigueur ?|R : Dès le mois prochain.",),
+    "vi": ("Hỏi: Khi nào quy định mới có hiệu lực?|Đáp: Từ đầu tháng tới.",),
+}
+_ENDINGS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        "byline": ("Reporting by {n1}; Editing by {n2}", "Reporting by {n1} in {city}; Editing by {n2} and {n3}",
+                   "(Reporting by {n1} in {city}; writing by {n2}; editing by {n3})", "— {n1}, {outlet}",
+                   "{n1} contributed to this report.", "Additional reporting by {n1} and {n2}.",
+                   "Associated Press writer {n1} in {city} contributed to this report.", "By {n1}",
+                   "{n1} reported from {city}.", "{n1} is a staff writer at {outlet}.",
+                   "Written by {n1}\nEdited by {n2}", "Compiled by {n1} for {outlet}"),
+        "caption": ("Photo: {cap}. (AP Photo/{n1})", "Image: Getty Images", "Main image credit: Getty",
+                    "{cap}. Photograph: {n1}/{outlet}", "Photo: {n1}/{outlet}", "(Photo by {n1}/AFP via Getty Images)",
+                    "Top photo: {cap}", "Pictured: {cap}", "Photo credit: {n1}", "Image: {n1}", "Illustration by {n1}",
+                    "Header image: NASA"),
+        "source": ("Sources:\n{urls}", "Source: {url}", "{url}", "Source: {outlet}", "Sources: {outlet}, {outlet}",
+                   "References\n{urls}", "Data: World Bank, IMF", "Source: {outlet} via {outlet}", "Via {url}",
+                   "Further reading:\n{urls}"),
+        "hat-tip": ("h/t {outlet}", "[h/t {outlet}]", "H/T {outlet}", "Via: {outlet}", "(via {outlet})",
+                    "Hat tip: {n1}", "[via {outlet}]", "(h/t {n1})", "h/t {first}", "Via {outlet}"),
+        "sign-off": ("Thanks for reading.", "— The Editors", "Write to {n1} at {email}", "Until next time,\n{first}",
+                     "Best,\n{n1}", "Cheers,\n{first}", "— {first}", "See you next week.", "{n1}\n{city}",
+                     "Write to {n1} at {email} and {n2} at {email}", "Yours,\nThe {outlet} team"),
+        "contact": ("Media contact: {n1}, {phone}, {email}", "Media Contact:\n{n1}\n{company}\n{phone}\n{email}",
+                    "Contact: {n1}\n{email}", "For more information, contact {n1} at {phone} or {email}.",
+                    "Press contact\n{n1}\n{email}", "SOURCE {company}", "###", "-30-",
+                    "About {company}\n{company} is based in {city}.\n\nContact: {email}"),
+        "editor-note": ("Editor's note: This story has been updated to correct the spelling of {n1}'s name.",
+                        "Editor's note: An earlier version of this article misstated the date of the hearing.",
+                        "This article was updated on {date} to include a statement from {company}.",
+                        "Update, {date}: This story has been updated with new figures.",
+                        "Correction: An earlier version of this story gave the wrong year for the merger.",
+                        "This article was amended on {date} to clarify the number of people affected."),
+        "dateline": ("{CITY}, {date}", "Published {date}", "Updated {date}", "{city}, {date}",
+                     "Filed from {city}", "{date}\n{city}"),
+        "poem": ("{poem}", "{poem}\n\n— {n1}"), "recipe": ("Ingredients\n{ingr}", "{ingr}", "Serves 4\n{ingr}",
+                                                          "Bake for 25 minutes until golden.\nServe warm"),
+        "qa": ("{qa}",),
+    },
+    "tr": {"byline": ("Haber: {n1}", "{n1} / {outlet}", "Muhabir: {n1}, {city}", "Editör: {n2}"),
+           "caption": ("Fotoğraf: {outlet}", "Foto: {n1}/{outlet}", "{cap} (Fotoğraf: {outlet})", "Görsel: Getty Images"),
+           "source": ("Kaynak: {outlet}", "Kaynak: {url}", "Kaynaklar:\n{urls}", "{url}"),
+           "hat-tip": ("Via: {outlet}",), "sign-off": ("İyi okumalar.", "{n1}\n{email}"),
+           "contact": ("Basın iletişim: {n1}, {phone}, {email}", "İletişim:\n{n1}\n{phone}"),
+           "editor-note": ("Editörün notu: Bu haber {date} tarihinde güncellendi.",),
+           "dateline": ("{city}, {date}", "{CITY} ({outlet})"), "poem": ("{poem}",),
+           "recipe": ("Malzemeler\n{ingr}",), "qa": ("{qa}",)},
+    "id": {"byline": ("Pewarta: {n1}\nEditor: {n2}", "Penulis: {n1}", "Reporter: {n1} | Editor: {n2}"),
+           "caption": ("Foto: {outlet}/{n1}", "{cap}. (Foto: {outlet})", "Sumber foto: {outlet}"),
+           "source": ("Sumber: {outlet}", "Sumber: {url}", "Sumber:\n{urls}", "{url}"),
+           "hat-tip": ("Via: {outlet}",), "sign-off": ("Terima kasih telah membaca.", "Salam,\n{n1}"),
+           "contact": ("Kontak media: {n1}, {phone}, {email}", "Narahubung:\n{n1}\n{phone}"),
+           "editor-note": ("Catatan redaksi: Berita ini telah diperbarui pada {date}.",),
+           "dateline": ("{city}, {date}", "{CITY} ({outlet})"), "poem": ("{poem}",),
+           "recipe": ("Bahan-bahan:\n{ingr}",), "qa": ("{qa}",)},
+    "ru": {"byline": ("Автор: {n1}", "{n1}, {outlet}", "Текст: {n1}\nРедактор: {n2}", "— {n1}"),
+           "caption": ("Фото: {n1} / {outlet}", "Фото: {outlet}", "{cap}. Фото: {outlet}", "Иллюстрация: {n1}"),
+           "source": ("Источник: {outlet}", "Источник: {url}", "Источники:\n{urls}", "{url}"),
+           "hat-tip": ("Via: {outlet}",), "sign-off": ("Спасибо, что дочитали.", "Пишите автору: {email}"),
+           "contact": ("Контакты для прессы: {n1}, {phone}, {email}", "Пресс-служба {company}\n{phone}"),
+           "editor-note": ("Примечание редакции: материал обновлён {date}.",),
+           "dateline": ("{city}, {date}", "{CITY}, {date} — {outlet}"), "poem": ("{poem}", "{poem}\n\n{n1}"),
+           "recipe": ("Ингредиенты:\n{ingr}",), "qa": ("{qa}",)},
+    "zh": {"byline": ("（记者 {n1}）", "记者：{n1}\n编辑：{n2}", "责任编辑：{n1}", "（{outlet}记者{n1}）"),
+           "caption": ("图片来源：{outlet}", "{cap}。{outlet}记者 {n1} 摄", "图：{outlet}"),
+           "source": ("来源：{outlet}", "来源：{url}", "参考资料：\n{urls}", "{url}"),
+           "hat-tip": ("来源：{outlet}",), "sign-off": ("感谢阅读。", "（完）"),
+           "contact": ("媒体联系人：{n1}，电话：{phone}，邮箱：{email}",), "editor-note": ("编者按：本文已于{date}更新。",),
+           "dateline": ("{city}，{date}", "{outlet}{city}{date}电"), "poem": ("{poem}",),
+           "recipe": ("材料：\n{ingr}",), "qa": ("{qa}",)},
+    "ja": {"byline": ("（{outlet}）", "（記者・{n1}）", "文：{n1}\n編集：{n2}", "取材・文／{n1}"),
+           "caption": ("写真：{outlet}", "{cap}（{outlet}）", "撮影：{n1}", "写真提供：{company}"),
+           "source": ("出典：{outlet}", "出典：{url}", "参考：\n{urls}", "{url}"),
+           "hat-tip": ("via {outlet}",), "sign-off": ("最後までお読みいただきありがとうございました。", "（終わり）"),
+           "contact": ("報道関係者のお問い合わせ先\n{company} 広報部 {n1}\nTEL：{phone}\nE-mail：{email}",),
+           "editor-note": ("※この記事は{date}に更新しました。",),
+           "dateline": ("{date}　{city}", "【{city}＝{outlet}】"), "poem": ("{poem}",),
+           "recipe": ("材料（2人分）\n{ingr}",), "qa": ("{qa}",)},
+    "ar": {"byline": ("(تقرير {n1}، تحرير {n2})", "بقلم: {n1}", "— {n1}، {outlet}"),
+           "caption": ("الصورة: {outlet}", "{cap} (الصورة: {outlet})", "تصوير: {n1}"),
+           "source": ("المصدر: {outlet}", "المصدر: {url}", "المصادر:\n{urls}", "{url}"),
+           "hat-tip": ("عبر: {outlet}",), "sign-off": ("شكرا للقراءة.", "{n1}\n{email}"),
+           "contact": ("للتواصل الإعلامي: {n1}، {phone}، {email}",),
+           "editor-note": ("ملاحظة المحرر: تم تحديث هذا الخبر في {date}.",),
+           "dateline": ("{city} - {date}", "{city} ({outlet})"), "poem": ("{poem}",),
+           "recipe": ("المكونات:\n{ingr}",), "qa": ("{qa}",)},
+    "es": {"byline": ("Por {n1}", "(Información de {n1}; editado por {n2})", "— {n1}, {outlet}", "Redacción: {n1}"),
+           "caption": ("Foto: {outlet}/{n1}", "{cap}. (Foto: {outlet})", "Imagen: Getty Images", "Fotografía: {n1}"),
+           "source": ("Fuente: {outlet}", "Fuente: {url}", "Fuentes:\n{urls}", "{url}"),
+           "hat-tip": ("Vía: {outlet}", "(vía {outlet})"), "sign-off": ("Gracias por leer.", "Escriba a {n1} a {email}"),
+           "contact": ("Contacto de prensa: {n1}, {phone}, {email}", "Contacto:\n{n1}\n{email}"),
+           "editor-note": ("Nota del editor: esta noticia fue actualizada el {date}.",),
+           "dateline": ("{city}, {date}", "{CITY} ({outlet})"), "poem": ("{poem}", "{poem}\n\n{n1}"),
+           "recipe": ("Ingredientes:\n{ingr}",), "qa": ("{qa}",)},
+    "pt": {"byline": ("Por {n1}", "Reportagem: {n1}\nEdição: {n2}", "— {n1}, {outlet}", "Texto: {n1}"),
+           "caption": ("Foto: {n1}/{outlet}", "{cap}. (Foto: {outlet})", "Imagem: Getty Images"),
+           "source": ("Fonte: {outlet}", "Fonte: {url}", "Fontes:\n{urls}", "{url}"),
+           "hat-tip": ("Via: {outlet}", "(via {outlet})"), "sign-off": ("Obrigado pela leitura.", "Abraços,\n{first}"),
+           "contact": ("Contato para imprensa: {n1}, {phone}, {email}", "Assessoria de imprensa\n{company}\n{email}"),
+           "editor-note": ("Nota da redação: esta reportagem foi atualizada em {date}.",),
+           "dateline": ("{city}, {date}", "{CITY} ({outlet})"), "poem": ("{poem}",),
+           "recipe": ("Ingredientes\n{ingr}",), "qa": ("{qa}",)},
+    "de": {"byline": ("Von {n1}", "{n1}, {outlet}", "Mitarbeit: {n1} und {n2}", "— {n1}"),
+           "caption": ("Foto: {outlet}", "Bild: {n1}/{outlet}", "{cap}. Foto: {n1}/{outlet}", "Titelbild: Getty Images"),
+           "source": ("Quelle: {outlet}", "Quelle: {url}", "Quellen:\n{urls}", "{url}", "Mit Material von {outlet}"),
+           "hat-tip": ("Via: {outlet}", "(via {outlet})"), "sign-off": ("Danke fürs Lesen.", "Schreiben Sie an {email}"),
+           "contact": ("Pressekontakt: {n1}, {phone}, {email}", "Pressekontakt:\n{company}\n{n1}\nTel. {phone}"),
+           "editor-note": ("Anmerkung der Redaktion: Dieser Artikel wurde am {date} aktualisiert.",),
+           "dateline": ("{city}, {date}", "{city} ({outlet})"), "poem": ("{poem}", "{poem}\n\n{n1}"),
+           "recipe": ("Zutaten für 4 Personen\n{ingr}",), "qa": ("{qa}",)},
+    "fr": {"byline": ("Par {n1}", "{n1}, avec {outlet}", "— {n1}", "(Reportage de {n1} ; édité par {n2})"),
+           "caption": ("Photo : {n1} / {outlet}", "{cap}. Photo {outlet}", "Image : Getty Images", "Crédit photo : {n1}"),
+           "source": ("Source : {outlet}", "Source : {url}", "Sources :\n{urls}", "{url}", "Avec {outlet}"),
+           "hat-tip": ("Via : {outlet}", "(via {outlet})"), "sign-off": ("Merci de votre lecture.", "— La rédaction"),
+           "contact": ("Contact presse : {n1}, {phone}, {email}", "Contact presse\n{n1}\n{email}"),
+           "editor-note": ("Note de la rédaction : cet article a été mis à jour le {date}.",),
+           "dateline": ("{city}, le {date}", "{CITY} ({outlet})"), "poem": ("{poem}",),
+           "recipe": ("Ingrédients\n{ingr}",), "qa": ("{qa}",)},
+    "vi": {"byline": ("{n1}", "Theo {outlet}", "Bài: {n1}\nẢnh: {n2}", "{n1} (tổng hợp)"),
+           "caption": ("Ảnh: {n1}", "{cap}. Ảnh: {outlet}", "Ảnh minh họa: Getty Images"),
+           "source": ("Nguồn: {outlet}", "Nguồn: {url}", "Nguồn tham khảo:\n{urls}", "{url}"),
+           "hat-tip": ("Theo {outlet}",), "sign-off": ("Cảm ơn bạn đã đọc.",),
+           "contact": ("Liên hệ báo chí: {n1}, {phone}, {email}",),
+           "editor-note": ("Ghi chú của biên tập viên: Bài viết được cập nhật {date}.",),
+           "dateline": ("{city}, {date}", "{CITY} ({outlet})"), "poem": ("{poem}",),
+           "recipe": ("Nguyên liệu:\n{ingr}",), "qa": ("{qa}",)},
+}
+_ENDING_WEIGHTS: dict[str, int] = {"byline": 18, "caption": 13, "source": 16, "hat-tip": 9, "sign-off": 8,
+                                   "contact": 8, "editor-note": 7, "dateline": 6, "poem": 5, "recipe": 5, "qa": 5}
+
+
+def pick_language(rng: random.Random, languages: Sequence[str] = LANGUAGES) -> str:
+    """English a third of the time (most real hosts are English), otherwise any of `languages`."""
+    return "en" if rng.random() < 0.35 else rng.choice(languages)
+
+
+def _people(rng: random.Random, language: str, k: int = 3) -> list[str]:
+    """k names with different first names (or different full names)."""
+    firsts, lasts = _NAMES[language]
+    return [first + (" " + last if last else "") for first, last in
+            zip(rng.sample(firsts, k), (rng.choice(lasts) for _ in range(k)))]
+
+
+def _ending_url(rng: random.Random, language: str) -> str:
+    domain = rng.choice(_DOMAINS + _LOCAL_DOMAINS.get(language, ()) * 3)
+    slug = "-".join(rng.sample(_SLUG_WORDS, rng.randint(2, 4)))
+    path = rng.choice(_URL_PATHS).format(y=rng.randint(2012, 2024), mo=rng.randint(1, 9), slug=slug,
+                                         n=rng.randint(10**6, 10**10), n4=rng.randint(1000, 9999))
+    return rng.choice(("https://", "https://", "http://", "")) + domain + rng.choice((path, path, ""))
+
+
+def _email(rng: random.Random, person: str, language: str) -> str:
+    local = ".".join(_ascii_slug(w) for w in person.split()[:2] if _ascii_slug(w))
+    local = local if local and rng.random() < 0.7 else rng.choice(("press", "media", "newsdesk", "pr", "info"))
+    domain = rng.choice(("example.com", "example.org", _ascii_slug(rng.choice(_COMPANIES)) + ".com",
+                         rng.choice(_DOMAINS + _LOCAL_DOMAINS.get(language, ())).removeprefix("www.")))
+    return f"{local}@{domain}"
+
+
+def _date(rng: random.Random, language: str) -> str:
+    month = rng.randint(1, 12)
+    return rng.choice(_DATE_FORMATS[language]).format(
+        d=rng.randint(1, 28), mm=month, y=rng.randint(2012, 2024), m=_MONTHS.get(language, _MONTHS["en"])[month - 1])
+
+
+def legit_ending(rng: random.Random, language: str | None = None, kind: str | None = None) -> str:
+    """One legitimate article ending (byline, credit, sources, contact block, ...); lines joined by "\\n".
+
+    Never junk by LABELING.md: no share/follow/subscribe prompts, related lists, RSS footers or copyright lines.
+    language None = `pick_language`; kind None = weighted over ENDING_KINDS (those the language has).
+    """
+    language = pick_language(rng) if language is None else language
+    if language not in _ENDINGS:
+        raise ValueError(f"no endings for language {language!r}; have {', '.join(_ENDINGS)}")
+    kinds = [k for k in ENDING_KINDS if k in _ENDINGS[language]]
+    if kind is None:
+        kind = rng.choices(kinds, weights=[_ENDING_WEIGHTS[k] for k in kinds])[0]
+    if kind not in kinds:
+        raise ValueError(f"unknown ending kind {kind!r} for {language!r}; expected one of {', '.join(kinds)}")
+    people = _people(rng, language)
+    city = rng.choice(_END_CITIES[language])
+
+    def lines(pool: Sequence[str], lo: int, hi: int) -> str:
+        return "\n".join(rng.sample(pool, min(len(pool), rng.randint(lo, hi))))
+
+    extra = {
+        "n1": lambda: people[0], "n2": lambda: people[1], "n3": lambda: people[2],
+        "first": lambda: people[0].split()[0], "outlet": lambda: rng.choice(_OUTLETS[language]),
+        "city": lambda: city, "CITY": lambda: city.upper(), "url": lambda: _ending_url(rng, language),
+        "urls": lambda: "\n".join(_ending_url(rng, language) for _ in range(rng.randint(2, 4))),
+        "email": lambda: _email(rng, people[0], language), "phone": lambda: "".join(
+            rng.choice(string.digits) if c == "#" else c for c in _PHONES[language]),
+        "date": lambda: _date(rng, language), "company": lambda: rng.choice(_COMPANIES),
+        "cap": lambda: rng.choice(_CAPTIONS[language]).replace("{city}", city),
+        "poem": lambda: lines(_POEMS[language], 2, 5), "ingr": lambda: lines(_INGREDIENTS[language], 2, 6),
+        "qa": lambda: rng.choice(_QA[language]).replace("|", "\n"),
+    }
+    return _fill(rng, rng.choice(_ENDINGS[language][kind]), language, extra=extra)
+
+
+def add_ending(article: str, rng: random.Random, language: str | None = None) -> str:
+    """The article (every character kept, as a prefix) followed by a `legit_ending`.
+
+    The ending goes after a blank line when the article separates paragraphs with blank lines, else after one
+    line break, in the article's own break style ("\\r\\n", "\\r" or "\\n"); existing trailing breaks count.
+    """
+    if not isinstance(article, str):
+        raise TypeError(f"article must be str, not {type(article).__name__}")
+    nl = _newline(article)
+    ending = legit_ending(rng, language).replace("\n", nl)
+    if not article.strip():
+        return article + ending
+    want = 2 if (nl * 2 in article) != (rng.random() < 0.1) else 1
+    have = 2 if article.endswith(nl * 2) else 1 if article.endswith(nl) else 0
+    return article + nl * max(0, want - have) + ending
 
 
 def remove_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -95,13 +95,17 @@ def test_every_family_covers_english_and_spam_covers_all_languages():
         assert {lang for f, lang in pairs if f == family} == set(synth.LANGUAGES)
 
 
-def test_unknown_family_or_language_is_a_clear_error():
-    with pytest.raises(ValueError, match="unknown family"):
-        synth.junk_line(random.Random(0), "poetry")
-    with pytest.raises(ValueError, match="no vocabulary"):
-        synth.junk_line(random.Random(0), "adult", "xx")
-    with pytest.raises(TypeError):
-        synth.inject(b"bytes", random.Random(0))
+@pytest.mark.parametrize("call,error,match", [
+    (lambda r: synth.junk_line(r, "poetry"), ValueError, "unknown family"),
+    (lambda r: synth.junk_line(r, "adult", "xx"), ValueError, "no vocabulary"),
+    (lambda r: synth.inject(b"bytes", r), TypeError, "must be str"),
+    (lambda r: synth.legit_ending(r, "xx"), ValueError, "no endings"),
+    (lambda r: synth.legit_ending(r, "en", "limerick"), ValueError, "unknown ending kind"),
+    (lambda r: synth.add_ending(b"bytes", r), TypeError, "must be str"),
+])
+def test_bad_arguments_are_clear_errors(call, error, match):
+    with pytest.raises(error, match=match):
+        call(random.Random(0))
 
 
 @pytest.mark.parametrize("kind", ["leet", "zero-width", "homoglyph", "spaced", "mixed-case"])
@@ -118,6 +122,72 @@ def test_obfuscations_change_the_text_but_add_no_line_break(kind):
 def test_glued_anchor_list_has_no_separator():
     text = synth.anchor_list(random.Random(2), "adult", "tr", sep="")
     assert " | " not in text and any(a in text for a in ("porno izle", "türk porno", "Porno"))
+
+
+ENDING_PAIRS = [(lang, kind) for lang in synth.LANGUAGES for kind in synth.ENDING_KINDS
+                if kind in synth._ENDINGS[lang]]
+# Junk or 'uncertain' by LABELING.md: a legit ending must never contain these.
+NOT_LEGIT = ("share", "subscribe", "follow", "read more", "related", "comment", "newsletter", "copyright", "©",
+             "all rights reserved", "appeared", "click", "advertis", "abone", "paylaş", "подпис", "关注", "シェア")
+
+
+@settings(max_examples=300, deadline=None)
+@given(articles, seeds, st.sampled_from((None,) + synth.LANGUAGES))
+def test_add_ending_keeps_the_article_as_exact_prefix(article, seed, language):
+    text = synth.add_ending(article, random.Random(seed), language)
+    assert text.startswith(article) and text[len(article):].strip()
+    assert text == synth.add_ending(article, random.Random(seed), language), "deterministic per seed"
+    if article.strip():
+        assert text[len(article):len(article) + 1] in ("\n", "\r") or article[-1:] in "\n\r"
+    if "\r\n" in article:
+        assert "\n" not in text[len(article):].replace("\r\n", ""), "the ending uses the article's break style"
+
+
+def test_add_ending_separator_follows_the_article():
+    rng = random.Random(0)
+    paras = [synth.add_ending("One.\n\nTwo.", rng)[len("One.\n\nTwo."):] for _ in range(200)]
+    assert sum(p.startswith("\n\n") and p[2:3].strip() != "" for p in paras) > 150, "blank line, like the article"
+    lines = [synth.add_ending("One.\nTwo.\n", rng)[len("One.\nTwo.\n"):] for _ in range(200)]
+    assert sum(p[:1].strip() != "" for p in lines) > 150, "the article's own final break is reused"
+    assert all(p[:1].strip() or p.startswith("\n") and p[1:2].strip() for p in lines)
+
+
+@pytest.mark.parametrize("language,kind", ENDING_PAIRS)
+def test_every_language_and_kind_gives_a_clean_nonempty_ending(language, kind):
+    rng = random.Random(f"{language}/{kind}")
+    for _ in range(40):
+        ending = synth.legit_ending(rng, language, kind)
+        assert ending.strip() and ending == ending.strip()
+        assert "{" not in ending and "}" not in ending, "every slot is filled"
+        assert not any(w in ending.casefold() for w in NOT_LEGIT), ending
+        assert all(c not in ending for c in "\r\x0b\x0c\x85\u2028\u2029"), "lines joined by \\n only"
+
+
+def test_every_language_has_bylines_captions_and_sources():
+    for language in synth.LANGUAGES:
+        assert {"byline", "caption", "source", "contact", "sign-off"} <= set(synth._ENDINGS[language])
+
+
+@given(seeds, st.sampled_from(synth.LANGUAGES))
+def test_legit_ending_is_deterministic_per_seed(seed, language):
+    assert synth.legit_ending(random.Random(seed), language) == synth.legit_ending(random.Random(seed), language)
+    assert synth.legit_ending(random.Random(seed)) == synth.legit_ending(random.Random(seed))
+
+
+def test_legit_endings_are_varied():
+    rng = random.Random(7)
+    endings = [synth.legit_ending(rng, "en") for _ in range(300)]
+    assert len(set(endings)) > 250
+    assert any("http" in e or "www." in e for e in endings) and any(e.startswith("Reporting by") for e in endings)
+
+
+@settings(max_examples=200, deadline=None)
+@given(articles, seeds, st.sampled_from(synth.FAMILIES))
+def test_junk_after_an_ending_removes_back_to_article_plus_ending(article, seed, family):
+    rng = random.Random(seed)
+    base = synth.add_ending(article, rng)
+    text, spans, _ = synth.inject(base, rng, family=family)
+    assert synth.remove_spans(text, spans) == base and base.startswith(article)
 
 
 @given(articles)
@@ -173,3 +243,11 @@ def test_build_data_writes_consistent_splits(tmp_path, capsys):
     assert all(len(splits) == 1 for splits in docs.values())
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["counts"]["spliced"]["records"] > 0 and len(manifest["inputs"]) >= 7
+    spliced = manifest["counts"]["spliced"]
+    assert spliced["legit_ending_clean"] == spliced["documents"] > 0, "one clean+ending record per held-out host"
+    assert manifest["counts"]["train"]["legit_ending_clean"] > 0 and manifest["counts"]["train"]["legit_ending_then_junk"] > 0
+    for name in ("train", "spliced"):
+        for line in (tmp_path / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            if rec.get("mode") == "legit-ending":
+                assert rec["junk_spans"] == [] and rec["family"] == "clean"

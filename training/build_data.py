@@ -30,6 +30,7 @@ from textlines import line_offsets, lines_to_spans, merge_spans, partial_spans  
 
 HELDOUT_PERCENT = 20
 TRAILER_MODES = ("blank-line", "newline", "glued", "glued-space", "multi-line")
+ENDING_SHARE = 0.3  # share of injected variants whose article first gets a legit ending (junk then follows it)
 
 # Extra trafilatura lines (not in the gold body) that are site chrome. Broad on purpose: only lines the gold
 # omitted are tested against it.
@@ -90,6 +91,13 @@ def record(text: str, spans, source: str, doc_key: str, **extra) -> dict:
     rec["doc_id"] = doc_key
     rec["split"] = split_of(doc_key)
     return rec
+
+
+def ending_record(text: str, rng: random.Random, source: str, doc_key: str) -> dict:
+    """The clean article with a legit ending (byline, credit, sources, ...) appended: all of it is clean."""
+    lang = synth.pick_language(rng)
+    return record(synth.add_ending(text, rng, lang), [], source, doc_key, family="clean", mode="legit-ending",
+                  language=lang)
 
 
 def _norm(s: str) -> str:
@@ -255,13 +263,16 @@ def main(argv: list[str] | None = None) -> int:
     for key, (text, source) in sorted(hosts.items()):
         if key not in dev_keys:  # aeb dev docs are gold bodies already present as dev records
             records.append(record(text, [], source, key, family="clean"))
+        records.append(ending_record(text, rng, source + "+ending", key))
     traf, traf_why = trafilatura_records(gold, extracted)
     records += traf
 
     # (b): injected variants. aeb gold: --variants each; unlabeled clean hosts: 1 each.
     sms = sms_spam(inputs["sms_spam_collection/SMSSpamCollection"])
-    for key, (text, source) in sorted(hosts.items()):
+    for key, (host_text, source) in sorted(hosts.items()):
         for _ in range(a.variants if source == "aeb-gold" else 1):
+            ending_lang = synth.pick_language(rng) if rng.random() < ENDING_SHARE else None
+            text = host_text if ending_lang is None else synth.add_ending(host_text, rng, ending_lang)
             if rng.random() < 0.04:
                 mode = rng.choice(TRAILER_MODES[:4])
                 new, spans, info = synth.inject(text, rng, family="scam", mode=mode, language="en", junk=rng.choice(sms))
@@ -271,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
             if synth.remove_spans(new, spans) != text:
                 raise AssertionError(f"inject broke {key}")
             records.append(record(new, spans, source + "+synth", key, family=info["family"], mode=info["mode"],
-                                  language=info["language"]))
+                                  language=info["language"], ending_language=ending_lang))
 
     # spliced: held-out hosts only; real anchors + generator junk of every family, trailer modes.
     held = sorted(k for k in hosts if split_of(k) == "heldout")
@@ -296,6 +307,9 @@ def main(argv: list[str] | None = None) -> int:
             rec = record(new, spans, origin, key, family=info["family"], mode=info["mode"], language=info["language"])
             rec["host"] = source
             spliced.append(rec)
+        rec = ending_record(text, rng, "legit-ending", key)
+        rec["host"] = source
+        spliced.append(rec)
 
     a.out.mkdir(parents=True, exist_ok=True)
     counts: dict = {}
@@ -309,11 +323,14 @@ def main(argv: list[str] | None = None) -> int:
             "records": len(recs),
             "documents": len({r["doc_id"] for r in recs}),
             "with_junk": sum(bool(r["junk_spans"]) for r in recs),
+            "legit_ending_clean": sum(r.get("mode") == "legit-ending" for r in recs),
+            "legit_ending_then_junk": sum("ending_language" in r for r in recs),
             "by_source": dict(sorted(collections.Counter(r["source"] for r in recs).items())),
             "by_family": dict(sorted(collections.Counter(r.get("family", "-") for r in recs).items())),
             "by_mode": dict(sorted(collections.Counter(r.get("mode", "-") for r in recs).items())),
         }
-        print(f"== {name}: {c['records']} records, {c['documents']} documents, {c['with_junk']} with junk")
+        print(f"== {name}: {c['records']} records, {c['documents']} documents, {c['with_junk']} with junk, "
+              f"{c['legit_ending_clean']} clean+ending, {c['legit_ending_then_junk']} ending+junk")
         for what in ("by_source", "by_family", "by_mode"):
             print(f"   {what}: " + ", ".join(f"{k} {v}" for k, v in c[what].items()))
     train_docs = {r["doc_id"] for r in records if r["split"] == "train"}
