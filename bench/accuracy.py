@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'set/mode':<26}" + "".join(f"{n:>22}" for n in names))
         for mode in sorted({m for _, m in by_mode}):
             cells = [by_mode.get((n, mode), {}) for n in names]
-            print(f"{mode:<26}" + "".join(f"{c.get('junk_removed', 0):>15}/{c.get('junk', 0):<6}" for c in cells))
+            print(f"{mode:<26}" + "".join(f"{str(c.get('junk_removed', 0)) + '/' + str(c.get('junk', 0)):>22}" for c in cells))
     return 0
 
 

@@ -103,11 +103,11 @@ def measure(name: str, jobs: int, n_docs: int) -> dict:
     """`child` in a fresh subprocess of the same interpreter."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name, "--jobs", str(jobs), "--docs", str(n_docs)]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if proc.stderr.startswith("note:"):
-        print(proc.stderr.splitlines()[0], file=sys.stderr)
     if proc.returncode != 0:
         sys.exit(f"measurement failed: {' '.join(cmd)}\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    figures = json.loads(proc.stdout.strip().splitlines()[-1])
+    figures["notes"] = [line for line in proc.stderr.splitlines() if line.startswith("note:")]
+    return figures
 
 
 def _ratio(a: float, b: float) -> str:
@@ -117,16 +117,16 @@ def _ratio(a: float, b: float) -> str:
 def print_table(title: str, rows: list[tuple[str, dict]], columns: list[tuple[str, str, str]]) -> None:
     """rows: (label, figures); columns: (header, key, format). Adds 'spamguard / peer' ratio rows."""
     print(f"\n{title}")
-    header = f"{'cleaner':<18}" + "".join(f"{h:>16}" for h, _, _ in columns)
+    header = f"{'cleaner':<22}" + "".join(f"{h:>16}" for h, _, _ in columns)
     print(header)
     print("-" * len(header))
     for label, fig in rows:
-        print(f"{label:<18}" + "".join(f"{format(fig[k], f):>16}" for _, k, f in columns))
+        print(f"{label:<22}" + "".join(f"{format(fig[k], f):>16}" for _, k, f in columns))
     ours = dict(rows).get("spamguard")
     if ours:
         for label, fig in rows:
             if label != "spamguard":
-                print(f"{'sg / ' + label:<18}" + "".join(f"{_ratio(ours[k], fig[k]):>16}" for _, k, _ in columns))
+                print(f"{'sg / ' + label:<22}" + "".join(f"{_ratio(ours[k], fig[k]):>16}" for _, k, _ in columns))
 
 
 def profile(n_docs: int, top: int) -> None:
@@ -171,15 +171,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(articles)} real articles, mean {sum(map(len, articles)) / len(articles):.0f} chars, "
           f"cycled to {args.docs} docs (speed) and {args.stream} docs (stream); {jobs} cores; python {sys.version.split()[0]}")
 
+    notes: set[str] = set()
     speed = [("one core", 1)] + ([(f"all cores ({jobs})", jobs)] if jobs > 1 else [])
     for label, n_jobs in speed:
         rows = [(name, measure(name, n_jobs, args.docs)) for name in names]
+        notes.update(note for _, fig in rows for note in fig["notes"])
         print_table(f"speed, {label}, {args.docs} docs", rows,
                     [("docs/s", "docs_per_s", ".0f"), ("MB/s", "mb_per_s", ".2f")])
     rows = [(name, measure(name, 1, args.stream)) for name in names]
+    notes.update(note for _, fig in rows for note in fig["notes"])
     print_table(f"memory, one process, {args.stream}-doc stream (MB)", rows,
                 [("RSS before", "rss_before_mb", ".0f"), ("peak RSS", "peak_rss_mb", ".0f"),
                  ("docs/s", "docs_per_s", ".0f")])
+    for note in sorted(notes):
+        print(note)
     if args.profile:
         profile(args.profile_docs, 25)
     return 0
