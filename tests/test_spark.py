@@ -100,6 +100,11 @@ def test_each_worker_process_builds_its_cleaner_once(spark):
     assert {misses for _, misses in per_partition} == {1}
 
 
+def test_bad_model_directory_fails_on_the_driver(spark, tmp_path):
+    with pytest.raises(spamguard.ModelError):
+        clean_dataframe(_frame(spark, ["x"]), "body", model=tmp_path / "no-such-model")
+
+
 def test_missing_column_is_a_clear_error(spark):
     with pytest.raises(ValueError, match="'text' is not in the DataFrame"):
         clean_dataframe(_frame(spark, ["x"]), "text")
