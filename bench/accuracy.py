@@ -17,6 +17,7 @@ process, start-up excluded (throughput.py has the real speed figures).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import defaultdict
@@ -64,9 +65,12 @@ def _row(name: str, t: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", help="a model directory to measure instead of the shipped model")
     ap.add_argument("--seed", type=int, default=0, help="seed of the spliced sets (default 0)")
     ap.add_argument("--modes", action="store_true", help="also print junk recall per splice mode")
     args = ap.parse_args(argv)
+    if args.model:
+        os.environ[peers.MODEL_ENV] = os.path.abspath(args.model)  # measurement subprocesses inherit it
     docs.require_shared()
     sets = {"dev": docs.dev_docs(), "real-anchors": docs.real_anchor_docs(args.seed),
             "synth": docs.synth_docs(args.seed)}

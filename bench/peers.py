@@ -60,12 +60,19 @@ PEERS: dict[str, Callable[[str], str]] = {
 }
 
 
+MODEL_ENV = "SPAMGUARD_BENCH_MODEL"  # a model directory to benchmark instead of the shipped one (set by --model)
+
+
 def spamguard_cleaner(use_model: bool = True):
-    """spamguard's default Cleaner (rules only when asked, or when no shipped model exists yet: says so on stderr)."""
+    """spamguard's Cleaner: the model in $SPAMGUARD_BENCH_MODEL or the shipped one; rules only when asked, or
+    when no model exists yet (says so on stderr)."""
+    import os  # noqa: PLC0415
     import sys  # noqa: PLC0415
 
     import spamguard  # noqa: PLC0415
 
+    if use_model and os.environ.get(MODEL_ENV):
+        return spamguard.Cleaner(model=os.environ[MODEL_ENV])  # asked for: a bad directory is an error
     if use_model:
         try:
             return spamguard.Cleaner()

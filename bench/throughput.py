@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import docs
+import peers
 
 BATCH = 256
 CLEANERS = ("spamguard", "c4-line-rules", "profanity-check")
@@ -46,29 +47,21 @@ def _batched(texts: Iterable[str], size: int) -> Iterator[list[str]]:
 
 
 def _peer_batch(name: str, batch: list[str]) -> list[str]:
-    import peers  # noqa: PLC0415 (imported in the pool worker too)
-
     if name == "profanity-check":
         return peers.profanity_many(batch)
     return [peers.PEERS[name](text) for text in batch]
 
 
 def _pool_init(name: str) -> None:
-    import peers  # noqa: PLC0415
-
     peers.warm_up(name)
 
 
 def _runner(name: str, jobs: int) -> Callable[[Iterable[str]], Iterator[str]]:
     """A function that maps an iterable of texts to the cleaned texts, with everything already loaded."""
     if name == "spamguard":
-        import peers  # noqa: PLC0415
-
         cleaner = peers.spamguard_cleaner()
         list(cleaner.clean_many(["Warm up the model.\nShare this:"] * 4, n_jobs=1))
         return lambda texts: (r.text for r in cleaner.clean_many(texts, batch_size=BATCH, n_jobs=jobs))
-    import peers  # noqa: PLC0415
-
     peers.warm_up(name)
     if jobs == 1:
         return lambda texts: (out for batch in _batched(texts, BATCH) for out in _peer_batch(name, batch))
@@ -150,6 +143,7 @@ def profile(n_docs: int, top: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", help="a model directory to measure instead of the shipped model")
     ap.add_argument("--docs", type=int, default=20_000, help="documents for the speed runs (default 20,000)")
     ap.add_argument("--stream", type=int, default=100_000, help="documents for the peak-RSS stream (default 100,000)")
     ap.add_argument("--jobs", type=int, default=0, help="processes for the 'all cores' runs (default os.cpu_count())")
@@ -158,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile-docs", type=int, default=5_000)
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.model:
+        os.environ[peers.MODEL_ENV] = os.path.abspath(args.model)  # measurement subprocesses inherit it
     docs.require_shared()
     if args.child:
         print(json.dumps(child(args.child, args.jobs or 1, args.docs)))
