@@ -15,7 +15,7 @@ Only line and span rules act on their own; spam phrases are evidence that the sc
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from .features import DocContext, Unit, doc_context, unit_features
@@ -106,21 +106,21 @@ class DocumentJudge:
         last_article = None
         for pos in range(n - 1, -1, -1):
             index = self.nonblank[pos]
-            if self.allowed(self.line_text(index)):
-                last_article = index
-                break
             line = self.lines[index]
-            scored = self.judge(Unit(line.start, line.end, index, n - 1 - pos, False))
-            if not scored.is_junk:
-                last_article = index
+            unit = Unit(line.start, line.end, index, n - 1 - pos, False, below_is_junk=bool(whole))
+            if self.allowed(self.line_text(index)):
                 break
-            glued = self._article_then_junk(index, n - 1 - pos)
+            scored = self.judge(unit)
+            if not scored.is_junk:
+                last_article = unit
+                break
+            glued = self._article_then_junk(unit)
             if glued is not None:  # article text with junk glued on: the walk ends on this line
                 partial.append(glued)
                 break
             whole[index] = scored
-        if last_article is not None and not self.allowed(self.line_text(last_article)):
-            suffix = self._junk_suffix(last_article, n - 1 - self.nonblank.index(last_article))
+        if last_article is not None:
+            suffix = self._junk_suffix(last_article)
             if suffix is not None:
                 partial.append(suffix)
         for pos, index in enumerate(self.nonblank):
@@ -144,35 +144,35 @@ class DocumentJudge:
                         partial.append(Scored(start, end, h.rule.weight, None, (h,)))
         return whole, partial
 
-    def _segments(self, index: int):
-        line = self.lines[index]
-        cuts = [e for h in self.hits_in(line.start, line.end) for e in (h.start, h.end)]
-        return line, split_segments(self.text, line, cuts)
-
-    def _article_then_junk(self, index: int, lines_after: int) -> Scored | None:
-        """For a line that scores as junk: the junk tail, if its first part reads as article on its own."""
-        line, segments = self._segments(index)
-        for seg in segments[1:]:
-            head = Unit(line.start, seg.start, index, lines_after, False)
-            if not self.text[line.start:seg.start].strip() or self.judge(head).is_junk:
-                continue
-            tail = self.judge(Unit(seg.start, line.end, index, lines_after, True))
-            if tail.is_junk:
-                return tail
+    def _article_then_junk(self, line_unit: Unit) -> Scored | None:
+        """For a line that scores as junk: its junk tail, if what comes before it reads as article."""
+        tail = self._junk_tail(line_unit)
+        if tail is None or tail.start == line_unit.start:
             return None
-        return None
+        head = self.judge(replace(line_unit, end=tail.start))
+        return None if head.is_junk else tail
 
-    def _junk_suffix(self, index: int, lines_after: int) -> Scored | None:
-        """The longest tail of line `index` that scores as junk, cut at a seam (never the whole line)."""
-        line, segments = self._segments(index)
+    def _junk_suffix(self, line_unit: Unit) -> Scored | None:
+        """The junk tail of the last article line, cut at a seam (never the whole line)."""
+        tail = self._junk_tail(line_unit)
+        return None if tail is None or tail.start == line_unit.start else tail
+
+    def _junk_tail(self, line_unit: Unit) -> Scored | None:
+        """The longest run of segments ending the line in which each segment, and the run, score as junk."""
+        line = self.lines[line_unit.line_index]
+        cuts = [e for h in self.hits_in(line.start, line.end) for e in (h.start, h.end)]
         best = None
-        for seg in reversed(segments[1:]):
-            if not self.text[seg.start:line.end].strip():
-                continue
-            scored = self.judge(Unit(seg.start, line.end, index, lines_after, True))
-            if not scored.is_junk:
-                break
-            best = scored
+        end = line.end
+        for seg in reversed(split_segments(self.text, line, cuts)):
+            if self.text[seg.start:end].strip():
+                piece = self.judge(replace(line_unit, start=seg.start, end=end, is_suffix=True))
+                if not piece.is_junk:
+                    break
+                run = piece if best is None else self.judge(replace(line_unit, start=seg.start, is_suffix=True))
+                if not run.is_junk:
+                    break
+                best = run
+            end = seg.start
         return best
 
 

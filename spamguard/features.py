@@ -24,6 +24,7 @@ NUMERIC_FEATURES = (
     "log_chars", "log_words", "ends_terminal", "starts_upper", "upper_ratio", "digit_ratio", "punct_ratio",
     "camel_seams", "urls", "body_overlap", "script_mismatch", "lines_after", "is_last_line", "is_suffix",
     "glued_to_sentence", "term_coverage", "term_weight", "line_rule", "span_rule", "relative_length",
+    "below_is_junk",
 )
 
 _WORD = regex.compile(r"\w+")
@@ -62,6 +63,7 @@ class Unit:
     line_index: int
     lines_after: int  # non-blank lines after this unit's line
     is_suffix: bool
+    below_is_junk: bool = False  # the line below it was judged junk (a reader expects junk to come in runs)
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ def unit_features(original: str, unit: Unit, hits: list[Hit], ctx: DocContext) -
         line_rule,
         span_rule,
         math.tanh(n_chars / ctx.median_line_length) if ctx.median_line_length else 1.0,
+        float(unit.below_is_junk),
     )
     tokens = [f"w:{w}" for w in words[:64]]
     tokens += [f"b:{a} {b}" for a, b in zip(words[:32], words[1:33])]
