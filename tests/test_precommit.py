@@ -71,9 +71,11 @@ def project(tmp_path, hook_rev, env, clean_text):
         "repos:\n"
         f"  - repo: {ROOT}\n"
         f"    rev: {hook_rev}\n"
-        "    hooks:\n"
+        "    hooks:\n"  # limited to the corpus, as a user would: the hooks' own default is every text file
         "      - id: spamguard-check\n"
+        "        files: \\.(txt|jsonl)$\n"
         "      - id: spamguard-fix\n"
+        "        files: \\.(txt|jsonl)$\n"
     )
     (repo / "junk.txt").write_bytes(SEED.encode())
     (repo / "ok.txt").write_bytes(clean_text.encode())
