@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Callable
 
 from .features import DocContext, Unit, doc_context, unit_features
@@ -72,8 +73,13 @@ class DocumentJudge:
         self.lines = split_lines(text)
         self.hits = matcher.find(text, view)
         self.hit_starts = [h.start for h in self.hits]
-        self.context: DocContext = doc_context(view.text, [ln.end - ln.start for ln in self.lines])
+        self.view_text = view.text
         self.nonblank = [i for i, ln in enumerate(self.lines) if text[ln.start:ln.end].strip()]
+
+    @cached_property
+    def context(self) -> DocContext:
+        """The document context, built only when a unit needs features (most documents need few)."""
+        return doc_context(self.view_text, [ln.end - ln.start for ln in self.lines])
 
     def hits_in(self, start: int, end: int) -> list[Hit]:
         """Hits overlapping [start, end) (hits are sorted by start; none is longer than its line)."""

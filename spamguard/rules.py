@@ -9,8 +9,8 @@ a "\\n"), never the original, and report spans of the original. Three scopes say
 - ``term``: a spam phrase; evidence about the segment it sits in, weighed by the decision with its context.
 
 Hand-written rules are the RULE_TABLE below; phrase rules come from the word lists in ``lexicon/``, one rule
-per file. Every pattern is written to run in linear time (possessive quantifiers, no nested repetition), and
-matching also runs under a timeout so that no input can hang a pipeline.
+per file. Every pattern is written to run in linear time (possessive quantifiers, no nested repetition); the
+rules that scan whole documents also run under a timeout, so that no input can hang a pipeline.
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ CATEGORIES = ("adult", "escort", "gambling", "pharma", "counterfeit", "scam", "e
               "boilerplate", "markup", "other")
 SCOPES = ("line", "span", "term")
 ANCHORS = ("line", "start", "any")
+SHORT_LINE = 200  # lines up to this long are tried against every line rule; longer ones against few
 MATCH_TIMEOUT_SECONDS = 2.0  # per pattern and document; far above what any real document needs
 
 
@@ -44,7 +45,8 @@ class Rule:
     languages: tuple[str, ...] = ("*",)
     phrases: tuple[str, ...] = field(default=(), repr=False)
     anchor: str = "line"  # "line": must match the whole line; "start": at the line start; "any": anywhere
-    triggers: tuple[str, ...] = ()  # for "any": the rule is tried only on documents holding one of these
+    triggers: tuple[str, ...] = ()  # the rule is tried only on a line ("any": a document) holding one of these
+    max_chars: int = 100_000  # line rules: the longest line the rule is tried on (boilerplate lines are short)
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -71,7 +73,9 @@ class Hit:
 
 
 _SOCIAL = (r"share|shares|tweet|email|e-mail|print|comments?|more|facebook|twitter|linkedin|reddit|google\+|"
-           r"binh luan|yorumlar|komentar|комментарии|评论|コメント|comentarios|comentarios|kommentare|commentaires|"
+           r"binh luan|yorumlar|yorum yap|komentar|комментарии|评论|コメント|comentarios|kommentare|commentaires|"
+           r"вконтакте|одноклассники|skype|微信|微博|qq空间|分享到[:：]?|はてブ|line|ツイート|シェアする|share on|share via|"
+           r"bu haberi paylasin|この記事をシェア|"
            r"pinterest|whatsapp|tumblr|telegram|pocket|flipboard|messenger|sms|copy link|like|save|"
            r"compartir|partager|teilen|paylas|bagikan|поделиться|分享|シェア|مشاركة|chia se|compartilhe|condividi")
 _ADVERT = (r"advertisements?|sponsored(?: content)?|anzeige|werbung|publicidad|publicite|publicidade|reklam|"
@@ -80,7 +84,8 @@ _READ_MORE = (r"read more|read the full (?:story|article)|devamini oku|baca juga
               r"читайте также|阅读更多|阅读全文|続きを読む|leer mas|leia mais|weiterlesen|lire la suite|xem them|"
               r"اقرأ المزيد|lee tambien|leia tambem|lire aussi|continuar leyendo|continuar lendo|"
               r"haberin devami icin tiklayin|mehr lesen|mehr dazu|xem tiep|tin lien quan|подробнее|"
-              r"詳しくはこちら|查看更多|اقرا ايضا|ilgili haberler")
+              r"詳しくはこちら|(?:点击|返回搜狐[,，]?)?查看更多|اقرا ايضا|ilgili haberler|haberin devami|"
+              r"scroll untuk melanjutkan membaca|扫一扫分享本页")
 _HEADLINE_PREFIX = (r"read more|related|see also|also read|read also|more|baca juga|lire aussi|lee tambien|leia tambem|"
                     r"xem them|tin lien quan|читайте также|ilgili haber|mehr zum thema|auch interessant")
 
@@ -92,66 +97,86 @@ _SPAM_STEMS = ("porn", "sikis", "bahis", "casino", "slot", "viagra", "cialis", "
 RULE_TABLE: tuple[Rule, ...] = (
     Rule("boilerplate.advertisement", "boilerplate", "line", 0.97,
          "An ad-slot label on a line of its own ('Advertisement', 'Anzeige', 'Iklan', '广告').",
-         rf"[^\w\n]*+(?:{_ADVERT})[^\w\n]*+"),
+         rf"[^\w\n]*+(?:{_ADVERT})[^\w\n]*+", max_chars=60),
     Rule("boilerplate.like-this", "boilerplate", "line", 0.95,
          "WordPress 'Like this:' / 'Like Loading...' residue.",
          r"(?:like this:?|like loading\.{0,3}|loading\.{3}|be the first to like this\.?|"
-         r"(?:like|enjoy(?:ed)?) this (?:story|article|post)\? share it[^\n]{0,60})"),
+         r"(?:like|enjoy(?:ed)?) this (?:story|article|post)\? share it[^\n]{0,60})", max_chars=120),
     Rule("boilerplate.share-buttons", "boilerplate", "line", 0.95,
          "Share-button residue: 'Share this:', 'CommentsEmailPrint', 'TwitterFacebookLinkedInRedditGoogle+EmailPrint'.",
-         rf"[ \t|·•,:/]*+(?:(?:{_SOCIAL}|this|on|us)[ \t|·•,:/]*+){{1,12}}"),
+         rf"[ \t|·•,:/]*+(?:(?:{_SOCIAL}|this|on|us)[ \t|·•,:/]*+){{1,12}}", max_chars=200),
     Rule("boilerplate.follow-prompt", "boilerplate", "line", 0.93,
          "A follow-us prompt: 'Follow me on Twitter @name', '>> Follow X (@x) on Twitter'.",
          r"[ \t>»\-–—*]*+(?:twitter:[^\S\n]*+)?(?:you can )?follow (?:me|us|[\w.'’-]++(?: [\w.'’-]++){0,3})"
          r"(?: \(@\w++\))?:?[^\n]{0,80}?(?:@\w|twitter|facebook|instagram|pinterest|youtube|tiktok|linkedin|"
-         r"telegram)[^\n]{0,120}"),
+         r"telegram)[^\n]{0,120}", max_chars=300),
     Rule("boilerplate.subscribe-prompt", "boilerplate", "line", 0.9,
          "A subscribe or newsletter prompt ('Subscribe to X for FREE', 'Sign up for our newsletter').",
          r"[ \t>»*]*+(?:subscribe to (?:[^\n]{1,60}|[^\n]{1,160}(?:channel|newsletter|podcast)[^\n]{0,80})|(?:keep in touch! )?[^\n]{0,80}sign up for our newsletter[^\n]{0,40}"
-         r"|subscribe(?: now)?(?: to our newsletter)?[.!]?)"),
+         r"|subscribe(?: now)?(?: to our newsletter)?[.!]?)", max_chars=300),
+    Rule("boilerplate.follow-prompt-i18n", "boilerplate", "line", 0.9,
+         "A follow-us prompt in another language ('Síguenos en Twitter', 'Bizi Twitter'da takip edin', '关注我们').",
+         r"[ \t>»*-]*+(?:theo doi chung toi tren|bizi [^\n]{0,30}takip edin|ikuti kami di|подписывайтесь на|"
+         r"关注我们|フォローする|تابعونا على|siguenos en|siga-nos no|folgen sie uns auf|suivez-nous sur)[^\n]{0,100}",
+         max_chars=200),
+    Rule("boilerplate.subscribe-prompt-i18n", "boilerplate", "line", 0.9,
+         "A newsletter prompt in another language ('Assine nossa newsletter', 'Abonnez-vous à notre newsletter').",
+         r"[ \t>»*-]*+(?:assine nossa newsletter|abonnez-vous a notre newsletter|suscribete a nuestro boletin|"
+         r"newsletter abonnieren|bultenimize abone olun|berlangganan newsletter|подпишитесь на нашу рассылку|"
+         r"订阅我们的[^\n]{0,20}|ニュースレター[^\n]{0,20}登録|اشترك في النشرة|dang ky nhan ban tin)[^\n]{0,60}",
+         max_chars=200),
+    Rule("boilerplate.related-glued-i18n", "boilerplate", "line", 0.88,
+         "A related-headline list in another language, glued or after a colon ('Veja tambémA seleção...').",
+         r"(?:veja tambem|tin lien quan|noticias relacionadas|mehr zum thema|sur le meme sujet|новости по теме|"
+         r"相关阅读|関連記事|ilgili haberler|baca juga)[:：]?[^\n]{2,400}", max_chars=1000),
+    Rule("boilerplate.site-notice", "boilerplate", "line", 0.88,
+         "A site notice: correction prompts, cookie banners, tag lists in other languages.",
+         r"(?:have a correction\? let us know\.?|spotted an error\?[^\n]{0,80}|нашли ошибку\?[^\n]{0,80}|"
+         r"we use cookies[^\n]{0,160}|etiketler:[^\n]{1,120})", max_chars=250),
     Rule("boilerplate.comment-policy", "boilerplate", "line", 0.97,
          "A comment-policy notice ('Please adhere to our commenting policy...').",
          r"[^\n]{0,40}(?:adhere to our comment(?:ing)? policy|comments are moderated|"
-         r"we reserve the right to (?:remove|delete) any comment)[^\n]*+"),
+         r"we reserve the right to (?:remove|delete) any comment)[^\n]*+", max_chars=600, triggers=("comment",)),
     Rule("boilerplate.rss-footer", "boilerplate", "line", 0.97,
          "An RSS footer: 'The post <title> appeared first on <site>.'",
-         r"the post [^\n]{1,300}? appeared first on [^\n]{1,120}"),
+         r"the post [^\n]{1,300}? appeared first on [^\n]{1,120}", max_chars=600),
     Rule("boilerplate.continue-reading", "boilerplate", "line", 0.95,
          "'Continue reading the main story' (also repeated and glued), 'Continue reading →'.",
-         r"(?:continue reading(?: the main story)?[^\S\n]*+(?:→|»|\.{3}|…)?[^\S\n]*+)++"),
+         r"(?:continue reading(?: the main story)?[^\S\n]*+(?:→|»|\.{3}|…)?[^\S\n]*+)++", max_chars=400),
     Rule("boilerplate.read-more", "boilerplate", "line", 0.9,
          "A read-more link line ('Read more here.', 'Read the full story here.', 'Baca juga: ...').",
          rf"[ \t>»\-–—*\[(]*+(?:(?:{_READ_MORE})(?: here| at| on| >+| »)?[.!:]?[)\]]?[^\S\n]*+"
          rf"|(?:{_HEADLINE_PREFIX})[^\S\n]*+[:：][^\n]{{1,160}}"
-         r"|click here for more on this story from [^\n]{1,80})"),
+         r"|click here for more on this story from [^\n]{1,80})", max_chars=300),
     Rule("boilerplate.related-header", "boilerplate", "line", 0.92,
          "A related-links header: 'Related:', 'Related Posts:', 'More from Fox News:'.",
          r"(?:related(?: posts| articles| stories| content| news| links| reading)?|you may also like|"
-         r"recommended(?: for you)?|more from [^\n:]{2,40}|more stories|trending now|popular posts)[^\S\n]*+:?"),
+         r"recommended(?: for you)?|more from [^\n:]{2,40}|more stories|trending now|popular posts)[^\S\n]*+:?",
+         max_chars=100),
     Rule("boilerplate.related-glued", "boilerplate", "line", 0.9,
          "A related-headline list glued without separators ('RelatedEbola patient ...survivorsEbola outbreak: ...').",
-         r"related(?!ness|ly\b)\w[^\n]*+"),
+         r"related(?!ness|ly\b)\w[^\n]*+", max_chars=2000),
     Rule("boilerplate.see-more-at", "boilerplate", "line", 0.95,
          "A share-tracker link: '- See more at: URL'.",
-         r"[-–—]?[^\S\n]*+see more at:[^\S\n]*+\S++"),
+         r"[-–—]?[^\S\n]*+see more at:[^\S\n]*+\S++", max_chars=400),
     Rule("boilerplate.filed-under", "boilerplate", "line", 0.9,
          "A blog footer: 'Filed under: tags | N Comments'.",
-         r"(?:filed under|posted in|tagged(?: with)?|tags):[^\S\n][^\n]{1,200}"),
+         r"(?:filed under|posted in|tagged(?: with)?|tags):[^\S\n][^\n]{1,200}", max_chars=300),
     Rule("boilerplate.reader-poll", "boilerplate", "line", 0.95,
          "A reader-poll widget: '% of readers think this story is Fact. Add your two cents.'",
-         r"[ \t\d]*+% of readers think this story is [^\n]{1,80}"),
+         r"[ \t\d]*+% of readers think this story is [^\n]{1,80}", max_chars=200),
     Rule("boilerplate.site-chrome", "boilerplate", "line", 0.93,
          "Site chrome: 'Before It's News ©', 'RSS Feed for <author>', 'Older articles by <author>', error-page text.",
          r"(?:before it'?s news[^\S\n]*+©?|people powered news[^\S\n]*+®?|rss feed for [^\n]{1,60}|older articles by [^\n]{1,60}|"
          r"uploaded by:[^\S\n][^\n]{1,60}|main error mes+age here|more detailed message would go here[^\n]*+|"
-         r"on a mobile device\? click here to see the video\.?|all rights reserved\.?)"),
+         r"on a mobile device\? click here to see the video\.?|all rights reserved\.?)", max_chars=200),
     Rule("boilerplate.sidebar-headline", "boilerplate", "line", 0.85,
          "A sidebar teaser repeated across articles: 'Headline: <teaser>!'.",
-         r"headline: [^\n]{5,160}"),
+         r"headline: [^\n]{5,160}", max_chars=200),
     Rule("boilerplate.republish-notice", "boilerplate", "line", 0.85,
          "Site notices about sharing or submitting ('We encourage you to share and republish our reports', op-ed guidelines).",
          r"[^\n]{0,40}(?:we encourage you to share and republish|please read our guidelines on submissions|"
-         r"click here to see all we share)[^\n]*+"),
+         r"click here to see all we share)[^\n]*+", max_chars=400, triggers=("republish", "guidelines", "all we share")),
     Rule("boilerplate.see-more-at-glued", "boilerplate", "span", 0.95,
          "A share-tracker link glued onto the last sentence: '...asylum.- See more at: URL'.",
          r"[ \t]*+[-–—]?[ \t]*+see more at:[ \t]*+\S++[ \t]*+$", anchor="any", triggers=("see more at:",)),
@@ -161,11 +186,12 @@ RULE_TABLE: tuple[Rule, ...] = (
          anchor="start"),
     Rule("scam.gold-ira-promo", "scam", "line", 0.85,
          "An in-article promo for moving retirement savings into gold.",
-         r"[^\n]{0,200}(?:ira backed by physical gold|into an ira backed by|gold ira (?:kit|guide))[^\n]*+"),
+         r"[^\n]{0,200}(?:ira backed by physical gold|into an ira backed by|gold ira (?:kit|guide))[^\n]*+",
+         max_chars=1000, triggers=("ira",)),
     Rule("markup.javascript-line", "markup", "line", 0.95,
          "JavaScript that leaked into the text (SDK loaders, player set-up, ad-server calls).",
          r"(?:\(function[^\S\n]*+\(|var[^\S\n]++\w++[^\S\n]*+=|window\.\w++|document\.\w++|(?:oo|dm|googletag|fbq|gtag|_gaq|"
-         r"bf_static)\b[\w.]*+[^\S\n]*+[.(=]|function[^\S\n]*+\w*+[^\S\n]*+\()[^\n]*+"),
+         r"bf_static)\b[\w.]*+[^\S\n]*+[.(=]|function[^\S\n]*+\w*+[^\S\n]*+\()[^\n]*+", max_chars=100000),
     Rule("markup.javascript-glued", "markup", "span", 0.9,
          "JavaScript glued onto the end of an article sentence ('... follows below. BF_STATIC.timequeue.push(...)').",
          r"[ \t]*+(?<![\w$.])(?:[a-z_$][\w$]*+\.)*+[a-z_$][\w$]*+[ \t]*+(?:\([ \t]*+(?:function\b|document\b|window\b)"
@@ -174,7 +200,7 @@ RULE_TABLE: tuple[Rule, ...] = (
     Rule("markup.html-tags", "markup", "line", 0.9,
          "A line of leaked HTML tags, comments or entities.",
          rf"(?:(?:</?(?:{_HTML_TAGS})\b(?:[^\S\n]++[^<>\n]{{0,300}})?/?>|<!--[^\n]{{0,300}}?-->|"
-         r"&(?:nbsp|amp|lt|gt|quot|#\d++);)[^\S\n]*+)++"),
+         r"&(?:nbsp|amp|lt|gt|quot|#\d++);)[^\S\n]*+)++", max_chars=100000),
     Rule("markup.html-glued", "markup", "span", 0.9,
          "HTML closing tags or comments glued onto the end of a line ('...dialogue.</div></div>').",
          rf"(?:</(?:{_HTML_TAGS})>|<!--[^\n]{{0,300}}?-->|<(?:{_HTML_TAGS})\b[^<>\n]{{0,300}}>)"
@@ -237,7 +263,11 @@ class Matcher:
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
-        self._line = _combined([r for r in rules if r.pattern and r.anchor == "line"])
+        line_rules = [r for r in rules if r.pattern and r.anchor == "line" and not r.triggers]
+        self._line_short = _combined(line_rules)
+        self._line_long = _combined([r for r in line_rules if r.max_chars > SHORT_LINE])
+        self._line_triggered = [(r, regex.compile(r.pattern, regex.VERSION1)) for r in rules
+                                if r.pattern and r.anchor == "line" and r.triggers]
         self._start = _combined([r for r in rules if r.pattern and r.anchor == "start"])
         self._anywhere = [(r, regex.compile(r.pattern, regex.VERSION1)) for r in rules
                           if r.pattern and r.anchor == "any"]
@@ -275,18 +305,27 @@ class Matcher:
             if stripped:
                 start = position + len(line) - len(line.lstrip())
                 stop = start + len(stripped)
-                for combined, method in ((self._line, "fullmatch"), (self._start, "match")):
-                    if combined is None:
-                        continue
-                    pattern, by_group = combined
-                    try:
-                        m = getattr(pattern, method)(text, start, stop, timeout=MATCH_TIMEOUT_SECONDS)
-                    except TimeoutError:
-                        m = None  # a pathological line: no hit rather than a stalled pipeline
-                    if m is not None and m.end() > m.start():
-                        hits.append(self._hit(by_group[m.lastgroup], original, view, m.start(), m.end()))
+                hits.extend(self._hits_on_line(original, view, stripped, start, stop))
             position = end + 1
         return hits
+
+    def _hits_on_line(self, original: str, view: View, line: str, start: int, stop: int) -> Iterator[Hit]:
+        text, length = view.text, stop - start
+        attempts = [(self._line_short if length <= SHORT_LINE else self._line_long, "fullmatch"),
+                    (self._start, "match")]
+        attempts += [((pattern, {"r": rule}), "fullmatch") for rule, pattern in self._line_triggered
+                     if length <= rule.max_chars and any(t in line for t in rule.triggers)]
+        for combined, method in attempts:
+            if combined is None:
+                continue
+            pattern, by_group = combined
+            # No timeout here: it doubles the cost of every line, and these patterns are possessive and run
+            # on lines of bounded length (tests/test_rules.py times them on hostile input).
+            m = getattr(pattern, method)(text, start, stop)
+            if m is not None and m.end() > m.start():
+                rule = by_group[m.lastgroup] if m.lastgroup else by_group["r"]
+                if length <= rule.max_chars:
+                    yield self._hit(rule, original, view, m.start(), m.end())
 
     def _anywhere_hits(self, original: str, view: View) -> list[Hit]:
         hits = []

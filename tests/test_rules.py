@@ -44,7 +44,11 @@ def test_lexicon_covers_the_languages_the_user_asked_for():
     ("Continued below... In August 2013, the council met.", "boilerplate.continued-below"),
     ('(function(d, s, id) { var js, fjs = d.getElementsByTagName(s)[0];', "markup.javascript-line"),
     ("</div><div class=\"share\">&nbsp;</div>", "markup.html-tags"),
-    ("Baca juga: Harga emas naik lagi hari ini", "boilerplate.read-more"),
+    ("Baca juga: Harga emas naik lagi hari ini", "boilerplate.related-glued-i18n"),
+    ("Read more: Tencent profit falls as rivals gain", "boilerplate.read-more"),
+    ("Veja tambémA seleção vai à finalO governo aprova reforma", "boilerplate.related-glued-i18n"),
+    ("ВКонтактеОдноклассникиTelegram", "boilerplate.share-buttons"),
+    ("Síguenos en Twitter @diario", "boilerplate.follow-prompt-i18n"),
 ])
 def test_boilerplate_rules_fire(text, rule_id):
     assert rule_id in hits(text)
