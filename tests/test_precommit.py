@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEED = (ROOT / "seeds" / "000_7aee77665af4d6e1.txt").read_bytes().decode("utf-8")
 HOOK_FILES = (".pre-commit-hooks.yaml", "setup.cfg", "spamguard/cli.py")
+SHIPPED_MODEL = ("models/model.joblib", "models/model-card.json")
 
 pytestmark = pytest.mark.precommit
 
@@ -37,6 +38,11 @@ def hook_rev():
         _git("ls-files", "--error-unmatch", *HOOK_FILES, cwd=ROOT)
     except subprocess.CalledProcessError as exc:
         pytest.skip(f"{ROOT} is not a git checkout with the hook files committed: {exc.stderr.strip()}")
+    try:
+        _git("ls-files", "--error-unmatch", *SHIPPED_MODEL, cwd=ROOT)
+    except subprocess.CalledProcessError:
+        pytest.fail(f"HEAD ({rev[:12]}) has no committed shipped model ({', '.join(SHIPPED_MODEL)}): "
+                    "the hook pre-commit installs from it could not load one", pytrace=False)
     return rev
 
 
