@@ -12,21 +12,10 @@ from typing import Iterable, Iterator, Sequence
 
 import regex
 
-from .decide import RULES_ONLY_THRESHOLD, find_flags
+from .decide import RULES_ONLY_THRESHOLD, apply, find_flags
 from .model import Model, cached_model
 from .rules import default_matcher
 from .types import Flag, Result
-
-
-def apply(original: str, flags: Sequence[Flag]) -> str:
-    """The original text with every flagged span removed (flags must not overlap)."""
-    pieces = []
-    position = 0
-    for flag in sorted(flags, key=lambda f: f.start):
-        pieces.append(original[position:flag.start])
-        position = max(position, flag.end)
-    pieces.append(original[position:])
-    return "".join(pieces)
 
 
 class Allowlist:
@@ -139,9 +128,7 @@ def _clean_batch(texts: list[str]) -> list[Result]:
 @lru_cache(maxsize=1)
 def default_cleaner() -> Cleaner:
     """The cleaner `spamguard.clean` uses: shipped model, default threshold (built on first call)."""
-    from .model import default_model_dir, MODEL_FILE
-    # TODO(lead): interim until the shipped model lands; remove this fallback then.
-    return Cleaner(use_model=(default_model_dir() / MODEL_FILE).is_file())
+    return Cleaner()
 
 
 def clean(text: str) -> Result:

@@ -21,12 +21,13 @@ from typing import Callable
 
 from .features import DocContext, Unit, doc_context, unit_features
 from .model import Model
-from .normalize import view as matching_view
+from .normalize import BLANK, view as matching_view
 from .rules import Hit, Matcher
 from .segment import Line, split_lines, split_segments
 from .types import Flag
 
 RULES_ONLY_THRESHOLD = 0.5
+MAX_PASSES = 3
 RULE_ACTS = 0.5  # a line or span rule of at least this weight removes what it matches, whatever the threshold
 SHORT_LINE_WORDS = 12
 NEAR_END = 0.4  # the lines_after feature: at most 2 non-blank lines after the unit
@@ -74,7 +75,7 @@ class DocumentJudge:
         self.hits = matcher.find(text, view)
         self.hit_starts = [h.start for h in self.hits]
         self.view_text = view.text
-        self.nonblank = [i for i, ln in enumerate(self.lines) if text[ln.start:ln.end].strip()]
+        self.nonblank = [i for i, ln in enumerate(self.lines) if text[ln.start:ln.end].strip(BLANK)]
 
     @cached_property
     def context(self) -> DocContext:
@@ -193,11 +194,71 @@ def _widen_to_line_edges(text: str, line: Line, start: int, end: int) -> tuple[i
 
 def find_flags(text: str, matcher: Matcher, model: Model | None, threshold: float,
                allowed: Callable[[str], bool]) -> tuple[Flag, ...]:
-    """The flags for one document."""
+    """The flags for one document.
+
+    Removing junk can bring two pieces together that read as junk in turn ("0n A(function..." loses its
+    script, then "0n" is a lone button label), so the cleaned text is judged again until nothing more goes:
+    cleaning twice must change nothing.
+    """
+    flags = _one_pass(text, matcher, model, threshold, allowed)
+    line_starts = [ln.start for ln in split_lines(text)]
+    for _ in range(MAX_PASSES - 1):
+        if not flags:
+            break
+        cleaned = apply(text, flags)
+        more = _one_pass(cleaned, matcher, model, threshold, allowed)
+        if not more:
+            break
+        kept = _kept_pieces(len(text), flags)
+        remapped = [_flag(text, line_starts, _to_original(kept, f.start, False), _to_original(kept, f.end, True),
+                          f.category, f.rules, f.score, f.model_score) for f in more]
+        flags = _merge(text, line_starts, list(flags) + remapped)
+    return flags
+
+
+def apply(original: str, flags) -> str:
+    """The original text with every flagged span removed (flags must not overlap)."""
+    pieces = []
+    position = 0
+    for flag in sorted(flags, key=lambda f: f.start):
+        pieces.append(original[position:flag.start])
+        position = max(position, flag.end)
+    pieces.append(original[position:])
+    return "".join(pieces)
+
+
+def _one_pass(text: str, matcher: Matcher, model: Model | None, threshold: float,
+              allowed: Callable[[str], bool]) -> tuple[Flag, ...]:
     judge = DocumentJudge(text, matcher, model, threshold, allowed)
     whole, partial = judge.find()
     spans = _line_removals(judge, whole) + [(p.start, p.end, p) for p in partial]
-    return _merge_into_flags(text, judge.lines, spans)
+    line_starts = [ln.start for ln in judge.lines]
+    flags = []
+    for start, end, scored in spans:
+        strongest = max(scored.hits, key=lambda h: h.rule.weight, default=None)
+        flags.append(_flag(text, line_starts, start, end, strongest.rule.category if strongest else "other",
+                           tuple(dict.fromkeys(h.rule.id for h in scored.hits)), scored.score, scored.model_score))
+    return _merge(text, line_starts, flags)
+
+
+def _kept_pieces(length: int, flags) -> list[tuple[int, int]]:
+    pieces, position = [], 0
+    for flag in flags:
+        pieces.append((position, flag.start))
+        position = flag.end
+    pieces.append((position, length))
+    return [(a, b) for a, b in pieces if b > a] or [(0, 0)]
+
+
+def _to_original(kept: list[tuple[int, int]], position: int, is_end: bool) -> int:
+    """Map an offset in the cleaned text back to the original, given the kept pieces."""
+    offset = 0
+    for start, end in kept:
+        size = end - start
+        if position < offset + size or (is_end and position == offset + size):
+            return start + position - offset
+        offset += size
+    return kept[-1][1]
 
 
 def _line_removals(judge: DocumentJudge, whole: dict[int, Scored]) -> list[tuple[int, int, Scored]]:
@@ -231,31 +292,34 @@ def _line_removals(judge: DocumentJudge, whole: dict[int, Scored]) -> list[tuple
     return spans
 
 
-def _merge_into_flags(text: str, lines: list[Line], spans: list[tuple[int, int, Scored]]) -> tuple[Flag, ...]:
-    """Touching or overlapping spans become one flag; each flag reports where its first junk character is."""
-    spans.sort(key=lambda s: (s[0], s[1]))
-    merged: list[list] = []
-    for start, end, scored in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-            merged[-1][2].append(scored)
+def _flag(text: str, line_starts: list[int], start: int, end: int, category: str, rules: tuple[str, ...],
+          score: float, model_score: float | None) -> Flag:
+    """A flag for [start, end); its line and column point at its first non-blank character."""
+    body = text[start:end]
+    first = start + (len(body) - len(body.lstrip()))
+    line_index = max(bisect_right(line_starts, first) - 1, 0)
+    line_start = line_starts[line_index] if line_starts else 0
+    excerpt = " ".join(body.split())
+    if len(excerpt) > EXCERPT_CHARS:
+        excerpt = excerpt[:EXCERPT_CHARS - 1] + "…"
+    return Flag(start, end, line_index + 1, first - line_start + 1, category, rules, score, excerpt, model_score)
+
+
+def _merge(text: str, line_starts: list[int], flags: list[Flag]) -> tuple[Flag, ...]:
+    """Touching or overlapping flags become one; it keeps the category of its strongest part."""
+    groups: list[list[Flag]] = []
+    for flag in sorted(flags, key=lambda f: (f.start, f.end)):
+        if groups and flag.start <= max(f.end for f in groups[-1]):
+            groups[-1].append(flag)
         else:
-            merged.append([start, end, [scored]])
-    line_starts = [ln.start for ln in lines]
-    flags = []
-    for start, end, parts in merged:
-        best = max(parts, key=lambda s: s.score)
-        hits = [h for p in parts for h in p.hits]
-        rule_ids = tuple(dict.fromkeys(h.rule.id for h in hits))
-        strongest = max(hits, key=lambda h: h.rule.weight, default=None)
-        category = strongest.rule.category if strongest else "other"
-        body = text[start:end]
-        first = start + (len(body) - len(body.lstrip()))
-        line_index = max(bisect_right(line_starts, first) - 1, 0)
-        excerpt = " ".join(body.split())
-        if len(excerpt) > EXCERPT_CHARS:
-            excerpt = excerpt[:EXCERPT_CHARS - 1] + "…"
-        model_scores = [p.model_score for p in parts if p.model_score is not None]
-        flags.append(Flag(start, end, line_index + 1, first - (line_starts[line_index] if lines else 0) + 1,
-                          category, rule_ids, best.score, excerpt, max(model_scores) if model_scores else None))
-    return tuple(flags)
+            groups.append([flag])
+    merged = []
+    for group in groups:
+        best = max(group, key=lambda f: f.score)
+        named = [f for f in group if f.rules]
+        category = max(named, key=lambda f: f.score).category if named else best.category
+        rules = tuple(dict.fromkeys(r for f in group for r in f.rules))
+        model_scores = [f.model_score for f in group if f.model_score is not None]
+        merged.append(_flag(text, line_starts, group[0].start, max(f.end for f in group), category, rules,
+                            best.score, max(model_scores) if model_scores else None))
+    return tuple(merged)

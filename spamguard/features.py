@@ -24,7 +24,7 @@ NUMERIC_FEATURES = (
     "log_chars", "log_words", "ends_terminal", "starts_upper", "upper_ratio", "digit_ratio", "punct_ratio",
     "camel_seams", "urls", "body_overlap", "script_mismatch", "lines_after", "is_last_line", "is_suffix",
     "glued_to_sentence", "term_coverage", "term_weight", "line_rule", "span_rule", "relative_length",
-    "below_is_junk",
+    "below_is_junk", "frequent_words",
 )
 
 _WORD = regex.compile(r"\w+")
@@ -42,7 +42,8 @@ _SCRIPTS = (
     ("greek", regex.compile(r"\p{Greek}")), ("thai", regex.compile(r"\p{Thai}")),
     ("devanagari", regex.compile(r"\p{Devanagari}")), ("hebrew", regex.compile(r"\p{Hebrew}")),
 )
-SCRIPT_SAMPLE = 4000  # characters of the document used to find the body's script
+FREQUENT_WORDS = 40
+SCRIPT_SAMPLE = 1500  # characters of the document used to find the body's script
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class DocContext:
     script: str
     word_counts: Counter
     median_line_length: float
+    frequent: frozenset  # the document's most frequent words: its function words, whatever the language
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,9 @@ def doc_context(view_text: str, line_lengths: list[int]) -> DocContext:
     """The context every unit of one document is compared with."""
     lengths = sorted(n for n in line_lengths if n)
     median = float(lengths[len(lengths) // 2]) if lengths else 0.0
-    return DocContext(dominant_script(view_text[:SCRIPT_SAMPLE]), Counter(_WORD.findall(view_text)), median)
+    counts = Counter(_WORD.findall(view_text))
+    frequent = frozenset(w for w, _ in counts.most_common(FREQUENT_WORDS))
+    return DocContext(dominant_script(view_text[:SCRIPT_SAMPLE]), counts, median, frequent)
 
 
 def unit_features(original: str, unit: Unit, hits: list[Hit], ctx: DocContext) -> Features:
@@ -129,6 +133,7 @@ def unit_features(original: str, unit: Unit, hits: list[Hit], ctx: DocContext) -
         span_rule,
         math.tanh(n_chars / ctx.median_line_length) if ctx.median_line_length else 1.0,
         float(unit.below_is_junk),
+        sum(1 for w in words if w in ctx.frequent) / len(words) if words else 0.0,
     )
     tokens = [f"w:{w}" for w in words[:64]]
     tokens += [f"b:{a} {b}" for a, b in zip(words[:32], words[1:33])]

@@ -104,7 +104,7 @@ RULE_TABLE: tuple[Rule, ...] = (
          r"(?:like|enjoy(?:ed)?) this (?:story|article|post)\? share it[^\n]{0,60})", max_chars=120),
     Rule("boilerplate.share-buttons", "boilerplate", "line", 0.95,
          "Share-button residue: 'Share this:', 'CommentsEmailPrint', 'TwitterFacebookLinkedInRedditGoogle+EmailPrint'.",
-         rf"[ \t|·•,:/]*+(?:(?:{_SOCIAL}|this|on|us)[ \t|·•,:/]*+){{1,12}}", max_chars=200),
+         rf"(?=[^\n]*?(?:{_SOCIAL}))[ \t|·•,:/]*+(?:(?:{_SOCIAL}|this|on|us)[ \t|·•,:/]*+){{1,12}}", max_chars=200),
     Rule("boilerplate.follow-prompt", "boilerplate", "line", 0.93,
          "A follow-us prompt: 'Follow me on Twitter @name', '>> Follow X (@x) on Twitter'.",
          r"[ \t>»\-–—*]*+(?:twitter:[^\S\n]*+)?(?:you can )?follow (?:me|us|[\w.'’-]++(?: [\w.'’-]++){0,3})"
@@ -182,7 +182,7 @@ RULE_TABLE: tuple[Rule, ...] = (
          r"[ \t]*+[-–—]?[ \t]*+see more at:[ \t]*+\S++[ \t]*+$", anchor="any", triggers=("see more at:",)),
     Rule("boilerplate.continued-below", "boilerplate", "span", 0.95,
          "An ad-break marker at the start of a paragraph: 'Continued below...'.",
-         r"(?:continued below|story continues below|article continues below)(?:\.{3}|…|:)?[ \t]*+",
+         r"(?:(?:continued below|story continues below|article continues below)(?:\.{3}|…|:)?[ \t]*+)++",
          anchor="start"),
     Rule("scam.gold-ira-promo", "scam", "line", 0.85,
          "An in-article promo for moving retirement savings into gold.",

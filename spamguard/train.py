@@ -36,6 +36,7 @@ from .segment import split_segments
 
 TRAILER_ZONE = 10  # non-blank lines from the end whose units are training examples
 BASE_FILE = "base-training.npz"
+BASE_ARTICLE_SHARE = 0.3
 USER_SAMPLE_WEIGHT = 5.0  # a user's few samples must outweigh thousands of base rows on what they teach
 THRESHOLDS = tuple(round(0.3 + 0.05 * i, 2) for i in range(14))  # 0.3 .. 0.95
 MAX_ARTICLE_LINE_LOSS = 0.001
@@ -182,8 +183,8 @@ def train(records: list[dict], out: str | os.PathLike, base: bool = False, seed:
     X, y = units_matrix(train_records)
     weights = np.ones(len(y), dtype=np.float64)
     if base:
-        base_X, base_y = load_base()
-        weights = np.concatenate([np.ones(len(base_y)), np.full(len(y), USER_SAMPLE_WEIGHT)])
+        base_X, base_y, base_weights = load_base()
+        weights = np.concatenate([base_weights, np.full(len(y), USER_SAMPLE_WEIGHT)])
         X, y = sp.vstack([base_X, X], format="csr"), np.concatenate([base_y, y])
     if len(set(y.tolist())) < 2:
         raise TrainingDataError("the training data must contain both junk and article units; add clean "
@@ -220,22 +221,31 @@ def train(records: list[dict], out: str | os.PathLike, base: bool = False, seed:
     return card
 
 
-def save_base(records: list[dict], out: str | os.PathLike) -> Path:
-    """Store the hashed feature rows of a training set (no text) for `--base` retraining."""
+def save_base(records: list[dict], out: str | os.PathLike, seed: int = 0) -> Path:
+    """Store the hashed feature rows of a training set (no text) for `--base` retraining.
+
+    Every junk row is kept and a share BASE_ARTICLE_SHARE of the article rows, weighted up to stand for
+    the rest, which keeps the file small.
+    """
     X, y = units_matrix(records)
+    rng = np.random.default_rng(seed)
+    keep = (y == 1) | (rng.random(len(y)) < BASE_ARTICLE_SHARE)
+    weights = np.where(y[keep] == 1, 1.0, 1.0 / BASE_ARTICLE_SHARE).astype(np.float32)
+    X = X[keep]
     path = Path(out) / BASE_FILE
-    np.savez_compressed(path, data=X.data, indices=X.indices, indptr=X.indptr.astype(np.int32),
-                        shape=np.asarray(X.shape), labels=y)
+    np.savez_compressed(path, data=X.data.astype(np.float16), indices=X.indices, indptr=X.indptr.astype(np.int32),
+                        shape=np.asarray(X.shape), labels=y[keep], weights=weights)
     return path
 
 
-def load_base() -> tuple[sp.csr_matrix, np.ndarray]:
+def load_base() -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
+    """The shipped base training rows, their labels and their sample weights."""
     path = default_model_dir() / BASE_FILE
     if not path.is_file():
         raise TrainingDataError(f"--base needs the shipped base training set {path}, which is missing")
     with np.load(path) as f:
-        X = sp.csr_matrix((f["data"], f["indices"], f["indptr"]), shape=tuple(f["shape"]))
-        return X, f["labels"]
+        X = sp.csr_matrix((f["data"].astype(np.float32), f["indices"], f["indptr"]), shape=tuple(f["shape"]))
+        return X, f["labels"], f["weights"].astype(np.float64)
 
 
 def train_from_file(data: str, out: str, base: bool = False, seed: int = 0) -> dict:
