@@ -28,6 +28,7 @@ from .types import Flag
 
 RULES_ONLY_THRESHOLD = 0.5
 MAX_PASSES = 3
+GLUED_TAIL_WORDS = 3
 RULE_ACTS = 0.5  # a line or span rule of at least this weight removes what it matches, whatever the threshold
 SHORT_LINE_WORDS = 12
 NEAR_END = 0.4  # the lines_after feature: at most 2 non-blank lines after the unit
@@ -151,6 +152,12 @@ class DocumentJudge:
                         partial.append(Scored(start, end, h.rule.weight, None, (h,)))
         return whole, partial
 
+    def _inside_a_word(self, start: int, end: int, piece: Scored) -> bool:
+        """A cut between two letters ("VietnamPlus") with no rule hit after it and few words is no seam."""
+        text = self.text
+        glued = start > 0 and text[start - 1].isalnum() and text[start].isalnum()
+        return glued and not piece.hits and len(text[start:end].split()) < GLUED_TAIL_WORDS
+
     def _article_then_junk(self, line_unit: Unit) -> Scored | None:
         """For a line that scores as junk: its junk tail, if what comes before it reads as article."""
         tail = self._junk_tail(line_unit)
@@ -173,7 +180,7 @@ class DocumentJudge:
         for seg in reversed(split_segments(self.text, line, cuts)):
             if self.text[seg.start:end].strip():
                 piece = self.judge(replace(line_unit, start=seg.start, end=end, is_suffix=True))
-                if not piece.is_junk:
+                if not piece.is_junk or self._inside_a_word(seg.start, line.end, piece):
                     break
                 run = piece if best is None else self.judge(replace(line_unit, start=seg.start, is_suffix=True))
                 if not run.is_junk:

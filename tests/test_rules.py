@@ -45,7 +45,6 @@ def test_lexicon_covers_the_languages_the_user_asked_for():
     ('(function(d, s, id) { var js, fjs = d.getElementsByTagName(s)[0];', "markup.javascript-line"),
     ("</div><div class=\"share\">&nbsp;</div>", "markup.html-tags"),
     ("Baca juga: Harga emas naik lagi hari ini", "boilerplate.related-glued-i18n"),
-    ("Read more: Tencent profit falls as rivals gain", "boilerplate.read-more"),
     ("Veja tambémA seleção vai à finalO governo aprova reforma", "boilerplate.related-glued-i18n"),
     ("ВКонтактеОдноклассникиTelegram", "boilerplate.share-buttons"),
     ("Síguenos en Twitter @diario", "boilerplate.follow-prompt-i18n"),
@@ -61,6 +60,8 @@ def test_boilerplate_rules_fire(text, rule_id):
     "He said the advertisement had been pulled after complaints.",
     "The court heard that the defendant had uploaded the video to a pornography website.",
     "Continue reading this report only if you have a strong stomach, he wrote.",
+    "Read more: Tencent profit falls as rivals gain",  # a credited teaser: 'uncertain' in the labeled documents
+    "MORE: Man stole £20,000 in KitKat wrappers",
 ])
 def test_near_misses_do_not_fire_line_rules(text):
     assert not [h for h in default_matcher().find(text, view(text)) if h.rule.scope == "line"]
