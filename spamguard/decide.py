@@ -74,7 +74,7 @@ class DocumentJudge:
         view = matching_view(text)
         self.lines = split_lines(text)
         self.hits = matcher.find(text, view)
-        self.hit_starts = [h.start for h in self.hits]
+        self.line_starts = [ln.start for ln in self.lines]
         self.view_text = view.text
         self.nonblank = [i for i, ln in enumerate(self.lines) if text[ln.start:ln.end].strip(BLANK)]
 
@@ -83,10 +83,22 @@ class DocumentJudge:
         """The document context, built only when a unit needs features (most documents need few)."""
         return doc_context(self.view_text, [ln.end - ln.start for ln in self.lines])
 
+    @cached_property
+    def hits_by_line(self) -> dict[int, list[Hit]]:
+        """Each line's hits, by line index (a hit belongs to every line it touches)."""
+        starts = [ln.start for ln in self.lines]
+        by_line: dict[int, list[Hit]] = {}
+        for hit in self.hits:
+            first = max(bisect_right(starts, hit.start) - 1, 0)
+            last = max(bisect_right(starts, max(hit.end - 1, hit.start)) - 1, 0)
+            for index in range(first, last + 1):
+                by_line.setdefault(index, []).append(hit)
+        return by_line
+
     def hits_in(self, start: int, end: int) -> list[Hit]:
-        """Hits overlapping [start, end) (hits are sorted by start; none is longer than its line)."""
-        i = bisect_right(self.hit_starts, end)
-        return [h for h in self.hits[:i] if h.end > start and h.start < end]
+        """Hits overlapping [start, end), which lies within one line."""
+        index = max(bisect_right(self.line_starts, start) - 1, 0)
+        return [h for h in self.hits_by_line.get(index, ()) if h.end > start and h.start < end]
 
     def judge(self, unit: Unit) -> Scored:
         """Score one unit. A line rule decides on its own; otherwise the score (model or rules) meets the threshold."""
@@ -208,10 +220,11 @@ def find_flags(text: str, matcher: Matcher, model: Model | None, threshold: floa
     cleaning twice must change nothing.
     """
     flags = _one_pass(text, matcher, model, threshold, allowed)
-    line_starts = [ln.start for ln in split_lines(text)]
+    line_starts = None
     for _ in range(MAX_PASSES - 1):
         if not flags:
             break
+        line_starts = line_starts or [ln.start for ln in split_lines(text)]
         cleaned = apply(text, flags)
         more = _one_pass(cleaned, matcher, model, threshold, allowed)
         if not more:

@@ -9,6 +9,7 @@ and at run time, so the two can never drift apart.
 from __future__ import annotations
 
 import math
+import string
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ NUMERIC_FEATURES = (
     "below_is_junk", "frequent_words",
 )
 
+_ASCII_LETTERS = string.ascii_letters.encode()
 _WORD = regex.compile(r"\w+")
 _UPPER = regex.compile(r"\p{Lu}")
 _LETTER = regex.compile(r"\p{L}")
@@ -82,6 +84,9 @@ def dominant_script(text: str) -> str:
     """The script most letters of `text` are written in ('none' without letters)."""
     if text.isascii():
         return "latin" if any(c.isalpha() for c in text) else "none"
+    ascii_bytes = text.encode("ascii", "ignore")
+    if 2 * (len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_LETTERS))) > len(text):
+        return "latin"  # exact: letters of every other script are non-ASCII, so they are fewer than half
     counts = [(len(p.findall(text)), name) for name, p in _SCRIPTS]
     best = max(counts)
     return best[1] if best[0] else "none"

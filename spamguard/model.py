@@ -50,12 +50,14 @@ class Model:
 def default_model_dir() -> Path:
     """The shipped model directory (installed as spamguard/models; in a checkout, the top-level models/)."""
     try:
-        installed = resources.files("spamguard.models")
-        if (installed / MODEL_FILE).is_file():
-            return Path(str(installed))
+        installed = Path(str(resources.files("spamguard.models")))
     except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "models"
+        installed = None
+    checkout = Path(__file__).resolve().parent.parent / "models"
+    for candidate in (installed, checkout):
+        if candidate is not None and (candidate / MODEL_FILE).is_file():
+            return candidate
+    return installed or checkout  # neither has it: errors name where the installed model should be
 
 
 def file_sha256(path: Path) -> str:

@@ -9,6 +9,7 @@ of the original.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -29,13 +30,14 @@ SPECIAL = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "�
 
 CYRILLIC_LOOKALIKES = str.maketrans("аеорсхуікј", "aeopcxyikj")
 LEET = str.maketrans("013457@$", "oieastas")
-_LEET_SEED = regex.compile(r"(?<=\p{L})[0-9@$]++|[0-9@$]++(?=\p{L})")  # digits touching letters
-_LOOKALIKE = regex.compile(r"(?<=[a-z])[аеорсхуікј]++|[аеорсхуікј]++(?=[a-z])")  # look-alikes touching Latin
-_HAS_LETTER = regex.compile(r"\p{L}")
-_LATIN_LETTER = regex.compile(r"[a-z]")
-_WORD_RIGHT = regex.compile(r"[\w@$]++")
-_SPACED_LETTERS = regex.compile(r"(?<!\S)(?:\w )(?:\w ){2,}\w(?!\S)")
-_WIDE_SPACE = regex.compile(r"[ \t]{2,}|\t")
+# The view's own patterns use the standard library's re, which is faster for these simple scans; rules use regex.
+_LEET_SEED = re.compile(r"(?<=[^\W\d_])[0-9@$]+|[0-9@$]+(?=[^\W\d_])")  # digits touching letters
+_LOOKALIKE = re.compile(r"(?<=[a-z])[аеорсхуікј]+|[аеорсхуікј]+(?=[a-z])")  # look-alikes touching Latin
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"[a-z]")
+_WORD_RIGHT = re.compile(r"[\w@$]+")
+_SPACED_LETTERS = re.compile(r"(?<!\S)(?:\w )(?:\w ){2,}\w(?!\S)")
+_WIDE_SPACE = re.compile(r"[ \t]{2,}|\t")
 
 
 @dataclass(frozen=True)
@@ -80,10 +82,7 @@ def fold(text: str) -> str:
 def view(text: str) -> View:
     """Build the matching view of `text`."""
     changed = {c: f for c in set(text) if (not c.isascii() or c in LINE_BREAKS) and (f := fold_char(c)) != c}
-    folded = text
-    if changed:
-        pattern = regex.compile("[" + "".join(regex.escape(c) for c in sorted(changed)) + "]")
-        folded = pattern.sub(lambda m: changed[m.group()], folded)
+    folded = text.translate({ord(c): f for c, f in changed.items()}) if changed else text
     folded = folded.lower()  # folded characters are lower-case already; this is for ASCII
     offsets = None
     resized = {c for c, f in changed.items() if len(f) != 1}
@@ -141,11 +140,20 @@ def _squeeze_spaces(folded: str, offsets: array | None) -> View:
     """Join runs like 'p o r n o' into 'porno' and make every run of spaces one space, keeping the map in step."""
     if offsets is None:
         offsets = array("q", range(len(folded)))
-    keep = bytearray(b"\x01") * len(folded)
+    drop: list[tuple[int, int]] = []  # [start, end) ranges of the view to leave out
     for m in _SPACED_LETTERS.finditer(folded):
-        for i in range(m.start() + 1, m.end(), 2):
-            keep[i] = 0
+        drop.extend((i, i + 1) for i in range(m.start() + 1, m.end(), 2))
     for m in _WIDE_SPACE.finditer(folded):
-        keep[m.start() + 1:m.end()] = bytes(m.end() - m.start() - 1)
-    chars = ["\x20" if c == "\t" else c for c, k in zip(folded, keep) if k]
-    return View("".join(chars), array("q", (o for o, k in zip(offsets, keep) if k)))
+        if m.group() == "\t":
+            continue
+        drop.append((m.start() + 1, m.end()))
+    text_parts, offset_parts, position = [], array("q"), 0
+    for start, end in sorted(drop):
+        if start < position:
+            start = position
+        text_parts.append(folded[position:start])
+        offset_parts.extend(offsets[position:start])
+        position = max(position, end)
+    text_parts.append(folded[position:])
+    offset_parts.extend(offsets[position:])
+    return View("".join(text_parts).replace("\t", " "), offset_parts)

@@ -106,7 +106,8 @@ RULE_TABLE: tuple[Rule, ...] = (
          r"(?:like|enjoy(?:ed)?) this (?:story|article|post)\? share it[^\n]{0,60})", max_chars=120),
     Rule("boilerplate.share-buttons", "boilerplate", "line", 0.95,
          "Share-button residue: 'Share this:', 'CommentsEmailPrint', 'TwitterFacebookLinkedInRedditGoogle+EmailPrint'.",
-         rf"(?=[^\n]*?(?:{_SOCIAL}))[ \t|·•,:/]*+(?:(?:{_SOCIAL}|this|on|us)[ \t|·•,:/]*+){{1,12}}", max_chars=200),
+         rf"[ \t|·•,:/]*+(?:(?:this|on|us)[ \t|·•,:/]*+)*+(?:{_SOCIAL})[ \t|·•,:/]*+"
+         rf"(?:(?:{_SOCIAL}|this|on|us)[ \t|·•,:/]*+){{0,11}}", max_chars=200),
     Rule("boilerplate.follow-prompt", "boilerplate", "line", 0.93,
          "A follow-us prompt: 'Follow me on Twitter @name', '>> Follow X (@x) on Twitter'.",
          r"[ \t>»\-–—*]*+(?:twitter:[^\S\n]*+)?(?:you can )?follow (?:me|us|[\w.'’-]++(?: [\w.'’-]++){0,3})"
@@ -198,7 +199,7 @@ RULE_TABLE: tuple[Rule, ...] = (
          "JavaScript glued onto the end of an article sentence ('... follows below. BF_STATIC.timequeue.push(...)').",
          r"[ \t]*+(?<![\w$.])(?:[a-z_$][\w$]*+\.)*+[a-z_$][\w$]*+[ \t]*+(?:\([ \t]*+(?:function\b|document\b|window\b)"
          r"|=[ \t]*+function\b)[^\n]*+",
-         anchor="any", triggers=("function", "(document", "(window")),
+         anchor="any", triggers=("(function", "( function", "= function", "=function", "(document", "(window")),
     Rule("markup.html-tags", "markup", "line", 0.9,
          "A line of leaked HTML tags, comments or entities.",
          rf"(?:(?:</?(?:{_HTML_TAGS})\b(?:[^\S\n]++[^<>\n]{{0,300}})?/?>|<!--[^\n]{{0,300}}?-->|"
@@ -209,8 +210,8 @@ RULE_TABLE: tuple[Rule, ...] = (
          rf"(?:[^\S\n]*+(?:</?(?:{_HTML_TAGS})\b[^<>\n]{{0,300}}>|<!--[^\n]{{0,300}}?-->))*+[^\S\n]*+$",
          anchor="any", triggers=("</", "<!--", "<div", "<span", "<p ", "<a ", "<img", "<script")),
     Rule("seo-link.spam-domain", "seo-link", "term", 0.6,
-         "A link or domain whose name advertises spam (porn, casino, betting, pills, escorts).",
-         rf"(?<![\w.-])(?:https?://)?(?:www\.)?[a-z0-9-]*?(?:{'|'.join(_SPAM_STEMS)})"
+         "A domain whose name advertises spam (porn, casino, betting, pills, escorts); the hit starts at the stem.",
+         rf"(?:{'|'.join(_SPAM_STEMS)})"
          r"[a-z0-9-]*+\.(?:com|net|org|info|biz|xyz|top|co|tv|me|in|io|ru|pro|club|site|online)\b[^\s]*+",
          anchor="any", triggers=_SPAM_STEMS),
 )

@@ -6,8 +6,7 @@ Segments cut a line where a reader sees a seam: after a sentence end, where two 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import regex
 
@@ -17,9 +16,11 @@ _SEAM = regex.compile(r"(?<=[.!?…。！？][\"'”’»)\]]*+)(?![\"'”’»)
 _URL_OR_EMAIL = regex.compile(r"(?:https?://|www\.)\S++|\S+@\S+\.\w++|\b[\w-]++(?:\.[\w-]++)*\.(?:com|org|net|edu|gov|io|co|uk|ru|tr|id|de|fr|info|biz)\b")
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line: `start`/`end` bound its content, `break_end` includes its line break. `number` is 1-based."""
+class Line(NamedTuple):
+    """One line: `start`/`end` bound its content, `break_end` includes its line break. `number` is 1-based.
+
+    Lines and segments are named tuples, not dataclasses: every document makes dozens, and tuples are cheap.
+    """
 
     number: int
     start: int
@@ -27,8 +28,7 @@ class Line:
     break_end: int
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A piece of one line, [start, end) in the original text."""
 
     line: int
