@@ -31,8 +31,9 @@ SPECIAL = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "�
 CYRILLIC_LOOKALIKES = str.maketrans("аеорсхуікј", "aeopcxyikj")
 LEET = str.maketrans("013457@$", "oieastas")
 # The view's own patterns use the standard library's re, which is faster for these simple scans; rules use regex.
-_LEET_SEED = re.compile(r"(?<=[^\W\d_])[0-9@$]+|[0-9@$]+(?=[^\W\d_])")  # digits touching letters
-_LOOKALIKE = re.compile(r"(?<=[a-z])[аеорсхуікј]+|[аеорсхуікј]+(?=[a-z])")  # look-alikes touching Latin
+_LEET_SEED = re.compile(r"[0-9@$]+")
+_CYRILLIC_LOOKALIKE = re.compile(r"[аеорсхуікј]")
+_LOOKALIKE = re.compile(r"[a-z][аеорсхуікј]|[аеорсхуікј][a-z]")  # look-alikes touching Latin
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[a-z]")
 _WORD_RIGHT = re.compile(r"[\w@$]+")
@@ -114,12 +115,16 @@ def _fold_words(folded: str) -> str:
     """
     chars = None
     for m in _LEET_SEED.finditer(folded):
+        before = folded[m.start() - 1] if m.start() else " "
+        after = folded[m.end()] if m.end() < len(folded) else " "
+        if not (before.isalpha() or after.isalpha()):
+            continue  # a number, not a word with digits in it
         start, end = _word_around(folded, m.start(), m.end())
         word = folded[start:end]
         if _HAS_LETTER.search(word):
             chars = chars or list(folded)
             chars[start:end] = word.translate(LEET)
-    if not folded.isascii():
+    if not folded.isascii() and _CYRILLIC_LOOKALIKE.search(folded):
         for m in _LOOKALIKE.finditer(folded):
             start, end = _word_around(folded, m.start(), m.end())
             word = folded[start:end]
