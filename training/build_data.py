@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the labeled data for the segment classifier: train.jsonl, heldout.jsonl, spliced.jsonl, manifest.json.
 
-    python training/build_data.py --out build/data [--shared ../shared] [--seed 13] [--variants 6] [--no-unlabeled]
+    python training/build_data.py --out build/data [--shared ../shared] [--seed 13] [--variants 6] [--host-variants 3] [--no-unlabeled]
 
 Reads /work/shared (read-only) and writes corpus text only under --out (keep it out of git). One record per
 line in the `spamguard train` format: {"text", "junk_spans": [[start, end], ...], "source", "family", "mode",
@@ -209,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--variants", type=int, default=6, help="injected variants per aeb gold article")
+    ap.add_argument("--host-variants", type=int, default=3, help="injected variants per other clean article")
     ap.add_argument("--no-unlabeled", action="store_true", help="do not use unlabeled FNC-1/FakeNewsCorpus docs")
     a = ap.parse_args(argv)
     shared, corpora = a.shared, a.shared / "corpora"
@@ -267,10 +268,10 @@ def main(argv: list[str] | None = None) -> int:
     traf, traf_why = trafilatura_records(gold, extracted)
     records += traf
 
-    # (b): injected variants. aeb gold: --variants each; unlabeled clean hosts: 1 each.
+    # (b): injected variants. aeb gold: --variants each; unlabeled clean hosts: --host-variants each.
     sms = sms_spam(inputs["sms_spam_collection/SMSSpamCollection"])
     for key, (host_text, source) in sorted(hosts.items()):
-        for _ in range(a.variants if source == "aeb-gold" else 1):
+        for _ in range(a.variants if source == "aeb-gold" else a.host_variants):
             ending_lang = synth.pick_language(rng) if rng.random() < ENDING_SHARE else None
             text = host_text if ending_lang is None else synth.add_ending(host_text, rng, ending_lang)
             if rng.random() < 0.04:
