@@ -15,7 +15,7 @@ import regex
 from .decide import RULES_ONLY_THRESHOLD, apply, find_flags
 from .model import Model, cached_model
 from .rules import default_matcher
-from .types import Flag, Result
+from .types import Result
 
 
 class Allowlist:

@@ -283,7 +283,7 @@ def _to_original(kept: list[tuple[int, int]], position: int, is_end: bool) -> in
 
 def _line_removals(judge: DocumentJudge, whole: dict[int, Scored]) -> list[tuple[int, int, Scored]]:
     """Spans that remove whole lines, taking the blank lines that separated a removed run with them."""
-    lines, nonblank, text = judge.lines, judge.nonblank, judge.text
+    lines, nonblank = judge.lines, judge.nonblank
     spans = []
     pos = 0
     while pos < len(nonblank):

@@ -29,6 +29,9 @@ NUMERIC_FEATURES = (
 )
 
 _ASCII_LETTERS = string.ascii_letters.encode()
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+SAMPLE_HEAD, SAMPLE_TAIL = 300, 100  # characters of a long unit its features look at
+CHAR_GRAM_WORDS = 24
 _WORD = regex.compile(r"\w+")
 _UPPER = regex.compile(r"\p{Lu}")
 _LETTER = regex.compile(r"\p{L}")
@@ -103,10 +106,12 @@ def doc_context(view_text: str, line_lengths: list[int]) -> DocContext:
 
 def unit_features(original: str, unit: Unit, hits: list[Hit], ctx: DocContext) -> Features:
     """Features of one unit; `hits` are the rule hits that overlap it."""
-    raw = original[unit.start:unit.end].strip()
+    full = original[unit.start:unit.end].strip()
+    n_chars = len(full)
+    # A long unit is article-shaped already; its head and tail say all the features need, at a bounded cost.
+    raw = full if n_chars <= SAMPLE_HEAD + SAMPLE_TAIL else f"{full[:SAMPLE_HEAD]} {full[-SAMPLE_TAIL:]}"
     folded = fold(raw)
     words = _WORD.findall(folded)
-    n_chars = len(raw)
     letters = len(_LETTER.findall(raw)) or 1
     own = Counter(words)
     long_words = [w for w in own if len(w) > 2]
@@ -115,15 +120,15 @@ def unit_features(original: str, unit: Unit, hits: list[Hit], ctx: DocContext) -
     script = dominant_script(raw)
     ends_terminal = bool(raw) and raw[-1] in _TERMINAL
     before = original[unit.start - 1] if unit.start > 0 else ""
-    coverage, term_weight, line_rule, span_rule = _rule_evidence(unit, hits, raw, original)
+    coverage, term_weight, line_rule, span_rule = _rule_evidence(unit, hits, full, original)
     numeric = (
         math.log1p(n_chars) / 6.0,
         math.log1p(len(words)) / 4.0,
         float(ends_terminal),
         float(bool(raw) and raw[0].isupper()),
         len(_UPPER.findall(raw)) / letters,
-        len(_DIGIT.findall(raw)) / max(n_chars, 1),
-        len(_PUNCT.findall(raw)) / max(n_chars, 1),
+        len(_DIGIT.findall(raw)) / max(len(raw), 1),
+        len(_PUNCT.findall(raw)) / max(len(raw), 1),
         min(len(_CAMEL.findall(raw)), 5) / 5.0,
         min(len(_URL.findall(folded)), 3) / 3.0,
         overlap,
@@ -142,7 +147,7 @@ def unit_features(original: str, unit: Unit, hits: list[Hit], ctx: DocContext) -
     )
     tokens = [f"w:{w}" for w in words[:64]]
     tokens += [f"b:{a} {b}" for a, b in zip(words[:32], words[1:33])]
-    tokens += [f"c:{g}" for w in words[:32] for g in _char_grams(w)]
+    tokens += [f"c:{g}" for w in words[:CHAR_GRAM_WORDS] for g in _char_grams(w)]
     tokens += [f"r:{h.rule.id}" for h in hits]
     tokens.append(f"s:{script}" if script == ctx.script else f"s:{script}-in-{ctx.script}")
     hashed = tuple(zlib.crc32(t.encode("utf-8")) & (N_HASHED - 1) for t in tokens)
@@ -157,7 +162,6 @@ def _char_grams(word: str) -> list[str]:
 
 def _rule_evidence(unit: Unit, hits: list[Hit], raw: str, original: str) -> tuple[float, float, float, float]:
     """Coverage of the unit's letters by phrase hits, and the strongest phrase, line and span rule weights."""
-    alnum = sum(1 for c in raw if c.isalnum()) or 1
     covered = 0
     term_weight = line_rule = span_rule = 0.0
     last_end = unit.start
@@ -172,4 +176,7 @@ def _rule_evidence(unit: Unit, hits: list[Hit], raw: str, original: str) -> tupl
             if end > start:
                 covered += sum(1 for c in original[start:end] if c.isalnum())
                 last_end = end
+    if not covered:
+        return 0.0, term_weight, line_rule, span_rule
+    alnum = len(_ALNUM.findall(raw)) or 1
     return min(covered / alnum, 1.0), term_weight, line_rule, span_rule

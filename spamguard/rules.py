@@ -15,7 +15,7 @@ rules that scan whole documents also run under a timeout, so that no input can h
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from typing import Iterator
 

@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO / "training"))
 
 from spamguard import synth  # noqa: E402
 from spamguard.model import file_sha256 as sha256_file  # noqa: E402
-from textlines import line_offsets, lines_to_spans, merge_spans, partial_spans  # noqa: E402
+from textlines import lines_to_spans, merge_spans, partial_spans  # noqa: E402
 
 HELDOUT_PERCENT = 20
 TRAILER_MODES = ("blank-line", "newline", "glued", "glued-space", "multi-line")
