@@ -164,11 +164,10 @@ class DocumentJudge:
                         partial.append(Scored(start, end, h.rule.weight, None, (h,)))
         return whole, partial
 
-    def _inside_a_word(self, start: int, end: int, piece: Scored) -> bool:
-        """A cut between two letters ("VietnamPlus") with no rule hit after it and few words is no seam."""
-        text = self.text
-        glued = start > 0 and text[start - 1].isalnum() and text[start].isalnum()
-        return glued and not piece.hits and len(text[start:end].split()) < GLUED_TAIL_WORDS
+    def _too_slight_to_cut(self, start: int, end: int, piece: Scored) -> bool:
+        """A tail of one or two words that no rule names ("... deported. PTI", "VietnamPlus") stays: a reader
+        takes it for a credit or a name, and the model alone is not evidence enough to cut a line."""
+        return not piece.hits and len(self.text[start:end].split()) < GLUED_TAIL_WORDS
 
     def _article_then_junk(self, line_unit: Unit) -> Scored | None:
         """For a line that scores as junk: its junk tail, if what comes before it reads as article."""
@@ -192,13 +191,15 @@ class DocumentJudge:
         for seg in reversed(split_segments(self.text, line, cuts)):
             if self.text[seg.start:end].strip():
                 piece = self.judge(replace(line_unit, start=seg.start, end=end, is_suffix=True))
-                if not piece.is_junk or self._inside_a_word(seg.start, line.end, piece):
+                if not piece.is_junk:
                     break
                 run = piece if best is None else self.judge(replace(line_unit, start=seg.start, is_suffix=True))
                 if not run.is_junk:
                     break
                 best = run
             end = seg.start
+        if best is not None and self._too_slight_to_cut(best.start, line.end, best):
+            return None
         return best
 
 

@@ -13,7 +13,7 @@ import regex
 _LINE_BREAK = regex.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # A seam: after sentence punctuation (and closing quotes), or between a lower-case and an upper-case letter.
 _SEAM = regex.compile(r"(?<=[.!?…。！？][\"'”’»)\]]*+)(?![\"'”’»)\]])(?=\s*+[\p{L}\p{N}\"'“‘«(\[<])|(?<=\p{Ll})(?=\p{Lu}\p{Ll})|(?<=[^\s<>])(?=</?[a-zA-Z!])")
-_URL_OR_EMAIL = regex.compile(r"(?:https?://|www\.)\S++|\S+@\S+\.\w++|\b[\w-]++(?:\.[\w-]++)*\.(?:com|org|net|edu|gov|io|co|uk|ru|tr|id|de|fr|info|biz)\b")
+_URL_OR_EMAIL = regex.compile(r"(?:https?://|www\.)\S++|\S+@\S+\.\w++|\b[\w-]++(?:\.[\w-]++)*\.(?:com|org|net|edu|gov|io|co|uk|ru|tr|id|de|fr|info|biz)\b(?:/\S*+)?")
 
 
 class Line(NamedTuple):
