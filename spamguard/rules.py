@@ -63,13 +63,11 @@ class Rule:
 
 @dataclass(frozen=True)
 class Hit:
-    """A rule hit: [start, end) in the ORIGINAL text, and the same span in the matching view."""
+    """A rule hit: [start, end) in the ORIGINAL text."""
 
     rule: Rule
     start: int
     end: int
-    view_start: int
-    view_end: int
 
 
 _SOCIAL = (r"share|shares|tweet|email|e-mail|print|comments?|more|facebook|twitter|linkedin|reddit|google\+|"
@@ -294,7 +292,7 @@ class Matcher:
 
     def _hit(self, rule: Rule, original: str, view: View, start: int, end: int) -> Hit:
         o_start, o_end = view.to_original(start, end, len(original))
-        return Hit(rule, o_start, o_end, start, end)
+        return Hit(rule, o_start, o_end)
 
     def _line_hits(self, original: str, view: View) -> list[Hit]:
         text = view.text

@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SCHEMA_VERSION = 1
-VERDICTS = ("clean", "cleaned", "spam")
 
 
 @dataclass(frozen=True)
