@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, compress
 
-import regex
 
 # Characters that render as nothing; spammers put them inside words to break matching.
 INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u200b\u200c\u200d\u200e"
@@ -26,18 +27,24 @@ INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u1
 BLANK = " \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
         "\u200a\u2028\u2029\u202f\u205f\u3000" + "".join(sorted(INVISIBLE))
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # exactly what str.splitlines() splits on
+_ASCII_BREAKS = "\r\v\f\x1c\x1d\x1e"
 SPECIAL = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"}
 
 CYRILLIC_LOOKALIKES = str.maketrans("аеорсхуікј", "aeopcxyikj")
 LEET = str.maketrans("013457@$", "oieastas")
 # The view's own patterns use the standard library's re, which is faster for these simple scans; rules use regex.
-_LEET_SEED = re.compile(r"[0-9@$]+")
-_CYRILLIC_LOOKALIKE = re.compile(r"[аеорсхуікј]")
+# A run of digits (or @, $) with a letter before or after it: a word with digits in it, not a number.
+# It starts with the digit class so the search skips ahead fast; the lookbehinds keep it linear.
+_LEET_CANDIDATE = re.compile(r"[0-9@$](?<![0-9@$].)(?:(?<=[^\W\d_].)|[0-9@$]*(?=[^\W\d_]))")
+_CYRILLIC_LOOKALIKES = frozenset("аеорсхуікј")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LEET_HINT = re.compile(rb"[0-9@$](?<=[A-Za-z\x80-\xff].)|[0-9@$][A-Za-z\x80-\xff]")
 _LOOKALIKE = re.compile(r"[a-z][аеорсхуікј]|[аеорсхуікј][a-z]")  # look-alikes touching Latin
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[a-z]")
 _WORD_RIGHT = re.compile(r"[\w@$]+")
 _SPACED_LETTERS = re.compile(r"(?<!\S)(?:\w )(?:\w ){2,}\w(?!\S)")
+_SPACED_HINTS = (re.compile(r" \w \w \w"), re.compile(r"\n\w \w \w"))  # literal-led: fast to search
 _WIDE_SPACE = re.compile(r"[ \t]{2,}|\t")
 
 
@@ -58,6 +65,12 @@ class View:
         orig_end = self.offsets[end - 1] + 1 if end > start else orig_start
         return orig_start, orig_end
 
+    def from_original(self, start: int, end: int) -> tuple[int, int]:
+        """The [start, end) span of the view whose characters came from the original span [start, end)."""
+        if self.offsets is None:
+            return start, end
+        return bisect_left(self.offsets, start), bisect_left(self.offsets, end)
+
 
 @lru_cache(maxsize=65536)
 def fold_char(char: str) -> str:
@@ -72,7 +85,7 @@ def fold_char(char: str) -> str:
         if unicodedata.combining(c):
             continue
         out.append(SPECIAL.get(c, c))
-    return "".join(out)
+    return unicodedata.normalize("NFC", "".join(out))  # recomposes what is not an accent (Hangul syllables)
 
 
 def fold(text: str) -> str:
@@ -82,49 +95,66 @@ def fold(text: str) -> str:
 
 def view(text: str) -> View:
     """Build the matching view of `text`."""
-    changed = {c: f for c in set(text) if (not c.isascii() or c in LINE_BREAKS) and (f := fold_char(c)) != c}
-    folded = text.translate({ord(c): f for c, f in changed.items()}) if changed else text
+    distinct = set() if text.isascii() else set(_NON_ASCII.findall(text))
+    changed = {c: f for c in distinct if (f := fold_char(c)) != c}
+    changed.update((c, "\n") for c in _ASCII_BREAKS if c in text)
+    folded = _replace_all(text, changed) if changed else text
     folded = folded.lower()  # folded characters are lower-case already; this is for ASCII
     offsets = None
     resized = {c for c, f in changed.items() if len(f) != 1}
     if resized:
         offsets = _offsets(text, resized)
-    folded = _fold_words(folded)
-    if "  " not in folded and "\t" not in folded and _SPACED_LETTERS.search(folded) is None:
+    has_lookalikes = not _CYRILLIC_LOOKALIKES.isdisjoint("".join(changed.get(c, c) for c in distinct))
+    folded = _fold_words(folded, has_lookalikes)
+    if "  " not in folded and "\t" not in folded and not _has_spaced_letters(folded):
         return View(folded, offsets)
     return _squeeze_spaces(folded, offsets)
 
 
+def _replace_all(text: str, changed: dict[str, str]) -> str:
+    """`text` with every key of `changed` replaced (a few str.replace calls beat one dict translate)."""
+    if len(changed) > 8 or any(ch in changed for f in changed.values() for ch in f):
+        return text.translate({ord(c): f for c, f in changed.items()})
+    for char, folded in changed.items():
+        text = text.replace(char, folded)
+    return text
+
+
+def _has_spaced_letters(folded: str) -> bool:
+    # The cheap literal-led hints find every candidate; the exact pattern confirms one.
+    if all(h.search(folded) is None for h in _SPACED_HINTS) and _SPACED_LETTERS.match(folded) is None:
+        return False
+    return _SPACED_LETTERS.search(folded) is not None
+
+
 def _offsets(text: str, resized: set[str]) -> array:
     """For each folded character, its original offset, where the characters in `resized` fold to 0 or 2+."""
-    offsets = array("q")
+    pieces: list = []
     previous = 0
-    pattern = regex.compile("|".join(regex.escape(c) for c in sorted(resized)))
-    for m in pattern.finditer(text):
-        offsets.extend(range(previous, m.start()))
-        offsets.extend([m.start()] * len(fold_char(m.group())))
+    for m in re.finditer("[" + "".join(re.escape(c) for c in sorted(resized)) + "]", text):
+        pieces.append(range(previous, m.start()))
+        pieces.append((m.start(),) * len(fold_char(m.group())))
         previous = m.end()
-    offsets.extend(range(previous, len(text)))
-    return offsets
+    pieces.append(range(previous, len(text)))
+    return array("q", chain.from_iterable(pieces))
 
 
-def _fold_words(folded: str) -> str:
+def _fold_words(folded: str, has_lookalikes: bool) -> str:
     """Length-preserving folds inside words: Cyrillic look-alikes in Latin words, leetspeak digits.
 
     Both start from the rare character (a digit, a look-alike) and widen to its word, so the cost is linear.
     """
     chars = None
-    for m in _LEET_SEED.finditer(folded):
-        before = folded[m.start() - 1] if m.start() else " "
-        after = folded[m.end()] if m.end() < len(folded) else " "
-        if not (before.isalpha() or after.isalpha()):
-            continue  # a number, not a word with digits in it
+    # Most texts have no digit touching a letter: a search over the UTF-8 bytes (any non-ASCII byte may be
+    # part of a letter) rules that out quickly, with no false negatives.
+    leet = _LEET_CANDIDATE.finditer(folded) if _LEET_HINT.search(folded.encode("utf-8")) else ()
+    for m in leet:
         start, end = _word_around(folded, m.start(), m.end())
         word = folded[start:end]
         if _HAS_LETTER.search(word):
             chars = chars or list(folded)
             chars[start:end] = word.translate(LEET)
-    if not folded.isascii() and _CYRILLIC_LOOKALIKE.search(folded):
+    if has_lookalikes:
         for m in _LOOKALIKE.finditer(folded):
             start, end = _word_around(folded, m.start(), m.end())
             word = folded[start:end]
@@ -143,22 +173,12 @@ def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _squeeze_spaces(folded: str, offsets: array | None) -> View:
     """Join runs like 'p o r n o' into 'porno' and make every run of spaces one space, keeping the map in step."""
-    if offsets is None:
-        offsets = array("q", range(len(folded)))
-    drop: list[tuple[int, int]] = []  # [start, end) ranges of the view to leave out
+    keep = bytearray(b"\x01") * len(folded)
     for m in _SPACED_LETTERS.finditer(folded):
-        drop.extend((i, i + 1) for i in range(m.start() + 1, m.end(), 2))
+        for i in range(m.start() + 1, m.end(), 2):
+            keep[i] = 0
     for m in _WIDE_SPACE.finditer(folded):
-        if m.group() == "\t":
-            continue
-        drop.append((m.start() + 1, m.end()))
-    text_parts, offset_parts, position = [], array("q"), 0
-    for start, end in sorted(drop):
-        if start < position:
-            start = position
-        text_parts.append(folded[position:start])
-        offset_parts.extend(offsets[position:start])
-        position = max(position, end)
-    text_parts.append(folded[position:])
-    offset_parts.extend(offsets[position:])
-    return View("".join(text_parts).replace("\t", " "), offset_parts)
+        if m.group() != "\t":
+            keep[m.start() + 1:m.end()] = bytes(m.end() - m.start() - 1)
+    kept_offsets = array("q", compress(offsets if offsets is not None else range(len(folded)), keep))
+    return View("".join(compress(folded, keep)).replace("\t", " "), kept_offsets)

@@ -14,13 +14,14 @@ rules that scan whole documents also run under a timeout, so that no input can h
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Iterator
 
-import ahocorasick
 import regex
+from ahocorasick_rs import AhoCorasick, Implementation
 
 from .normalize import View, fold
 
@@ -184,7 +185,7 @@ RULE_TABLE: tuple[Rule, ...] = (
     Rule("boilerplate.continued-below", "boilerplate", "span", 0.95,
          "An ad-break marker at the start of a paragraph: 'Continued below...'.",
          r"(?:(?:continued below|story continues below|article continues below)(?:\.{3}|…|:)?[ \t]*+)++",
-         anchor="start"),
+         anchor="start", triggers=("continue",)),
     Rule("scam.gold-ira-promo", "scam", "line", 0.85,
          "An in-article promo for moving retirement savings into gold.",
          r"[^\n]{0,200}(?:ira backed by physical gold|into an ira backed by|gold ira (?:kit|guide))[^\n]*+",
@@ -258,8 +259,10 @@ class Matcher:
     """All rules compiled for matching.
 
     Line rules are one combined pattern, tried once per line against the whole line; start rules likewise
-    at each line start; "any" rules only on documents that hold one of their triggers; phrases go through
-    one Aho-Corasick automaton (linear in the text, however many phrases there are).
+    at each line start. One Aho-Corasick pass over the document finds every spam phrase and every trigger
+    string (linear in the text, however many there are); rules with triggers run only where one was found.
+    Patterns compile with the standard library's `re` where they can (it runs these patterns several times
+    faster), else with `regex`; rules that scan a whole document always use `regex`, for its timeout.
     """
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
@@ -267,26 +270,28 @@ class Matcher:
         line_rules = [r for r in rules if r.pattern and r.anchor == "line" and not r.triggers]
         self._line_short = _combined(line_rules)
         self._line_long = _combined([r for r in line_rules if r.max_chars > SHORT_LINE])
-        self._line_triggered = [(r, regex.compile(r.pattern, regex.VERSION1)) for r in rules
+        self._line_triggered = [(r, _compile(r.pattern)) for r in rules
                                 if r.pattern and r.anchor == "line" and r.triggers]
-        self._start = _combined([r for r in rules if r.pattern and r.anchor == "start"])
+        self._start = [(r, _compile(r.pattern)) for r in rules if r.pattern and r.anchor == "start"]
         self._anywhere = [(r, regex.compile(r.pattern, regex.VERSION1)) for r in rules
                           if r.pattern and r.anchor == "any"]
         self._phrase_rules: dict[str, list[Rule]] = {}
         for rule in rules:
             for phrase in rule.phrases:
                 self._phrase_rules.setdefault(phrase, []).append(rule)
-        self._automaton = None
-        if self._phrase_rules:
-            self._automaton = ahocorasick.Automaton()
-            for phrase in self._phrase_rules:
-                self._automaton.add_word(phrase, phrase)
-            self._automaton.make_automaton()
+        self._triggers = frozenset(t for r in rules if r.pattern for t in r.triggers)
+        self._keys = sorted(self._phrase_rules.keys() | self._triggers)
+        # A DFA: the fastest scan, for a few MB built once per process.
+        self._automaton = AhoCorasick(self._keys, implementation=Implementation.DFA) if self._keys else None
 
     def find(self, original: str, view: View) -> list[Hit]:
         """All hits in one document, in order of their start."""
-        hits = self._line_hits(original, view) + self._anywhere_hits(original, view)
-        hits += self._phrase_hits(original, view)
+        found = [] if self._automaton is None else [
+            (start, end, self._keys[index])
+            for index, start, end in self._automaton.find_matches_as_indexes(view.text, overlapping=True)]
+        triggers = {key for _, _, key in found if key in self._triggers}
+        hits = self._line_hits(original, view, triggers) + self._anywhere_hits(original, view, triggers)
+        hits += self._phrase_hits(original, view, [f for f in found if f[2] in self._phrase_rules])
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
@@ -294,44 +299,44 @@ class Matcher:
         o_start, o_end = view.to_original(start, end, len(original))
         return Hit(rule, o_start, o_end)
 
-    def _line_hits(self, original: str, view: View) -> list[Hit]:
+    def _line_hits(self, original: str, view: View, triggers: set[str]) -> list[Hit]:
         text = view.text
+        triggered = [(r, p) for r, p in self._line_triggered if not triggers.isdisjoint(r.triggers)]
+        starts = [(r, p) for r, p in self._start if not r.triggers or not triggers.isdisjoint(r.triggers)]
         hits = []
         position = 0
-        while position <= len(text):
-            end = text.find("\n", position)
-            end = len(text) if end < 0 else end
-            line = text[position:end]
+        for line in text.split("\n"):
             stripped = line.strip()
             if stripped:
                 start = position + len(line) - len(line.lstrip())
-                stop = start + len(stripped)
-                hits.extend(self._hits_on_line(original, view, stripped, start, stop))
-            position = end + 1
+                hits.extend(self._hits_on_line(original, view, stripped, start, triggered, starts))
+            position += len(line) + 1
         return hits
 
-    def _hits_on_line(self, original: str, view: View, line: str, start: int, stop: int) -> Iterator[Hit]:
-        text, length = view.text, stop - start
-        attempts = [(self._line_short if length <= SHORT_LINE else self._line_long, "fullmatch"),
-                    (self._start, "match")]
-        attempts += [((pattern, {"r": rule}), "fullmatch") for rule, pattern in self._line_triggered
-                     if length <= rule.max_chars and any(t in line for t in rule.triggers)]
-        for combined, method in attempts:
-            if combined is None:
-                continue
+    def _hits_on_line(self, original: str, view: View, line: str, start: int, triggered: list, starts: list
+                      ) -> Iterator[Hit]:
+        length = len(line)
+        stop = start + length
+        combined = self._line_short if length <= SHORT_LINE else self._line_long
+        if combined is not None:
             pattern, by_group = combined
             # No timeout here: it doubles the cost of every line, and these patterns are possessive and run
             # on lines of bounded length (tests/test_rules.py times them on hostile input).
-            m = getattr(pattern, method)(text, start, stop)
-            if m is not None and m.end() > m.start():
-                rule = by_group[m.lastgroup] if m.lastgroup else by_group["r"]
-                if length <= rule.max_chars:
-                    yield self._hit(rule, original, view, m.start(), m.end())
+            m = pattern.fullmatch(line)
+            if m is not None and m.end() > 0 and length <= by_group[m.lastgroup].max_chars:
+                yield Hit(by_group[m.lastgroup], *view.to_original(start, stop, len(original)))
+        for rule, pattern in triggered:
+            if length <= rule.max_chars and any(t in line for t in rule.triggers) and pattern.fullmatch(line):
+                yield Hit(rule, *view.to_original(start, stop, len(original)))
+        for rule, pattern in starts:
+            m = pattern.match(line)
+            if m is not None and m.end() > 0:
+                yield Hit(rule, *view.to_original(start, start + m.end(), len(original)))
 
-    def _anywhere_hits(self, original: str, view: View) -> list[Hit]:
+    def _anywhere_hits(self, original: str, view: View, triggers: set[str]) -> list[Hit]:
         hits = []
         for rule, pattern in self._anywhere:
-            if not any(t in view.text for t in rule.triggers):
+            if triggers.isdisjoint(rule.triggers):
                 continue
             try:
                 for m in pattern.finditer(view.text, timeout=MATCH_TIMEOUT_SECONDS):
@@ -341,13 +346,10 @@ class Matcher:
                 pass  # keep the hits found so far
         return hits
 
-    def _phrase_hits(self, original: str, view: View) -> list[Hit]:
-        if self._automaton is None:
-            return []
-        text = view.text
-        found = [(last + 1 - len(phrase), last + 1, phrase) for last, phrase in self._automaton.iter(text)]
+    def _phrase_hits(self, original: str, view: View, found: list[tuple[int, int, str]]) -> list[Hit]:
         if not found:
             return []
+        text = view.text
         starts = {s for s, _, _ in found}
         ends = {e for _, e, _ in found}
         hits = []
@@ -360,12 +362,20 @@ class Matcher:
         return hits
 
 
+def _compile(source: str):
+    """`re` where the pattern compiles with it (faster), else `regex` (Unicode properties and the like)."""
+    try:
+        return re.compile(source)
+    except re.error:
+        return regex.compile(source, regex.VERSION1)
+
+
 def _combined(rules: list[Rule]):
     """One pattern for many rules, each in a named group, and the map from group name to rule."""
     if not rules:
         return None
     source = "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules))
-    return regex.compile(source, regex.VERSION1), {f"r{i}": r for i, r in enumerate(rules)}
+    return _compile(source), {f"r{i}": r for i, r in enumerate(rules)}
 
 
 _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Hangul}]")

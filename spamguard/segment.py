@@ -6,14 +6,24 @@ Segments cut a line where a reader sees a seam: after a sentence end, where two 
 """
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import Iterable, NamedTuple
 
 import regex
 
 _LINE_BREAK = regex.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-# A seam: after sentence punctuation (and closing quotes), or between a lower-case and an upper-case letter.
-_SEAM = regex.compile(r"(?<=[.!?…。！？][\"'”’»)\]]*+)(?![\"'”’»)\]])(?=\s*+[\p{L}\p{N}\"'“‘«(\[<])|(?<=\p{Ll})(?=\p{Lu}\p{Ll})|(?<=[^\s<>])(?=</?[a-zA-Z!])")
-_URL_OR_EMAIL = regex.compile(r"(?:https?://|www\.)\S++|\S+@\S+\.\w++|\b[\w-]++(?:\.[\w-]++)*\.(?:com|org|net|edu|gov|io|co|uk|ru|tr|id|de|fr|info|biz)\b(?:/\S*+)?")
+# A seam: after sentence punctuation (and closing quotes) before a word; before an upper-case letter that
+# starts a word glued onto a lower-case one ("survivorsEbola"); before a tag glued on ("end.</div>").
+# Each alternative starts with a rare character, so the search skips ahead quickly.
+_SEAM = regex.compile(r"[.!?…。！？][\"'”’»)\]]*+(?=\s*+[\p{L}\p{N}\"'“‘«(\[<])"
+                      r"|(?P<at>\p{Lu}(?<=\p{Ll}\p{Lu})(?=\p{Ll})|<(?<=[^\s<>]<)(?=/?[a-zA-Z!]))")
+_EXOTIC_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+# What is never cut. Each pattern runs only where its cheap hint is present ("://", "@", a dot before a TLD).
+_TLDS = "com|org|net|edu|gov|io|co|uk|ru|tr|id|de|fr|info|biz"
+_URL = regex.compile(r"(?:https?://|www\.)\S++")
+_EMAIL = regex.compile(r"(?<!\S)[^\s@]++@\S+\.\w++")
+_TLD_HINT = regex.compile(rf"\.(?:{_TLDS})\b")
+_DOMAIN = regex.compile(rf"\b[\w-]++(?:\.[\w-]++)*\.(?:{_TLDS})\b(?:/\S*+)?")
 
 
 class Line(NamedTuple):
@@ -40,6 +50,17 @@ def split_lines(text: str) -> list[Line]:
     """The lines of `text`, as `text.splitlines()` gives them, with offsets."""
     lines: list[Line] = []
     start = 0
+    if not any(c in text for c in _EXOTIC_BREAKS):  # only "\n": str.split is many times faster than a regex
+        lengths = [len(part) for part in text.split("\n")]
+        if not lengths[-1]:
+            lengths.pop()  # text ends with a line break (or is empty): no empty last line, as with splitlines()
+        starts = list(accumulate((n + 1 for n in lengths), initial=0))
+        ends = [s + n for s, n in zip(starts, lengths)]
+        breaks = starts[1:]
+        if breaks and breaks[-1] > len(text):
+            breaks[-1] = len(text)
+        make = tuple.__new__  # Line(...) goes through a Python-level __new__; this builds the same tuples in C
+        return [make(Line, fields) for fields in zip(range(1, len(lengths) + 1), starts, ends, breaks)]
     for m in _LINE_BREAK.finditer(text):
         lines.append(Line(len(lines) + 1, start, m.start(), m.end()))
         start = m.end()
@@ -51,9 +72,21 @@ def split_lines(text: str) -> list[Line]:
 def split_segments(text: str, line: Line, extra_cuts: Iterable[int] = ()) -> list[Segment]:
     """Cut one line at its seams (never inside a URL or e-mail address) and at `extra_cuts` offsets."""
     content = text[line.start:line.end]
-    protected = [(m.start(), m.end()) for m in _URL_OR_EMAIL.finditer(content)]
-    cuts = {m.start() for m in _SEAM.finditer(content)}
+    protected = _protected_spans(content)
+    cuts = {m.start() if m.group("at") else m.end() for m in _SEAM.finditer(content)}
     cuts.update(c - line.start for c in extra_cuts if line.start < c < line.end)
     cuts = sorted(c for c in cuts if 0 < c < len(content) and not any(a < c < b for a, b in protected))
     bounds = [0, *cuts, len(content)]
     return [Segment(line.number, line.start + a, line.start + b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _protected_spans(content: str) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mail addresses and domain names (with their paths) in one line."""
+    patterns = []
+    if "://" in content or "www." in content:
+        patterns.append(_URL)
+    if "@" in content:
+        patterns.append(_EMAIL)
+    if _TLD_HINT.search(content):
+        patterns.append(_DOMAIN)
+    return [(m.start(), m.end()) for p in patterns for m in p.finditer(content)]
