@@ -6,6 +6,7 @@ the flagged spans and keeps every other character as it was, so a report can alw
 from __future__ import annotations
 
 import os
+from collections import deque
 from functools import lru_cache
 from itertools import islice
 from typing import Iterable, Iterator, Sequence
@@ -103,13 +104,15 @@ class Cleaner:
 
         context = multiprocessing.get_context("spawn" if os.name == "nt" else "forkserver")
         with context.Pool(workers, initializer=_init_worker, initargs=(self._config(),)) as pool:
+            # At most two batches per worker are in flight: every worker stays busy while the oldest batch
+            # is awaited (results come out in order), and memory stays bounded however long the stream is.
+            pending: deque = deque()
             while True:
-                chunk = list(islice(texts, batch_size * workers))
-                if not chunk:
+                while len(pending) < 2 * workers and (batch := list(islice(texts, batch_size))):
+                    pending.append(pool.apply_async(_clean_batch, (batch,)))
+                if not pending:
                     return
-                batches = [chunk[i:i + batch_size] for i in range(0, len(chunk), batch_size)]
-                for results in pool.map(_clean_batch, batches):
-                    yield from results
+                yield from pending.popleft().get()
 
 
 _worker_cleaner: Cleaner | None = None

@@ -71,17 +71,16 @@ class DocumentJudge:
         self.model = model
         self.threshold = threshold
         self.allowed = allowed
-        view = matching_view(text)
+        self.view = matching_view(text)
         self.lines = split_lines(text)
-        self.hits = matcher.find(text, view)
+        self.hits = matcher.find(text, self.view)
         self.line_starts = [ln.start for ln in self.lines]
-        self.view_text = view.text
         self.nonblank = [i for i, ln in enumerate(self.lines) if text[ln.start:ln.end].strip(BLANK)]
 
     @cached_property
     def context(self) -> DocContext:
         """The document context, built only when a unit needs features (most documents need few)."""
-        return doc_context(self.view_text, [ln.end - ln.start for ln in self.lines])
+        return doc_context(self.view, [ln.end - ln.start for ln in self.lines])
 
     @cached_property
     def hits_by_line(self) -> dict[int, list[Hit]]:
@@ -144,7 +143,7 @@ class DocumentJudge:
             if suffix is not None:
                 partial.append(suffix)
         for pos, index in enumerate(self.nonblank):
-            if index in whole or self.allowed(self.line_text(index)):
+            if index in whole or index not in self.hits_by_line or self.allowed(self.line_text(index)):
                 continue
             line = self.lines[index]
             line_hits = self.hits_in(line.start, line.end)
@@ -186,9 +185,12 @@ class DocumentJudge:
         """The longest run of segments ending the line in which each segment, and the run, score as junk."""
         line = self.lines[line_unit.line_index]
         cuts = [e for h in self.hits_in(line.start, line.end) for e in (h.start, h.end)]
+        segments = split_segments(self.text, line, cuts)
+        if len(segments) < 2:
+            return None  # the whole line is no tail: the line's own judgement stands
         best = None
         end = line.end
-        for seg in reversed(split_segments(self.text, line, cuts)):
+        for seg in reversed(segments):
             if self.text[seg.start:end].strip():
                 piece = self.judge(replace(line_unit, start=seg.start, end=end, is_suffix=True))
                 if not piece.is_junk:

@@ -5,18 +5,24 @@ A unit is a whole line or the tail of a line (a suffix cut at a seam). Its featu
 close to the end it stands, whether its script matches the body's, and how much vocabulary it shares with
 the rest of the document. The same function feeds the rules-only score and the trained model, in training
 and at run time, so the two can never drift apart.
+
+Every document pays for its last lines' features, so they are built for speed: the unit's folded text is a
+slice of the document's matching view, character counts run in C (bytes.translate, str methods), and the
+hashes of a word's tokens are cached across documents (words repeat; Zipf's law).
 """
 from __future__ import annotations
 
 import math
+import re
 import string
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
-from .normalize import fold
+from .normalize import View
 from .rules import Hit
 
 HASH_BITS = 18
@@ -28,18 +34,21 @@ NUMERIC_FEATURES = (
     "below_is_junk", "frequent_words",
 )
 
-_ASCII_LETTERS = string.ascii_letters.encode()
-_ALNUM = regex.compile(r"[\p{L}\p{N}]")
 SAMPLE_HEAD, SAMPLE_TAIL = 300, 100  # characters of a long unit its features look at
-CHAR_GRAM_WORDS = 24
-_WORD = regex.compile(r"\w+")
-_UPPER = regex.compile(r"\p{Lu}")
-_LETTER = regex.compile(r"\p{L}")
-_DIGIT = regex.compile(r"\d")
-_PUNCT = regex.compile(r"[^\w\s]")
+TOKEN_WORDS, PAIR_WORDS, CHAR_GRAM_WORDS = 48, 24, 12  # how many of a unit's words give each kind of token
+OVERLAP_WORDS = 24  # distinct long words of a unit looked up in the rest of the document
+FREQUENT_WORDS = 40
+FREQUENT_SAMPLE = 2000  # characters at the document's start whose most frequent words are its frequent words
+SCRIPT_SAMPLE = 1500  # characters of the document used to find the body's script
+_WORD = re.compile(r"\w+")
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")
-_URL = regex.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|info|biz|ru|tr|id|co)\b")
+_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|info|biz|ru|tr|id|co)\b")
 _TERMINAL = frozenset(".!?…。！？\"'”’»)]")
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_UPPER = string.ascii_uppercase.encode()
+_ASCII_DIGITS = string.digits.encode()
+_ASCII_ALNUM = _ASCII_LETTERS + _ASCII_DIGITS
+_ASCII_SPACE = b" \t\n\r\v\f\x1c\x1d\x1e\x1f"
 _SCRIPTS = (
     ("latin", regex.compile(r"\p{Latin}")), ("cyrillic", regex.compile(r"\p{Cyrillic}")),
     ("han", regex.compile(r"\p{Han}")), ("kana", regex.compile(r"[\p{Hiragana}\p{Katakana}]")),
@@ -47,18 +56,17 @@ _SCRIPTS = (
     ("greek", regex.compile(r"\p{Greek}")), ("thai", regex.compile(r"\p{Thai}")),
     ("devanagari", regex.compile(r"\p{Devanagari}")), ("hebrew", regex.compile(r"\p{Hebrew}")),
 )
-FREQUENT_WORDS = 40
-SCRIPT_SAMPLE = 1500  # characters of the document used to find the body's script
 
 
 @dataclass(frozen=True)
 class DocContext:
-    """What a unit is compared with: the body's script, its word counts, its typical line length."""
+    """What a unit is compared with: the document's view, the body's script, its typical line length and
+    its frequent words (its function words, whatever the language)."""
 
+    view: View
     script: str
-    word_counts: Counter
     median_line_length: float
-    frequent: frozenset  # the document's most frequent words: its function words, whatever the language
+    frequent: frozenset
 
 
 @dataclass(frozen=True)
@@ -90,48 +98,52 @@ def dominant_script(text: str) -> str:
     ascii_bytes = text.encode("ascii", "ignore")
     if 2 * (len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_LETTERS))) > len(text):
         return "latin"  # exact: letters of every other script are non-ASCII, so they are fewer than half
-    counts = [(len(p.findall(text)), name) for name, p in _SCRIPTS]
-    best = max(counts)
-    return best[1] if best[0] else "none"
+    totals: Counter = Counter()
+    for char, count in Counter(text).items():  # each distinct character is looked up once
+        script = _script_of(char)
+        if script:
+            totals[script] += count
+    if not totals:
+        return "none"
+    return max(totals.items(), key=lambda item: (item[1], item[0]))[0]
 
 
-def doc_context(view_text: str, line_lengths: list[int]) -> DocContext:
+@lru_cache(maxsize=1 << 16)
+def _script_of(char: str) -> str:
+    return next((name for name, pattern in _SCRIPTS if pattern.match(char)), "")
+
+
+def doc_context(view: View, line_lengths: list[int]) -> DocContext:
     """The context every unit of one document is compared with."""
     lengths = sorted(n for n in line_lengths if n)
     median = float(lengths[len(lengths) // 2]) if lengths else 0.0
-    counts = Counter(_WORD.findall(view_text))
+    counts = Counter(_WORD.findall(view.text, 0, FREQUENT_SAMPLE))
     frequent = frozenset(w for w, _ in counts.most_common(FREQUENT_WORDS))
-    return DocContext(dominant_script(view_text[:SCRIPT_SAMPLE]), counts, median, frequent)
+    return DocContext(view, dominant_script(view.text[:SCRIPT_SAMPLE]), median, frequent)
 
 
 def unit_features(original: str, unit: Unit, hits: list[Hit], ctx: DocContext) -> Features:
     """Features of one unit; `hits` are the rule hits that overlap it."""
-    full = original[unit.start:unit.end].strip()
-    n_chars = len(full)
-    # A long unit is article-shaped already; its head and tail say all the features need, at a bounded cost.
-    raw = full if n_chars <= SAMPLE_HEAD + SAMPLE_TAIL else f"{full[:SAMPLE_HEAD]} {full[-SAMPLE_TAIL:]}"
-    folded = fold(raw)
+    raw, folded, view_start, view_end = _unit_texts(original, unit, ctx.view)
+    n_chars = len(original[unit.start:unit.end].strip())
     words = _WORD.findall(folded)
-    letters = len(_LETTER.findall(raw)) or 1
-    own = Counter(words)
-    long_words = [w for w in own if len(w) > 2]
-    shared = sum(1 for w in long_words if ctx.word_counts[w] > own[w])
-    overlap = shared / len(long_words) if long_words else 0.0
+    n_words = len(words)
+    upper, letters, digits, alnum, punct = _char_counts(raw)
     script = dominant_script(raw)
     ends_terminal = bool(raw) and raw[-1] in _TERMINAL
     before = original[unit.start - 1] if unit.start > 0 else ""
-    coverage, term_weight, line_rule, span_rule = _rule_evidence(unit, hits, full, original)
+    coverage, term_weight, line_rule, span_rule = _rule_evidence(unit, hits, original)
     numeric = (
         math.log1p(n_chars) / 6.0,
-        math.log1p(len(words)) / 4.0,
+        math.log1p(n_words) / 4.0,
         float(ends_terminal),
         float(bool(raw) and raw[0].isupper()),
-        len(_UPPER.findall(raw)) / letters,
-        len(_DIGIT.findall(raw)) / max(len(raw), 1),
-        len(_PUNCT.findall(raw)) / max(len(raw), 1),
+        upper / (letters or 1),
+        digits / max(len(raw), 1),
+        punct / max(len(raw), 1),
         min(len(_CAMEL.findall(raw)), 5) / 5.0,
         min(len(_URL.findall(folded)), 3) / 3.0,
-        overlap,
+        _overlap(words, ctx.view.text, view_start, view_end),
         float(script not in ("none", ctx.script) and ctx.script != "none"),
         min(unit.lines_after, 5) / 5.0,
         float(unit.lines_after == 0),
@@ -143,24 +155,85 @@ def unit_features(original: str, unit: Unit, hits: list[Hit], ctx: DocContext) -
         span_rule,
         math.tanh(n_chars / ctx.median_line_length) if ctx.median_line_length else 1.0,
         float(unit.below_is_junk),
-        sum(1 for w in words if w in ctx.frequent) / len(words) if words else 0.0,
+        sum(1 for w in words if w in ctx.frequent) / n_words if n_words else 0.0,
     )
-    tokens = [f"w:{w}" for w in words[:64]]
-    tokens += [f"b:{a} {b}" for a, b in zip(words[:32], words[1:33])]
-    tokens += [f"c:{g}" for w in words[:CHAR_GRAM_WORDS] for g in _char_grams(w)]
-    tokens += [f"r:{h.rule.id}" for h in hits]
-    tokens.append(f"s:{script}" if script == ctx.script else f"s:{script}-in-{ctx.script}")
-    hashed = tuple(zlib.crc32(t.encode("utf-8")) & (N_HASHED - 1) for t in tokens)
-    sentence_like = ends_terminal and len(words) >= 6
-    return Features(numeric, hashed, sentence_like, len(words))
+    hashed = _hashed_tokens(words, hits, script if script == ctx.script else f"{script}-in-{ctx.script}")
+    return Features(numeric, hashed, ends_terminal and n_words >= 6, n_words)
 
 
-def _char_grams(word: str) -> list[str]:
+def _unit_texts(original: str, unit: Unit, view: View) -> tuple[str, str, int, int]:
+    """The unit's original text and its folded text (a slice of the view), stripped and sampled if long,
+    and the unit's span in the view."""
+    view_start, view_end = view.from_original(unit.start, unit.end)
+    raw = original[unit.start:unit.end].strip()
+    folded = view.text[view_start:view_end].strip()
+    if len(raw) > SAMPLE_HEAD + SAMPLE_TAIL:  # a long unit is article-shaped already; head and tail suffice
+        raw = f"{raw[:SAMPLE_HEAD]} {raw[-SAMPLE_TAIL:]}"
+    if len(folded) > SAMPLE_HEAD + SAMPLE_TAIL:
+        folded = f"{folded[:SAMPLE_HEAD]} {folded[-SAMPLE_TAIL:]}"
+    return raw, folded, view_start, view_end
+
+
+def _char_counts(raw: str) -> tuple[int, int, int, int, int]:
+    """Upper-case letters, letters, digits, letters-or-digits and punctuation in `raw`."""
+    if raw.isascii():
+        data = raw.encode("ascii")
+        size = len(data)
+        upper = size - len(data.translate(None, _ASCII_UPPER))
+        letters = size - len(data.translate(None, _ASCII_LETTERS))
+        digits = size - len(data.translate(None, _ASCII_DIGITS))
+        other = size - len(data.translate(None, _ASCII_SPACE)) + data.count(b"_")
+        return upper, letters, digits, letters + digits, size - letters - digits - other
+    totals = [0, 0, 0, 0, 0]  # upper, letters, digits, alnum, blank-or-underscore
+    for char, count in Counter(raw).items():  # a few dozen distinct characters, each classified once
+        for i, flag in enumerate(_char_class(char)):
+            if flag:
+                totals[i] += count
+    upper, letters, digits, alnum, other = totals
+    return upper, letters, digits, alnum, len(raw) - alnum - other
+
+
+@lru_cache(maxsize=1 << 16)
+def _char_class(char: str) -> tuple[bool, bool, bool, bool, bool]:
+    return char.isupper(), char.isalpha(), char.isdecimal(), char.isalnum(), char.isspace() or char == "_"
+
+
+def _overlap(words: list[str], view_text: str, start: int, end: int) -> float:
+    """The share of the unit's long words that the rest of the document uses too."""
+    long_words = [w for w in dict.fromkeys(words) if len(w) > 2][:OVERLAP_WORDS]
+    if not long_words:
+        return 0.0
+    before, after = view_text[:start], view_text[end:]
+    return sum(1 for w in long_words if w in before or w in after) / len(long_words)
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_hashes(word: str) -> tuple[int, tuple[int, ...]]:
+    """The hash of the word's own token and of its character trigrams."""
     padded = f"<{word}>"
-    return [padded[i:i + 3] for i in range(len(padded) - 2)] if len(padded) > 3 else [padded]
+    grams = [padded[i:i + 3] for i in range(len(padded) - 2)] if len(padded) > 3 else [padded]
+    return _hash(f"w:{word}"), tuple(_hash(f"c:{g}") for g in grams)
 
 
-def _rule_evidence(unit: Unit, hits: list[Hit], raw: str, original: str) -> tuple[float, float, float, float]:
+def _hash(token: str) -> int:
+    return zlib.crc32(token.encode("utf-8")) & (N_HASHED - 1)
+
+
+def _hashed_tokens(words: list[str], hits: list[Hit], script_token: str) -> tuple[int, ...]:
+    """Hashed indexes of the unit's tokens: words, word pairs, character trigrams, rule ids and script."""
+    pairs = [_word_hashes(w) for w in words[:TOKEN_WORDS]]
+    hashed = [own for own, _ in pairs]
+    # A word pair's index mixes its two word indexes (no string building: this runs for every unit).
+    hashed += [(a * 0x9E3779B1 + b * 31 + 7) & (N_HASHED - 1)
+               for a, b in zip(hashed[:PAIR_WORDS], hashed[1:PAIR_WORDS + 1])]
+    for _, grams in pairs[:CHAR_GRAM_WORDS]:
+        hashed += grams
+    hashed += [_hash(f"r:{h.rule.id}") for h in hits]
+    hashed.append(_hash(f"s:{script_token}"))
+    return tuple(hashed)
+
+
+def _rule_evidence(unit: Unit, hits: list[Hit], original: str) -> tuple[float, float, float, float]:
     """Coverage of the unit's letters by phrase hits, and the strongest phrase, line and span rule weights."""
     covered = 0
     term_weight = line_rule = span_rule = 0.0
@@ -178,5 +251,5 @@ def _rule_evidence(unit: Unit, hits: list[Hit], raw: str, original: str) -> tupl
                 last_end = end
     if not covered:
         return 0.0, term_weight, line_rule, span_rule
-    alnum = len(_ALNUM.findall(raw)) or 1
+    alnum = sum(map(str.isalnum, original[unit.start:unit.end])) or 1
     return min(covered / alnum, 1.0), term_weight, line_rule, span_rule

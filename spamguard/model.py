@@ -12,10 +12,12 @@ import hashlib
 import io
 import json
 import math
+import operator
 import os
 import pickle
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from importlib import resources
 from pathlib import Path
 
@@ -38,12 +40,8 @@ class Model:
     card: dict
 
     def probability(self, features: Features) -> float:
-        z = self.intercept
-        for value, weight in zip(features.numeric, self.numeric_weights):
-            z += value * weight
-        get = self.hashed_weights.get
-        for index in features.hashed:
-            z += get(index, 0.0)
+        z = self.intercept + sum(map(operator.mul, features.numeric, self.numeric_weights))
+        z += sum(map(self.hashed_weights.get, features.hashed, repeat(0.0, len(features.hashed))))
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
