@@ -37,8 +37,7 @@ LEET = str.maketrans("013457@$", "oieastas")
 # It starts with the digit class so the search skips ahead fast; the lookbehinds keep it linear.
 _LEET_CANDIDATE = re.compile(r"[0-9@$](?<![0-9@$].)(?:(?<=[^\W\d_].)|[0-9@$]*(?=[^\W\d_]))")
 _CYRILLIC_LOOKALIKES = frozenset("аеорсхуікј")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_LEET_HINT = re.compile(rb"[0-9@$](?<=[A-Za-z\x80-\xff].)|[0-9@$][A-Za-z\x80-\xff]")
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _LOOKALIKE = re.compile(r"[a-z][аеорсхуікј]|[аеорсхуікј][a-z]")  # look-alikes touching Latin
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[a-z]")
@@ -95,7 +94,7 @@ def fold(text: str) -> str:
 
 def view(text: str) -> View:
     """Build the matching view of `text`."""
-    distinct = set() if text.isascii() else set(_NON_ASCII.findall(text))
+    distinct = set() if text.isascii() else set(_ASCII_RUNS.sub("", text))
     changed = {c: f for c in distinct if (f := fold_char(c)) != c}
     changed.update((c, "\n") for c in _ASCII_BREAKS if c in text)
     folded = _replace_all(text, changed) if changed else text
@@ -145,10 +144,7 @@ def _fold_words(folded: str, has_lookalikes: bool) -> str:
     Both start from the rare character (a digit, a look-alike) and widen to its word, so the cost is linear.
     """
     chars = None
-    # Most texts have no digit touching a letter: a search over the UTF-8 bytes (any non-ASCII byte may be
-    # part of a letter) rules that out quickly, with no false negatives.
-    leet = _LEET_CANDIDATE.finditer(folded) if _LEET_HINT.search(folded.encode("utf-8")) else ()
-    for m in leet:
+    for m in _LEET_CANDIDATE.finditer(folded):
         start, end = _word_around(folded, m.start(), m.end())
         word = folded[start:end]
         if _HAS_LETTER.search(word):

@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
 
 import regex
 from ahocorasick_rs import AhoCorasick, Implementation
@@ -300,38 +299,36 @@ class Matcher:
         return Hit(rule, o_start, o_end)
 
     def _line_hits(self, original: str, view: View, triggers: set[str]) -> list[Hit]:
-        text = view.text
+        """Hits of line and start rules: each non-blank line of the view, stripped, tried once per pattern.
+
+        No timeout here: it doubles the cost of every line, and these patterns are possessive and run on
+        lines of bounded length (tests/test_rules.py times them on hostile input).
+        """
         triggered = [(r, p) for r, p in self._line_triggered if not triggers.isdisjoint(r.triggers)]
         starts = [(r, p) for r, p in self._start if not r.triggers or not triggers.isdisjoint(r.triggers)]
-        hits = []
+        short, long = self._line_short, self._line_long
+        found: list[tuple[Rule, int, int]] = []  # rule and [start, end) in the view
         position = 0
-        for line in text.split("\n"):
+        for line in view.text.split("\n"):
             stripped = line.strip()
             if stripped:
                 start = position + len(line) - len(line.lstrip())
-                hits.extend(self._hits_on_line(original, view, stripped, start, triggered, starts))
+                length = len(stripped)
+                combined = short if length <= SHORT_LINE else long
+                if combined is not None:
+                    m = combined[0].fullmatch(stripped)
+                    if m is not None and length <= combined[1][m.lastgroup].max_chars:
+                        found.append((combined[1][m.lastgroup], start, start + length))
+                for rule, pattern in triggered:
+                    if length <= rule.max_chars and any(t in stripped for t in rule.triggers) \
+                            and pattern.fullmatch(stripped):
+                        found.append((rule, start, start + length))
+                for rule, pattern in starts:
+                    m = pattern.match(stripped)
+                    if m is not None and m.end() > 0:
+                        found.append((rule, start, start + m.end()))
             position += len(line) + 1
-        return hits
-
-    def _hits_on_line(self, original: str, view: View, line: str, start: int, triggered: list, starts: list
-                      ) -> Iterator[Hit]:
-        length = len(line)
-        stop = start + length
-        combined = self._line_short if length <= SHORT_LINE else self._line_long
-        if combined is not None:
-            pattern, by_group = combined
-            # No timeout here: it doubles the cost of every line, and these patterns are possessive and run
-            # on lines of bounded length (tests/test_rules.py times them on hostile input).
-            m = pattern.fullmatch(line)
-            if m is not None and m.end() > 0 and length <= by_group[m.lastgroup].max_chars:
-                yield Hit(by_group[m.lastgroup], *view.to_original(start, stop, len(original)))
-        for rule, pattern in triggered:
-            if length <= rule.max_chars and any(t in line for t in rule.triggers) and pattern.fullmatch(line):
-                yield Hit(rule, *view.to_original(start, stop, len(original)))
-        for rule, pattern in starts:
-            m = pattern.match(line)
-            if m is not None and m.end() > 0:
-                yield Hit(rule, *view.to_original(start, start + m.end(), len(original)))
+        return [self._hit(rule, original, view, a, b) for rule, a, b in found]
 
     def _anywhere_hits(self, original: str, view: View, triggers: set[str]) -> list[Hit]:
         hits = []
