@@ -3,9 +3,12 @@
 A reader finds junk in three places, and so does this module:
 
 1. The trailer: walking up from the last line, every line that scores as junk joins the trailer; the first
-   line that reads as article ends the walk. The blank lines that separated the trailer go with it.
+   line that reads as article ends the walk, except that the walk looks past one short doubtful line when
+   the line above it is named junk. The blank lines that separated the trailer go with it.
 2. The tail of the last article line: junk glued onto the last sentence ("...in the system.porno izle") is
-   cut off at the seam where it begins, if the tail scores as junk.
+   cut off at the seam where it begins, if the tail scores as junk. Seams are sentence ends, case changes,
+   rule-hit edges, and where glued junk shows: a change of script, a bracket glued to a word, capitals
+   glued to lower case.
 3. Anywhere else: a line a high-precision line rule matches ("Advertisement", "Continue reading the main
    story"), a span a span rule matches ("Continued below..."), or a line of spam phrases scoring as junk.
 
@@ -19,11 +22,13 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Callable
 
+import regex
+
 from .features import DocContext, Unit, doc_context, unit_features
 from .model import Model
 from .normalize import BLANK, view as matching_view
 from .rules import Hit, Matcher
-from .segment import Line, split_lines, split_segments
+from .segment import Line, Segment, glued_junk_seams, split_lines, split_segments
 from .types import Flag
 
 RULES_ONLY_THRESHOLD = 0.5
@@ -31,8 +36,12 @@ MAX_PASSES = 3
 GLUED_TAIL_WORDS = 3
 RULE_ACTS = 0.5  # a line or span rule of at least this weight removes what it matches, whatever the threshold
 SHORT_LINE_WORDS = 12
+# Outside the trailer a line has no position to speak for it, so the model must be surer there.
+MIDDLE_THRESHOLD = 0.95
+NEIGHBOUR_THRESHOLD = 0.5  # a short line scoring this (or the threshold, if lower) is doubtful: the walk looks past it
 NEAR_END = 0.4  # the lines_after feature: at most 2 non-blank lines after the unit
 EXCERPT_CHARS = 80
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
 
 
 @dataclass(frozen=True)
@@ -99,8 +108,10 @@ class DocumentJudge:
         index = max(bisect_right(self.line_starts, start) - 1, 0)
         return [h for h in self.hits_by_line.get(index, ()) if h.end > start and h.start < end]
 
-    def judge(self, unit: Unit) -> Scored:
-        """Score one unit. A line rule decides on its own; otherwise the score (model or rules) meets the threshold."""
+    def judge(self, unit: Unit, threshold: float | None = None) -> Scored:
+        """Score one unit. A line rule decides on its own; otherwise the score (model or rules) meets the threshold
+        (the document's, unless `threshold` is given)."""
+        threshold = self.threshold if threshold is None else threshold
         hits = self.hits_in(unit.start, unit.end)
         if not hits and self.model is None:
             return Scored(unit.start, unit.end, 0.0, None, (), False)
@@ -108,9 +119,9 @@ class DocumentJudge:
         line_rule = features.numeric[17]
         if self.model is None:
             score = rules_only_score(features)
-            return Scored(unit.start, unit.end, score, None, tuple(hits), score >= self.threshold)
+            return Scored(unit.start, unit.end, score, None, tuple(hits), score >= threshold)
         model_score = self.model.probability(features)
-        is_junk = model_score >= self.threshold or line_rule >= RULE_ACTS
+        is_junk = model_score >= threshold or line_rule >= RULE_ACTS
         return Scored(unit.start, unit.end, max(model_score, line_rule), model_score, tuple(hits), is_junk)
 
     def line_text(self, index: int) -> str:
@@ -121,36 +132,23 @@ class DocumentJudge:
         """Whole lines to remove (by line index) and partial spans to remove."""
         whole: dict[int, Scored] = {}
         partial: list[Scored] = []
+        last_article = self._walk_trailer(whole, partial)
         n = len(self.nonblank)
-        last_article = None
-        for pos in range(n - 1, -1, -1):
-            index = self.nonblank[pos]
-            line = self.lines[index]
-            unit = Unit(line.start, line.end, index, n - 1 - pos, False, below_is_junk=bool(whole))
-            if self.allowed(self.line_text(index)):
-                break
-            scored = self.judge(unit)
-            if not scored.is_junk:
-                last_article = unit
-                break
-            glued = self._article_then_junk(unit)
-            if glued is not None:  # article text with junk glued on: the walk ends on this line
-                partial.append(glued)
-                break
-            whole[index] = scored
+        middle = self.threshold if self.model is None else max(self.threshold, MIDDLE_THRESHOLD)
         if last_article is not None:
             suffix = self._junk_suffix(last_article)
             if suffix is not None:
                 partial.append(suffix)
         for pos, index in enumerate(self.nonblank):
-            if index in whole or index not in self.hits_by_line or self.allowed(self.line_text(index)):
-                continue
             line = self.lines[index]
+            if index in whole or index not in self.hits_by_line or self.allowed(self.line_text(index)) \
+                    or any(line.start <= p.start < line.end for p in partial):
+                continue  # a line whose junk tail is cut already keeps its article head
             line_hits = self.hits_in(line.start, line.end)
             if not line_hits:
                 continue
             if any(h.rule.scope in ("line", "term") for h in line_hits):
-                scored = self.judge(Unit(line.start, line.end, index, n - 1 - pos, False))
+                scored = self.judge(Unit(line.start, line.end, index, n - 1 - pos, False), middle)
                 if scored.is_junk:
                     whole[index] = scored
                     continue
@@ -162,6 +160,47 @@ class DocumentJudge:
                     elif not any(p.start <= start < p.end for p in partial):
                         partial.append(Scored(start, end, h.rule.weight, None, (h,)))
         return whole, partial
+
+    def _walk_trailer(self, whole: dict[int, Scored], partial: list[Scored]) -> Unit | None:
+        """Walk up from the last line, adding trailer lines to `whole`; returns the last article line, if any.
+
+        The walk looks past one doubtful line, a short line that is no sentence ("Google" ending a list of
+        hidden links) and either scores at least NEIGHBOUR_THRESHOLD or stands below junk: it joins the
+        trailer when the line above it is junk that a rule names (judged as the next line of the run; an
+        unnamed line above is not evidence enough, so guesses never chain).
+        """
+        n = len(self.nonblank)
+        neighbour = min(self.threshold, NEIGHBOUR_THRESHOLD)
+        pending: tuple[int, Scored, Unit] | None = None
+        for pos in range(n - 1, -1, -1):
+            index = self.nonblank[pos]
+            line = self.lines[index]
+            unit = Unit(line.start, line.end, index, n - 1 - pos, False, below_is_junk=bool(whole or pending))
+            if self.allowed(self.line_text(index)):
+                break
+            scored = self.judge(unit)
+            if not _ALNUM.search(self.line_text(index)) and not any(h.rule.scope == "line" for h in scored.hits):
+                scored = replace(scored, is_junk=False)  # a line of dashes or stars: nothing to read but position
+            if scored.is_junk and (pending is None or scored.hits):
+                glued = self._article_then_junk(unit)
+                if pending is not None:
+                    whole[pending[0]] = replace(pending[1], is_junk=True)
+                    pending = None
+                if glued is not None:  # article text with junk glued on: the walk ends on this line
+                    partial.append(glued)
+                    return None
+                whole[index] = scored
+                continue
+            if pending is None and self._reads_as_label(index) and (scored.score >= neighbour or whole):
+                pending = (index, scored, unit)
+                continue
+            return pending[2] if pending else unit
+        return pending[2] if pending else None
+
+    def _reads_as_label(self, index: int) -> bool:
+        """A short line that is no sentence: a link text, a button, a name."""
+        body = self.line_text(index).strip()
+        return len(body.split()) <= SHORT_LINE_WORDS and body[-1:] not in ".!?。！？"
 
     def _too_slight_to_cut(self, start: int, end: int, piece: Scored) -> bool:
         """A tail of one or two words that no rule names ("... deported. PTI", "VietnamPlus") stays: a reader
@@ -182,15 +221,15 @@ class DocumentJudge:
         return None if tail is None or tail.start == line_unit.start else tail
 
     def _junk_tail(self, line_unit: Unit) -> Scored | None:
-        """The longest run of segments ending the line in which each segment, and the run, score as junk."""
+        """The longest run of segments ending the line in which each segment, and the run, score as junk.
+
+        The run never starts at the line's start: whether the whole line goes is the walk's question, and a
+        unit that starts the line is judged as a line, never as a tail (the model learned tails as tails).
+        """
         line = self.lines[line_unit.line_index]
-        cuts = [e for h in self.hits_in(line.start, line.end) for e in (h.start, h.end)]
-        segments = split_segments(self.text, line, cuts)
-        if len(segments) < 2:
-            return None  # the whole line is no tail: the line's own judgement stands
         best = None
         end = line.end
-        for seg in reversed(segments):
+        for seg in reversed(tail_segments(self.text, line, self.hits_in(line.start, line.end))[1:]):
             if self.text[seg.start:end].strip():
                 piece = self.judge(replace(line_unit, start=seg.start, end=end, is_suffix=True))
                 if not piece.is_junk:
@@ -200,9 +239,26 @@ class DocumentJudge:
                     break
                 best = run
             end = seg.start
-        if best is not None and self._too_slight_to_cut(best.start, line.end, best):
+        if best is not None and (self._too_slight_to_cut(best.start, line.end, best)
+                                 or self._unnamed_sentence_tail(best)):
             return None
         return best
+
+    def _unnamed_sentence_tail(self, piece: Scored) -> bool:
+        """A tail that reads as a sentence and that no rule names is cut only at the middle threshold: the
+        last sentence of a paragraph is where article text most often stands."""
+        body = self.text[piece.start:piece.end].strip()
+        reads_as_sentence = body[-1:] in ".!?。！？\"'”’»)" and len(body.split()) >= 6
+        return reads_as_sentence and not piece.hits and self.model is not None \
+            and (piece.model_score or 0.0) < max(self.threshold, MIDDLE_THRESHOLD)
+
+
+def tail_segments(text: str, line: Line, hits) -> list[Segment]:
+    """The line cut at its seams, at the edges of its rule hits and at the seams glued junk leaves."""
+    content = text[line.start:line.end]
+    cuts = [e for h in hits for e in (h.start, h.end)]
+    cuts += [line.start + offset for offset in glued_junk_seams(content)]
+    return split_segments(text, line, cuts)
 
 
 def _widen_to_line_edges(text: str, line: Line, start: int, end: int) -> tuple[int, int]:

@@ -286,13 +286,19 @@ class Matcher:
     def find(self, original: str, view: View) -> list[Hit]:
         """All hits in one document, in order of their start."""
         found = [] if self._automaton is None else [
-            (start, end, self._keys[index])
-            for index, start, end in self._automaton.find_matches_as_indexes(view.text, overlapping=True)]
+            (start, end, self._keys[index]) for index, start, end in self._scan(view.text)]
         triggers = {key for _, _, key in found if key in self._triggers}
         hits = self._line_hits(original, view, triggers) + self._anywhere_hits(original, view, triggers)
         hits += self._phrase_hits(original, view, [f for f in found if f[2] in self._phrase_rules])
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
+
+    def _scan(self, text: str) -> list[tuple[int, int, int]]:
+        """Every phrase and trigger occurrence: (key index, start, end)."""
+        try:
+            return self._automaton.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:  # lone surrogates cannot go to UTF-8; a same-length stand-in keeps offsets
+            return self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
     def _hit(self, rule: Rule, original: str, view: View, start: int, end: int) -> Hit:
         o_start, o_end = view.to_original(start, end, len(original))
@@ -357,6 +363,9 @@ class Matcher:
             if left_ok and right_ok:
                 hits.extend(self._hit(rule, original, view, start, end) for rule in self._phrase_rules[phrase])
         return hits
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _compile(source: str):

@@ -18,6 +18,23 @@ _LINE_BREAK = regex.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _SEAM = regex.compile(r"[.!?…。！？][\"'”’»)\]]*+(?=\s*+[\p{L}\p{N}\"'“‘«(\[<])"
                       r"|(?P<at>\p{Lu}(?<=\p{Ll}\p{Lu})(?=\p{Ll})|<(?<=[^\s<>]<)(?=/?[a-zA-Z!]))")
 _EXOTIC_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+# Seams of glued junk that a sentence end or a case change does not mark: a closing bracket or quote glued to a
+# letter ("Space)GET"), a change of script ("Getty|شارك", "future| быстрые"), lower case glued to capitals
+# ("ayahku|ADVERTISEMENT"), capitals glued to lower case ("TX|casino"), digits glued to a word ("1500|OO.ready").
+# Each pattern leads with the rarer side of its seam, so the scan skips ahead fast; (pattern, seam at its end).
+_NON_LATIN = r"\p{Cyrillic}\p{Han}\p{Hiragana}\p{Katakana}\p{Arabic}\p{Hangul}\p{Thai}\p{Greek}\p{Hebrew}\p{Devanagari}"
+_HAS_NON_LATIN = regex.compile(rf"[{_NON_LATIN}]")
+_GLUED_SEAMS = (
+    (regex.compile(r"[)\]”»](?=\p{L})"), True),
+    (regex.compile(r"\p{Lu}{2}(?<=\p{Ll}\p{Lu}{2})"), False),
+    (regex.compile(r"\p{Lu}{2}(?=\p{Ll}{2})"), True),
+    (regex.compile(r"\d(?=\p{L}{2})"), True),
+)
+_SCRIPT_SEAMS = (
+    (regex.compile(rf"\p{{Latin}}(?=\s*+[{_NON_LATIN}])"), True),
+    (regex.compile(rf"[{_NON_LATIN}](?=\s*+\p{{Latin}})"), True),
+)
+
 # What is never cut. Each pattern runs only where its cheap hint is present ("://", "@", a dot before a TLD).
 _TLDS = "com|org|net|edu|gov|io|co|uk|ru|tr|id|de|fr|info|biz"
 _URL = regex.compile(r"(?:https?://|www\.)\S++")
@@ -90,3 +107,11 @@ def _protected_spans(content: str) -> list[tuple[int, int]]:
     if _TLD_HINT.search(content):
         patterns.append(_DOMAIN)
     return [(m.start(), m.end()) for p in patterns for m in p.finditer(content)]
+
+
+def glued_junk_seams(content: str) -> list[int]:
+    """Offsets in `content` (one line) where glued junk may begin though no sentence end or case change shows."""
+    patterns = _GLUED_SEAMS
+    if not content.isascii() and _HAS_NON_LATIN.search(content):
+        patterns += _SCRIPT_SEAMS
+    return sorted({m.end() if at_end else m.start() for p, at_end in patterns for m in p.finditer(content)})

@@ -26,13 +26,12 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 
 from . import __version__
-from .decide import DocumentJudge
+from .decide import DocumentJudge, tail_segments
 from .errors import TrainingDataError
 from .evaluate import char_mask, evaluate, read_records
 from .features import HASH_BITS, N_HASHED, NUMERIC_FEATURES, Features, Unit, unit_features
 from .model import CARD_FILE, MODEL_FILE, MODEL_FORMAT, Model, default_model_dir, file_sha256
 from .rules import default_matcher
-from .segment import split_segments
 
 TRAILER_ZONE = 10  # non-blank lines from the end whose units are training examples
 BASE_FILE = "base-training.npz"
@@ -41,12 +40,13 @@ USER_SAMPLE_WEIGHT = 5.0  # a user's few samples must outweigh thousands of base
 THRESHOLDS = tuple(round(0.3 + 0.05 * i, 2) for i in range(14))  # 0.3 .. 0.95
 MAX_ARTICLE_LINE_LOSS = 0.001
 MAX_MODEL_LOSS = 0.0005
+DEFAULT_C = 2.0  # L2 strength; 8.0 let position weights dominate and doubled the held-out article loss
 
 
 class SegmentClassifier(BaseEstimator, ClassifierMixin):
     """p(junk) for a unit: a scikit-learn estimator over a sequence of `Features` or their feature matrix."""
 
-    def __init__(self, C: float = 8.0, random_state: int = 0):
+    def __init__(self, C: float = DEFAULT_C, random_state: int = 0):
         self.C = C
         self.random_state = random_state
 
@@ -104,7 +104,7 @@ def training_units(record: dict) -> list[tuple[Features, int]]:
             base = Unit(line.start, line.end, index, n - 1 - pos, False, below_is_junk=near_end and below_is_junk)
             units = [base]
             if near_end:
-                segments = split_segments(text, line, [e for h in line_hits for e in (h.start, h.end)])
+                segments = tail_segments(text, line, line_hits)
                 units += [replace(base, start=s.start, is_suffix=True) for s in segments[1:]]
                 units += [replace(base, end=s.start) for s in segments[1:]]
                 units += [replace(base, start=s.start, end=s.end, is_suffix=True) for s in segments[1:-1]]
@@ -155,7 +155,7 @@ def choose_threshold(model_data: dict, heldout: list[dict]) -> tuple[float, dict
     """
     results = [(t, evaluate(heldout, _in_memory_cleaner(model_data, t))) for t in THRESHOLDS]
     floor = results[-1][1]["overall"]["article_line_loss"] or 0.0
-    allowed = max(MAX_ARTICLE_LINE_LOSS, floor + MAX_MODEL_LOSS)
+    allowed = MAX_ARTICLE_LINE_LOSS if floor <= MAX_ARTICLE_LINE_LOSS else floor + MAX_MODEL_LOSS
     for threshold, metrics in results:
         if (metrics["overall"]["article_line_loss"] or 0.0) <= allowed:
             return threshold, metrics
@@ -173,7 +173,7 @@ def _in_memory_cleaner(model_data: dict, threshold: float):
 
 
 def train(records: list[dict], out: str | os.PathLike, base: bool = False, seed: int = 0,
-          heldout_share: float = 0.2, data_description: dict | None = None, C: float = 8.0) -> dict:
+          heldout_share: float = 0.2, data_description: dict | None = None, C: float = DEFAULT_C) -> dict:
     """Fit, choose the threshold on held-out documents, write the model directory; returns the card."""
     if not records:
         raise TrainingDataError("no training records")
@@ -209,8 +209,8 @@ def train(records: list[dict], out: str | os.PathLike, base: bool = False, seed:
         "nonzero_hashed_weights": len(model_data["hashed_weights"]),
         "threshold": threshold,
         "threshold_rule": f"lowest of {THRESHOLDS[0]}..{THRESHOLDS[-1]} whose held-out article line loss is at "
-                          f"most {MAX_ARTICLE_LINE_LOSS}, or at most {MAX_MODEL_LOSS} above the loss at "
-                          f"{THRESHOLDS[-1]} where that is higher",
+                          f"most {MAX_ARTICLE_LINE_LOSS}, or, where the loss at {THRESHOLDS[-1]} is already higher, "
+                          f"at most {MAX_MODEL_LOSS} above it",
         "seed": seed,
         "training_data": data_description or {"records": len(records)},
         "sizes": {"train_documents": len(train_records), "heldout_documents": len(heldout),
