@@ -134,7 +134,7 @@ class DocumentJudge:
         partial: list[Scored] = []
         last_article = self._walk_trailer(whole, partial)
         n = len(self.nonblank)
-        middle = self.threshold if self.model is None else max(self.threshold, MIDDLE_THRESHOLD)
+        middle = self._middle_threshold()
         if last_article is not None:
             suffix = self._junk_suffix(last_article)
             if suffix is not None:
@@ -178,7 +178,11 @@ class DocumentJudge:
             unit = Unit(line.start, line.end, index, n - 1 - pos, False, below_is_junk=bool(whole or pending))
             if self.allowed(self.line_text(index)):
                 break
-            scored = self.judge(unit)
+            # The line that would start the trailer, short and named by no rule ("Aceite de oliva" ending a
+            # recipe), goes only when the model is as sure as it must be in the middle of a document.
+            unnamed_label = not whole and not pending and not self.hits_in(line.start, line.end) \
+                and self._reads_as_label(index)
+            scored = self.judge(unit, self._middle_threshold() if unnamed_label else None)
             if not _ALNUM.search(self.line_text(index)) and not any(h.rule.scope == "line" for h in scored.hits):
                 scored = replace(scored, is_junk=False)  # a line of dashes or stars: nothing to read but position
             if scored.is_junk and (pending is None or scored.hits):
@@ -196,6 +200,9 @@ class DocumentJudge:
                 continue
             return pending[2] if pending else unit
         return pending[2] if pending else None
+
+    def _middle_threshold(self) -> float:
+        return self.threshold if self.model is None else max(self.threshold, MIDDLE_THRESHOLD)
 
     def _reads_as_label(self, index: int) -> bool:
         """A short line that is no sentence: a link text, a button, a name."""

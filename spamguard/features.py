@@ -32,7 +32,6 @@ NUMERIC_FEATURES = (
     "camel_seams", "urls", "body_overlap", "script_mismatch", "lines_after", "is_last_line", "is_suffix",
     "glued_to_sentence", "term_coverage", "term_weight", "line_rule", "span_rule", "relative_length",
     "below_is_junk", "frequent_words",
-    "trailer_x_sentence", "trailer_x_overlap", "trailer_x_frequent", "trailer_x_words", "trailer_x_coverage",
 )
 
 SAMPLE_HEAD, SAMPLE_TAIL = 300, 100  # characters of a long unit its features look at
@@ -166,7 +165,6 @@ def unit_features(original: str, unit: Unit, hits: list[Hit], ctx: DocContext) -
         float(unit.below_is_junk),
         sum(1 for w in words if w in ctx.frequent) / n_words if n_words else 0.0,
     )
-    numeric += _trailer_crosses(numeric, ends_terminal and n_words >= 6)
     hashed = _hashed_tokens(words, hits, script if script == ctx.script else f"{script}-in-{ctx.script}")
     return Features(numeric, hashed, ends_terminal and n_words >= 6, n_words)
 
@@ -275,14 +273,3 @@ def _rule_evidence(unit: Unit, hits: list[Hit], original: str) -> tuple[float, f
     alnum = sum(map(str.isalnum, original[unit.start:unit.end])) or 1
     return min(covered / alnum, 1.0), term_weight, line_rule, span_rule
 
-
-def _trailer_crosses(numeric: tuple[float, ...], sentence_like: bool) -> tuple[float, ...]:
-    """Shape features that count only in trailer position (the last line, or just above a junk line).
-
-    A linear model weighs position alone heavily; these crosses let it tell a last line that reads as a
-    sentence of the article (words the body uses, its function words) from a last line that is an anchor.
-    """
-    trailer = max(numeric[12], numeric[20])  # is_last_line, below_is_junk
-    if not trailer:
-        return (0.0,) * 5
-    return (float(sentence_like), numeric[9], numeric[21], numeric[1], numeric[15])
