@@ -29,6 +29,9 @@ BLANK = " \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # exactly what str.splitlines() splits on
 _ASCII_BREAKS = "\r\v\f\x1c\x1d\x1e"
 SPECIAL = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"}
+# Typographic quotes and dashes fold to ASCII: rules list both forms anyway, and without them 97 % of the
+# benchmark articles' views fit in one byte per character, which every later scan runs faster on.
+SPECIAL.update({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 CYRILLIC_LOOKALIKES = str.maketrans("аеорсхуікј", "aeopcxyikj")
 LEET = str.maketrans("013457@$", "oieastas")
