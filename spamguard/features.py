@@ -119,7 +119,7 @@ def _script_of(char: str) -> str:
 
 def doc_context(view: View, line_lengths: list[int]) -> DocContext:
     """The context every unit of one document is compared with."""
-    lengths = sorted(n for n in line_lengths if n)
+    lengths = sorted(filter(None, line_lengths))
     median = float(lengths[len(lengths) // 2]) if lengths else 0.0
     counts = Counter(words_of(view.text[:FREQUENT_SAMPLE]))
     if len(counts) > FREQUENT_WORDS:  # the counts of the most frequent words (ties included)
@@ -234,6 +234,7 @@ def _word_hashes(word: str) -> tuple[int, tuple[int, ...]]:
     return _hash(f"w:{word}"), tuple(_hash(f"c:{g}") for g in grams)
 
 
+@lru_cache(maxsize=4096)  # rule ids and script names repeat in every document
 def _hash(token: str) -> int:
     return zlib.crc32(token.encode("utf-8", "surrogatepass")) & (N_HASHED - 1)
 
