@@ -194,10 +194,12 @@ RULE_TABLE: tuple[Rule, ...] = (
          r"(?:\(function[^\S\n]*+\(|var[^\S\n]++\w++[^\S\n]*+=|window\.\w++|document\.\w++|(?:oo|dm|googletag|fbq|gtag|_gaq|"
          r"bf_static)\b[\w.]*+[^\S\n]*+[.(=]|function[^\S\n]*+\w*+[^\S\n]*+\()[^\n]*+", max_chars=100000),
     Rule("markup.javascript-glued", "markup", "span", 0.9,
-         "JavaScript glued onto the end of an article sentence ('... follows below. BF_STATIC.timequeue.push(...)').",
-         r"[ \t]*+(?<![\w$.])(?:[a-z_$][\w$]*+\.)*+[a-z_$][\w$]*+[ \t]*+(?:\([ \t]*+(?:function\b|document\b|window\b)"
-         r"|=[ \t]*+function\b)[^\n]*+",
-         anchor="any", triggers=("(function", "( function", "= function", "=function", "(document", "(window")),
+         "JavaScript glued onto the end of an article sentence ('... follows below. BF_STATIC.timequeue.push(...)', "
+         "'document.write(...)').",
+         r"[ \t]*+(?:(?<![\w$.])(?:[a-z_$][\w$]*+\.)*+[a-z_$][\w$]*+[ \t]*+(?:\([ \t]*+(?:function\b|document\b|window\b)"
+         r"|=[ \t]*+function\b)|(?<![\w$])document\.write(?:ln)?[ \t]*+\([ \t]*+['\"<])[^\n]*+",
+         anchor="any", triggers=("(function", "( function", "= function", "=function", "(document", "(window",
+                                 "document.write")),
     Rule("markup.html-tags", "markup", "line", 0.9,
          "A line of leaked HTML tags, comments or entities.",
          rf"(?:(?:</?(?:{_HTML_TAGS})\b(?:[^\S\n]++[^<>\n]{{0,300}})?/?>|<!--[^\n]{{0,300}}?-->|"
