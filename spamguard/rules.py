@@ -89,6 +89,12 @@ _READ_MORE = (r"read more|read the full (?:story|article)|devamini oku|baca juga
 _HEADLINE_PREFIX = (r"related|see also|also read|read also|baca juga|lire aussi|lee tambien|leia tambem|"
                     r"xem them|tin lien quan|читайте также|ilgili haber|mehr zum thema|auch interessant")
 
+# Site labels that end up glued onto the last line ("tangan ayahkuADVERTISEMENT", "Getty|شارك الخبر"): an ad
+# label or a share label. (A row of share buttons glued on would need the network names as triggers, and then
+# the pattern scans most documents: tripled matching time, so it is left out.)
+_SHARE_LABEL = (r"share this|paylas|bagikan|поделиться|分享到?|シェアする|شارك(?: الخبر)?|compartir|compartilhe|"
+                r"teilen|partager|chia se")
+
 _HTML_TAGS = ("a|abbr|article|aside|audio|b|blockquote|br|button|center|code|div|em|embed|figcaption|figure|font|"
               "footer|form|h[1-6]|header|hr|i|iframe|img|input|label|li|link|meta|nav|noscript|ol|option|p|pre|"
               "script|section|select|small|source|span|strong|style|sub|sup|table|tbody|td|th|thead|tr|u|ul|video")
@@ -209,6 +215,12 @@ RULE_TABLE: tuple[Rule, ...] = (
          rf"(?:</(?:{_HTML_TAGS})>|<!--[^\n]{{0,300}}?-->|<(?:{_HTML_TAGS})\b[^<>\n]{{0,300}}>)"
          rf"(?:[^\S\n]*+(?:</?(?:{_HTML_TAGS})\b[^<>\n]{{0,300}}>|<!--[^\n]{{0,300}}?-->))*+[^\S\n]*+$",
          anchor="any", triggers=("</", "<!--", "<div", "<span", "<p ", "<a ", "<img", "<script")),
+    Rule("boilerplate.label-glued", "boilerplate", "span", 0.4,
+         "An ad or share label glued onto the end of a line ('...ayahkuADVERTISEMENT'). "
+         "Evidence only (below the weight that acts alone): the tail goes when the model also reads it as junk.",
+         rf"(?:{_ADVERT}|{_SHARE_LABEL})[:：]?[^\S\n]*+(?=\n|\Z)",
+         anchor="any", triggers=tuple(w for w in (_ADVERT + "|" + _SHARE_LABEL).split("|")
+                                      if "(" not in w and "?" not in w) + ("advertisement", "分享", "شارك", "sponsored")),
     Rule("seo-link.spam-domain", "seo-link", "term", 0.6,
          "A domain whose name advertises spam (porn, casino, betting, pills, escorts); the hit starts at the stem.",
          rf"(?:{'|'.join(_SPAM_STEMS)})"

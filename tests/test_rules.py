@@ -133,3 +133,20 @@ def test_a_rule_table_is_just_data():
     from spamguard.rules import Rule
     custom = Matcher((Rule("boilerplate.test", "boilerplate", "line", 0.9, "A test rule.", r"zzz"),))
     assert [h.rule.id for h in custom.find("a\nZZZ\nb", view("a\nZZZ\nb"))] == ["boilerplate.test"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("tangan ayahkuADVERTISEMENT", "ADVERTISEMENT"),
+    ("2 зубчика чеснока Anzeige", "Anzeige"),
+    ("Image: AFPشارك الخبر\n", "شارك الخبر"),
+])
+def test_labels_glued_onto_a_line_end_are_named(text, label):
+    found = [text[h.start:h.end] for h in default_matcher().find(text, view(text))
+             if h.rule.id == "boilerplate.label-glued"]
+    assert found == [label]
+
+
+@pytest.mark.parametrize("text", ["Follow him on Twitter", "He said the advertisement ran on Facebook.",
+                                  "The board will vote on Twitter and Facebook policy today"])
+def test_a_single_network_name_or_an_ad_mid_sentence_is_no_glued_label(text):
+    assert "boilerplate.label-glued" not in hits(text)
