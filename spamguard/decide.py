@@ -41,7 +41,12 @@ MIDDLE_THRESHOLD = 0.95
 NEIGHBOUR_THRESHOLD = 0.5  # a short line scoring this (or the threshold, if lower) is doubtful: the walk looks past it
 NEAR_END = 0.4  # the lines_after feature: at most 2 non-blank lines after the unit
 EXCERPT_CHARS = 80
+# Words that open a call to action. Glued spam often starts with one ("Getty Get cheap jerseys ..."), one word
+# before the phrase that names it; a junk tail found just after such a word takes the word with it.
+CALL_TO_ACTION = frozenset(("get", "buy", "order", "visit", "click", "download", "shop", "txt", "claim", "earn",
+                            "join"))
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
+_NO_SPACE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
 @dataclass(frozen=True)
@@ -212,7 +217,7 @@ class DocumentJudge:
     def _too_slight_to_cut(self, start: int, end: int, piece: Scored) -> bool:
         """A tail of one or two words that no rule names ("... deported. PTI", "VietnamPlus") stays: a reader
         takes it for a credit or a name, and the model alone is not evidence enough to cut a line."""
-        return not piece.hits and len(self.text[start:end].split()) < GLUED_TAIL_WORDS
+        return not piece.hits and _words(self.text[start:end]) < GLUED_TAIL_WORDS
 
     def _article_then_junk(self, line_unit: Unit) -> Scored | None:
         """For a line that scores as junk: its junk tail, if what comes before it reads as article."""
@@ -246,10 +251,27 @@ class DocumentJudge:
                     break
                 best = run
             end = seg.start
+        if best is not None:
+            best = self._with_call_to_action(line_unit, best)
         if best is not None and (self._too_slight_to_cut(best.start, line.end, best)
                                  or self._unnamed_sentence_tail(best)):
             return None
         return best
+
+    def _with_call_to_action(self, line_unit: Unit, tail: Scored) -> Scored:
+        """The tail and the call-to-action word before it ("Get" of "Get cheap jerseys ..."), if the longer
+        run still scores as junk and still leaves article text before it."""
+        line = self.lines[line_unit.line_index]
+        head = self.text[line.start:tail.start]
+        stripped = head.rstrip()
+        if len(stripped) == len(head) or not stripped:
+            return tail  # glued to the word before: no word of its own to take
+        word = stripped.rsplit(None, 1)[-1]
+        start = line.start + len(stripped) - len(word)
+        if start <= line.start or word.casefold() not in CALL_TO_ACTION:
+            return tail
+        run = self.judge(replace(line_unit, start=start, is_suffix=True))
+        return run if run.is_junk else tail
 
     def _unnamed_sentence_tail(self, piece: Scored) -> bool:
         """A tail that reads as a sentence and that no rule names is cut only at the middle threshold: the
@@ -266,6 +288,14 @@ def tail_segments(text: str, line: Line, hits) -> list[Segment]:
     cuts = [e for h in hits for e in (h.start, h.end)]
     cuts += [line.start + offset for offset in glued_junk_seams(content)]
     return split_segments(text, line, cuts)
+
+
+def _words(body: str) -> int:
+    """Words in a short piece of text; in Chinese and Japanese, which need no spaces, two characters a word."""
+    words = len(body.split())
+    if not body.isascii():
+        words = max(words, len(_NO_SPACE_LETTER.findall(body)) // 2)
+    return words
 
 
 def _widen_to_line_edges(text: str, line: Line, start: int, end: int) -> tuple[int, int]:

@@ -89,6 +89,12 @@ _READ_MORE = (r"read more|read the full (?:story|article)|devamini oku|baca juga
 _HEADLINE_PREFIX = (r"related|see also|also read|read also|baca juga|lire aussi|lee tambien|leia tambem|"
                     r"xem them|tin lien quan|читайте также|ilgili haber|mehr zum thema|auch interessant")
 
+# Site labels that end up glued onto the last line ("tangan ayahkuADVERTISEMENT", "Getty|شارك الخبر"): an ad
+# label or a share label. (A row of share buttons glued on would need the network names as triggers, and then
+# the pattern scans most documents: tripled matching time, so it is left out.)
+_SHARE_LABEL = (r"share this|paylas|bagikan|поделиться|分享到?|シェアする|شارك(?: الخبر)?|compartir|compartilhe|"
+                r"teilen|partager|chia se")
+
 _HTML_TAGS = ("a|abbr|article|aside|audio|b|blockquote|br|button|center|code|div|em|embed|figcaption|figure|font|"
               "footer|form|h[1-6]|header|hr|i|iframe|img|input|label|li|link|meta|nav|noscript|ol|option|p|pre|"
               "script|section|select|small|source|span|strong|style|sub|sup|table|tbody|td|th|thead|tr|u|ul|video")
@@ -194,10 +200,12 @@ RULE_TABLE: tuple[Rule, ...] = (
          r"(?:\(function[^\S\n]*+\(|var[^\S\n]++\w++[^\S\n]*+=|window\.\w++|document\.\w++|(?:oo|dm|googletag|fbq|gtag|_gaq|"
          r"bf_static)\b[\w.]*+[^\S\n]*+[.(=]|function[^\S\n]*+\w*+[^\S\n]*+\()[^\n]*+", max_chars=100000),
     Rule("markup.javascript-glued", "markup", "span", 0.9,
-         "JavaScript glued onto the end of an article sentence ('... follows below. BF_STATIC.timequeue.push(...)').",
-         r"[ \t]*+(?<![\w$.])(?:[a-z_$][\w$]*+\.)*+[a-z_$][\w$]*+[ \t]*+(?:\([ \t]*+(?:function\b|document\b|window\b)"
-         r"|=[ \t]*+function\b)[^\n]*+",
-         anchor="any", triggers=("(function", "( function", "= function", "=function", "(document", "(window")),
+         "JavaScript glued onto the end of an article sentence ('... follows below. BF_STATIC.timequeue.push(...)', "
+         "'document.write(...)').",
+         r"[ \t]*+(?:(?<![\w$.])(?:[a-z_$][\w$]*+\.)*+[a-z_$][\w$]*+[ \t]*+(?:\([ \t]*+(?:function\b|document\b|window\b)"
+         r"|=[ \t]*+function\b)|(?<![\w$])document\.write(?:ln)?[ \t]*+\([ \t]*+['\"<])[^\n]*+",
+         anchor="any", triggers=("(function", "( function", "= function", "=function", "(document", "(window",
+                                 "document.write")),
     Rule("markup.html-tags", "markup", "line", 0.9,
          "A line of leaked HTML tags, comments or entities.",
          rf"(?:(?:</?(?:{_HTML_TAGS})\b(?:[^\S\n]++[^<>\n]{{0,300}})?/?>|<!--[^\n]{{0,300}}?-->|"
@@ -207,6 +215,12 @@ RULE_TABLE: tuple[Rule, ...] = (
          rf"(?:</(?:{_HTML_TAGS})>|<!--[^\n]{{0,300}}?-->|<(?:{_HTML_TAGS})\b[^<>\n]{{0,300}}>)"
          rf"(?:[^\S\n]*+(?:</?(?:{_HTML_TAGS})\b[^<>\n]{{0,300}}>|<!--[^\n]{{0,300}}?-->))*+[^\S\n]*+$",
          anchor="any", triggers=("</", "<!--", "<div", "<span", "<p ", "<a ", "<img", "<script")),
+    Rule("boilerplate.label-glued", "boilerplate", "span", 0.4,
+         "An ad or share label glued onto the end of a line ('...ayahkuADVERTISEMENT'). "
+         "Evidence only (below the weight that acts alone): the tail goes when the model also reads it as junk.",
+         rf"(?:{_ADVERT}|{_SHARE_LABEL})[:：]?[^\S\n]*+(?=\n|\Z)",
+         anchor="any", triggers=tuple(w for w in (_ADVERT + "|" + _SHARE_LABEL).split("|")
+                                      if "(" not in w and "?" not in w) + ("advertisement", "分享", "شارك", "sponsored")),
     Rule("seo-link.spam-domain", "seo-link", "term", 0.6,
          "A domain whose name advertises spam (porn, casino, betting, pills, escorts); the hit starts at the stem.",
          rf"(?:{'|'.join(_SPAM_STEMS)})"

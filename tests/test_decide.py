@@ -2,7 +2,7 @@
 import pytest
 
 import spamguard
-from spamguard.decide import tail_segments
+from spamguard.decide import _words, tail_segments
 from spamguard.segment import split_lines
 
 
@@ -36,3 +36,16 @@ def test_a_trailer_of_links_ending_in_an_innocent_anchor_goes_whole():
     junk = "\n\nporno izle\nhacklink satış\ncanlı bahis siteleri\nhacklink panel\nGoogle"
     result = spamguard.clean(article + junk)
     assert result.text == article, result.flags
+
+
+@pytest.mark.parametrize("body, at_least, below", [
+    ("点击进入日赚500元", 3, None),   # a Chinese promo: enough words to cut, though it has no spaces
+    ("新华社", None, 3),              # a Chinese credit: one or two words, it stays
+    ("VietnamPlus", None, 3),
+    ("real money slots tips", 3, None),
+])
+def test_tail_words_count_chinese_characters(body, at_least, below):
+    if at_least is not None:
+        assert _words(body) >= at_least
+    if below is not None:
+        assert _words(body) < below

@@ -48,6 +48,8 @@ def test_lexicon_covers_the_languages_the_user_asked_for():
     ("Veja tambémA seleção vai à finalO governo aprova reforma", "boilerplate.related-glued-i18n"),
     ("ВКонтактеОдноклассникиTelegram", "boilerplate.share-buttons"),
     ("Síguenos en Twitter @diario", "boilerplate.follow-prompt-i18n"),
+    ("All rights reserved.document.write('<scr'+'ipt src=\"http://ads.example/x.js\"></scr'+'ipt>');",
+     "markup.javascript-glued"),
 ])
 def test_boilerplate_rules_fire(text, rule_id):
     assert rule_id in hits(text)
@@ -65,6 +67,12 @@ def test_boilerplate_rules_fire(text, rule_id):
 ])
 def test_near_misses_do_not_fire_line_rules(text):
     assert not [h for h in default_matcher().find(text, view(text)) if h.rule.scope == "line"]
+
+
+@pytest.mark.parametrize("text", ["The tutorial explains document.write and why browsers warn about it.",
+                                  "Calling document.write(html) after load wipes the page, she wrote."])
+def test_prose_about_document_write_is_no_glued_script(text):
+    assert "markup.javascript-glued" not in hits(text)
 
 
 def _lexicon_cases():
@@ -125,3 +133,20 @@ def test_a_rule_table_is_just_data():
     from spamguard.rules import Rule
     custom = Matcher((Rule("boilerplate.test", "boilerplate", "line", 0.9, "A test rule.", r"zzz"),))
     assert [h.rule.id for h in custom.find("a\nZZZ\nb", view("a\nZZZ\nb"))] == ["boilerplate.test"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("tangan ayahkuADVERTISEMENT", "ADVERTISEMENT"),
+    ("2 зубчика чеснока Anzeige", "Anzeige"),
+    ("Image: AFPشارك الخبر\n", "شارك الخبر"),
+])
+def test_labels_glued_onto_a_line_end_are_named(text, label):
+    found = [text[h.start:h.end] for h in default_matcher().find(text, view(text))
+             if h.rule.id == "boilerplate.label-glued"]
+    assert found == [label]
+
+
+@pytest.mark.parametrize("text", ["Follow him on Twitter", "He said the advertisement ran on Facebook.",
+                                  "The board will vote on Twitter and Facebook policy today"])
+def test_a_single_network_name_or_an_ad_mid_sentence_is_no_glued_label(text):
+    assert "boilerplate.label-glued" not in hits(text)
