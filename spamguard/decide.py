@@ -185,8 +185,8 @@ class DocumentJudge:
                 break
             # The line that would start the trailer, short and named by no rule ("Aceite de oliva" ending a
             # recipe), goes only when the model is as sure as it must be in the middle of a document.
-            unnamed_label = not whole and not pending and not self.hits_in(line.start, line.end) \
-                and self._reads_as_label(index)
+            label = self._reads_as_label(index)
+            unnamed_label = label and not whole and not pending and not self.hits_in(line.start, line.end)
             scored = self.judge(unit, self._middle_threshold() if unnamed_label else None)
             if not _ALNUM.search(self.line_text(index)) and not any(h.rule.scope == "line" for h in scored.hits):
                 scored = replace(scored, is_junk=False)  # a line of dashes or stars: nothing to read but position
@@ -200,7 +200,7 @@ class DocumentJudge:
                     return None
                 whole[index] = scored
                 continue
-            if pending is None and self._reads_as_label(index) and (scored.score >= neighbour or whole):
+            if pending is None and label and (scored.score >= neighbour or whole):
                 pending = (index, scored, unit)
                 continue
             return pending[2] if pending else unit

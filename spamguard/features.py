@@ -51,7 +51,6 @@ _TERMINAL = frozenset(".!?…。！？\"'”’»)]")
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_UPPER = string.ascii_uppercase.encode()
 _ASCII_DIGITS = string.digits.encode()
-_ASCII_ALNUM = _ASCII_LETTERS + _ASCII_DIGITS
 _ASCII_SPACE = b" \t\n\r\v\f\x1c\x1d\x1e\x1f"
 _SCRIPTS = (
     ("latin", regex.compile(r"\p{Latin}")), ("cyrillic", regex.compile(r"\p{Cyrillic}")),

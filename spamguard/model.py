@@ -16,7 +16,7 @@ import operator
 import os
 import pickle
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -38,6 +38,7 @@ class Model:
     intercept: float
     threshold: float
     card: dict
+    _dense: array = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A dense table: one contiguous array read per token, where a dict lookup touches three scattered objects.

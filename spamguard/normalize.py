@@ -27,7 +27,7 @@ INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u1
 BLANK = " \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
         "\u200a\u2028\u2029\u202f\u205f\u3000" + "".join(sorted(INVISIBLE))
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # exactly what str.splitlines() splits on
-_ASCII_BREAKS = "\r\v\f\x1c\x1d\x1e"
+_ASCII_BREAKS = "".join(sorted(c for c in LINE_BREAKS if c.isascii() and c != "\n"))  # folded to "\n" in ASCII text
 SPECIAL = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"}
 # Typographic quotes and dashes fold to ASCII: rules list both forms anyway, and without them 97 % of the
 # benchmark articles' views fit in one byte per character, which every later scan runs faster on.
@@ -146,21 +146,22 @@ def _fold_words(folded: str, has_lookalikes: bool) -> str:
 
     Both start from the rare character (a digit, a look-alike) and widen to its word, so the cost is linear.
     """
-    chars = None
-    for m in _LEET_CANDIDATE.finditer(folded):
+    chars = _fold_inside_words(folded, None, _LEET_CANDIDATE, _HAS_LETTER, LEET)
+    if has_lookalikes:
+        chars = _fold_inside_words(folded, chars, _LOOKALIKE, _LATIN_LETTER, CYRILLIC_LOOKALIKES)
+    return folded if chars is None else "".join(chars)
+
+
+def _fold_inside_words(folded: str, chars: list[str] | None, seed, needs, table: dict) -> list[str] | None:
+    """Translate with `table` every word around a `seed` match that `needs` a character of: the characters of
+    `folded` as a list (`chars` if given, made on the first change), or None while nothing changed."""
+    for m in seed.finditer(folded):
         start, end = _word_around(folded, m.start(), m.end())
         word = folded[start:end]
-        if _HAS_LETTER.search(word):
+        if needs.search(word):
             chars = chars or list(folded)
-            chars[start:end] = word.translate(LEET)
-    if has_lookalikes:
-        for m in _LOOKALIKE.finditer(folded):
-            start, end = _word_around(folded, m.start(), m.end())
-            word = folded[start:end]
-            if _LATIN_LETTER.search(word):
-                chars = chars or list(folded)
-                chars[start:end] = word.translate(CYRILLIC_LOOKALIKES)
-    return folded if chars is None else "".join(chars)
+            chars[start:end] = word.translate(table)
+    return chars
 
 
 def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
