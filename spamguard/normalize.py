@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress
 
 
 # Characters that render as nothing; spammers put them inside words to break matching.
@@ -51,11 +50,56 @@ _WIDE_SPACE = re.compile(r"[ \t]{2,}|\t")
 
 
 @dataclass(frozen=True)
+class OffsetMap:
+    """Where each view character came from, as runs rather than one entry per character.
+
+    From view position `view_starts[i]` on (up to the next run), characters come from the original offsets
+    `orig_starts[i]`, `orig_starts[i] + 1`, ... (step 1: copied characters), or all from `orig_starts[i]`
+    (step 0: one original character that folded to several). Dropped characters are the gaps between runs.
+    The map is monotone, so both directions are a binary search over a handful of runs.
+    """
+
+    view_starts: array
+    orig_starts: array
+    steps: bytes
+    length: int  # of the view
+
+    def original(self, position: int) -> int:
+        """The original offset of view character `position` (0 <= position < length)."""
+        i = bisect_right(self.view_starts, position) - 1
+        return self.orig_starts[i] + (position - self.view_starts[i]) * self.steps[i]
+
+    def first_at_or_after(self, offset: int) -> int:
+        """The first view position whose character came from `offset` or later (`length` if none)."""
+        i = bisect_left(self.orig_starts, offset)
+        if i > 0 and self.steps[i - 1]:  # inside the copied run that starts before `offset`?
+            position = self.view_starts[i - 1] + offset - self.orig_starts[i - 1]
+            if position < (self.view_starts[i] if i < len(self.view_starts) else self.length):
+                return position
+        return self.view_starts[i] if i < len(self.view_starts) else self.length
+
+    def runs(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """The runs (view start, original start, step) covering view positions [start, end), cut to them."""
+        i = bisect_right(self.view_starts, start) - 1
+        out = [(start, self.original(start), self.steps[i])]
+        for j in range(i + 1, len(self.view_starts)):
+            if self.view_starts[j] >= end:
+                break
+            out.append((self.view_starts[j], self.orig_starts[j], self.steps[j]))
+        return out
+
+
+def _offset_map(runs: list[tuple[int, int, int]], length: int) -> OffsetMap:
+    return OffsetMap(array("q", [r[0] for r in runs]), array("q", [r[1] for r in runs]),
+                     bytes(r[2] for r in runs), length)
+
+
+@dataclass(frozen=True)
 class View:
-    """A folded copy of `original` and, for each of its characters, the original offset it came from."""
+    """A folded copy of `original` and, for its characters, the original offsets they came from."""
 
     text: str
-    offsets: array | None  # None when the view is character-for-character aligned with the original
+    offsets: OffsetMap | None  # None when the view is character-for-character aligned with the original
 
     def to_original(self, start: int, end: int, original_length: int) -> tuple[int, int]:
         """Map a [start, end) span of the view to the smallest original span holding its characters."""
@@ -63,15 +107,15 @@ class View:
             return start, end
         if start >= len(self.text):
             return original_length, original_length
-        orig_start = self.offsets[start]
-        orig_end = self.offsets[end - 1] + 1 if end > start else orig_start
+        orig_start = self.offsets.original(start)
+        orig_end = self.offsets.original(end - 1) + 1 if end > start else orig_start
         return orig_start, orig_end
 
     def from_original(self, start: int, end: int) -> tuple[int, int]:
         """The [start, end) span of the view whose characters came from the original span [start, end)."""
         if self.offsets is None:
             return start, end
-        return bisect_left(self.offsets, start), bisect_left(self.offsets, end)
+        return self.offsets.first_at_or_after(start), self.offsets.first_at_or_after(end)
 
 
 @lru_cache(maxsize=65536)
@@ -105,7 +149,7 @@ def view(text: str) -> View:
     offsets = None
     resized = {c for c, f in changed.items() if len(f) != 1}
     if resized:
-        offsets = _offsets(text, resized)
+        offsets = _offsets(text, resized, len(folded))
     has_lookalikes = not _CYRILLIC_LOOKALIKES.isdisjoint("".join(changed.get(c, c) for c in distinct))
     folded = _fold_words(folded, has_lookalikes)
     if "  " not in folded and "\t" not in folded and not _has_spaced_letters(folded):
@@ -129,39 +173,49 @@ def _has_spaced_letters(folded: str) -> bool:
     return _SPACED_LETTERS.search(folded) is not None
 
 
-def _offsets(text: str, resized: set[str]) -> array:
-    """For each folded character, its original offset, where the characters in `resized` fold to 0 or 2+."""
-    pieces: list = []
-    previous = 0
+def _offsets(text: str, resized: set[str], length: int) -> OffsetMap:
+    """The map of a view of `length` characters in which the characters in `resized` fold to 0 or 2+."""
+    runs: list[tuple[int, int, int]] = []
+    position = previous = 0
     for m in re.finditer("[" + "".join(re.escape(c) for c in sorted(resized)) + "]", text):
-        pieces.append(range(previous, m.start()))
-        pieces.append((m.start(),) * len(fold_char(m.group())))
+        if m.start() > previous:
+            runs.append((position, previous, 1))
+            position += m.start() - previous
+        size = len(fold_char(m.group()))
+        if size:
+            runs.append((position, m.start(), 0))
+            position += size
         previous = m.end()
-    pieces.append(range(previous, len(text)))
-    return array("q", chain.from_iterable(pieces))
+    if len(text) > previous or not runs:
+        runs.append((position, previous, 1))
+    return _offset_map(runs, length)
 
 
 def _fold_words(folded: str, has_lookalikes: bool) -> str:
-    """Length-preserving folds inside words: Cyrillic look-alikes in Latin words, leetspeak digits.
+    """Length-preserving folds inside words: leetspeak digits, then Cyrillic look-alikes in Latin words.
 
     Both start from the rare character (a digit, a look-alike) and widen to its word, so the cost is linear.
     """
-    chars = _fold_inside_words(folded, None, _LEET_CANDIDATE, _HAS_LETTER, LEET)
+    folded = _fold_inside_words(folded, _LEET_CANDIDATE, _HAS_LETTER, LEET)
     if has_lookalikes:
-        chars = _fold_inside_words(folded, chars, _LOOKALIKE, _LATIN_LETTER, CYRILLIC_LOOKALIKES)
-    return folded if chars is None else "".join(chars)
+        folded = _fold_inside_words(folded, _LOOKALIKE, _LATIN_LETTER, CYRILLIC_LOOKALIKES)
+    return folded
 
 
-def _fold_inside_words(folded: str, chars: list[str] | None, seed, needs, table: dict) -> list[str] | None:
-    """Translate with `table` every word around a `seed` match that `needs` a character of: the characters of
-    `folded` as a list (`chars` if given, made on the first change), or None while nothing changed."""
+def _fold_inside_words(folded: str, seed, needs, table: dict) -> str:
+    """`folded` with every word around a `seed` match that `needs` a character of translated by `table`."""
+    pieces: list[str] = []
+    previous = 0
     for m in seed.finditer(folded):
+        if m.start() < previous:
+            continue  # in the word just folded
         start, end = _word_around(folded, m.start(), m.end())
+        start = max(start, previous)
         word = folded[start:end]
         if needs.search(word):
-            chars = chars or list(folded)
-            chars[start:end] = word.translate(table)
-    return chars
+            pieces += (folded[previous:start], word.translate(table))
+            previous = end
+    return "".join(pieces) + folded[previous:] if pieces else folded
 
 
 def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -171,14 +225,24 @@ def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
     return start, m.end() if m else end
 
 
-def _squeeze_spaces(folded: str, offsets: array | None) -> View:
+def _squeeze_spaces(folded: str, offsets: OffsetMap | None) -> View:
     """Join runs like 'p o r n o' into 'porno' and make every run of spaces one space, keeping the map in step."""
-    keep = bytearray(b"\x01") * len(folded)
-    for m in _SPACED_LETTERS.finditer(folded):
-        for i in range(m.start() + 1, m.end(), 2):
-            keep[i] = 0
-    for m in _WIDE_SPACE.finditer(folded):
-        if m.group() != "\t":
-            keep[m.start() + 1:m.end()] = bytes(m.end() - m.start() - 1)
-    kept_offsets = array("q", compress(offsets if offsets is not None else range(len(folded)), keep))
-    return View("".join(compress(folded, keep)).replace("\t", " "), kept_offsets)
+    dropped = [(i, i + 1) for m in _SPACED_LETTERS.finditer(folded) for i in range(m.start() + 1, m.end(), 2)]
+    dropped += [(m.start() + 1, m.end()) for m in _WIDE_SPACE.finditer(folded) if m.group() != "\t"]
+    dropped.sort()
+    kept, previous = [], 0
+    for start, end in dropped:
+        if start > previous:
+            kept.append((previous, start))
+        previous = max(previous, end)
+    if len(folded) > previous:
+        kept.append((previous, len(folded)))
+    runs, position = [], 0
+    for start, end in kept:
+        if offsets is None:
+            runs.append((position, start, 1))
+        else:
+            runs += [(position + v - start, o, step) for v, o, step in offsets.runs(start, end)]
+        position += end - start
+    text = "".join(folded[start:end] for start, end in kept).replace("\t", " ")
+    return View(text, _offset_map(runs or [(0, 0, 1)], len(text)))

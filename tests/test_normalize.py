@@ -24,6 +24,19 @@ def test_cyrillic_lookalikes_inside_latin_words():
     assert fold("Привет мир") == "привет мир"  # real Russian stays Russian
 
 
+def test_leetspeak_and_lookalikes_in_one_word_both_fold():
+    assert fold("p0rnо h4сk") == "porno hack"  # a digit and a Cyrillic o (and с) in each word
+
+
+def test_offsets_survive_squeezing_after_resizing_folds():
+    text = "ﬁne…  p o r n o\tend"  # a ligature and an ellipsis grow, then spaces squeeze
+    v = view(text)
+    assert v.text == "fine... porno end"
+    start = v.text.index("porno")
+    assert text[slice(*v.to_original(start, start + 5, len(text)))] == "p o r n o"
+    assert v.from_original(text.index("end"), len(text)) == (v.text.index("end"), len(v.text))
+
+
 def test_spaced_out_letters_are_joined():
     assert fold("p o r n o  i z l e") == "porno izle"
     assert fold("I am a fan") == "i am a fan"
