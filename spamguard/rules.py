@@ -10,11 +10,12 @@ a "\\n"), never the original, and report spans of the original. Three scopes say
 
 Hand-written rules are the RULE_TABLE below; phrase rules come from the word lists in ``lexicon/``, one rule
 per file. Every pattern is written to run in linear time (possessive quantifiers, no nested repetition); the
-rules that scan whole documents also run under a timeout, so that no input can hang a pipeline.
+rules that match anywhere in a line also run under a timeout, so that no input can hang a pipeline.
 """
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -29,7 +30,7 @@ CATEGORIES = ("adult", "escort", "gambling", "pharma", "counterfeit", "scam", "e
 SCOPES = ("line", "span", "term")
 ANCHORS = ("line", "start", "any")
 SHORT_LINE = 200  # lines up to this long are tried against every line rule; longer ones against few
-MATCH_TIMEOUT_SECONDS = 2.0  # per pattern and document; far above what any real document needs
+MATCH_TIMEOUT_SECONDS = 2.0  # per "any" rule and document; far above what any real document needs
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class Rule:
     languages: tuple[str, ...] = ("*",)
     phrases: tuple[str, ...] = field(default=(), repr=False)
     anchor: str = "line"  # "line": must match the whole line; "start": at the line start; "any": anywhere
-    triggers: tuple[str, ...] = ()  # the rule is tried only on a line ("any": a document) holding one of these
+    triggers: tuple[str, ...] = ()  # the rule is tried only on a line holding one of these
     max_chars: int = 100_000  # line rules: the longest line the rule is tried on (boilerplate lines are short)
 
     def __post_init__(self) -> None:
@@ -275,13 +276,15 @@ class Matcher:
     at each line start. One Aho-Corasick pass over the document finds every spam phrase and every trigger
     string (linear in the text, however many there are); rules with triggers run only where one was found.
     Patterns compile with the standard library's `re` where they can (it runs these patterns several times
-    faster), else with `regex`; rules that scan a whole document always use `regex`, for its timeout.
+    faster), else with `regex`; rules that match anywhere in a line always use `regex`, for its timeout.
     """
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         line_rules = [r for r in rules if r.pattern and r.anchor == "line" and not r.triggers]
-        self._line_short = _combined(line_rules)
+        # Led by the literal "\n" (scanned over "\n" + text): the engine then jumps from line break to line
+        # break, where a "^" would make it try every position.
+        self._line_scan = _combined(line_rules, r"\n[^\S\n]*+(?:{})[^\S\n]*+(?=\n|\Z)")
         self._line_long = _combined([r for r in line_rules if r.max_chars > SHORT_LINE])
         self._line_triggered = [(r, _compile(r.pattern)) for r in rules
                                 if r.pattern and r.anchor == "line" and r.triggers]
@@ -302,7 +305,9 @@ class Matcher:
         found = [] if self._automaton is None else [
             (start, end, self._keys[index]) for index, start, end in self._scan(view.text)]
         triggers = {key for _, _, key in found if key in self._triggers}
-        hits = self._line_hits(original, view, triggers) + self._anywhere_hits(original, view, triggers)
+        found_triggers = [f for f in found if f[2] in self._triggers]
+        hits = self._line_hits(original, view, triggers, found_triggers)
+        hits += self._anywhere_hits(original, view, found_triggers)
         hits += self._phrase_hits(original, view, [f for f in found if f[2] in self._phrase_rules])
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
@@ -318,47 +323,77 @@ class Matcher:
         o_start, o_end = view.to_original(start, end, len(original))
         return Hit(rule, o_start, o_end)
 
-    def _line_hits(self, original: str, view: View, triggers: set[str]) -> list[Hit]:
-        """Hits of line and start rules: each non-blank line of the view, stripped, tried once per pattern.
+    def _line_hits(self, original: str, view: View, triggers: set[str],
+                   found_triggers: list[tuple[int, int, str]]) -> list[Hit]:
+        """Hits of line and start rules, each against a whole line of the view (edge white space aside).
 
-        No timeout here: it doubles the cost of every line, and these patterns are possessive and run on
-        lines of bounded length (tests/test_rules.py times them on hostile input).
+        The line rules without triggers are one multi-line pattern scanned over the whole view in C; rules with
+        triggers are tried on the lines holding one. No timeout here: it doubles the cost of every line, and
+        these patterns are possessive and run on lines of bounded length (tests/test_rules.py times them on
+        hostile input).
         """
+        text = view.text
+        found: list[tuple[Rule, int, int]] = []  # rule and [start, end) in the view
+        if self._line_scan is not None:
+            pattern, by_group = self._line_scan
+            for m in pattern.finditer("\n" + text):
+                start, end = _stripped(text, m.start(), m.end() - 1)
+                if end > start:
+                    rule = self._line_rule(by_group[m.lastgroup], text[start:end])
+                    if rule is not None:
+                        found.append((rule, start, end))
         triggered = [(r, p) for r, p in self._line_triggered if not triggers.isdisjoint(r.triggers)]
         starts = [(r, p) for r, p in self._start if not r.triggers or not triggers.isdisjoint(r.triggers)]
-        short, long = self._line_short, self._line_long
-        found: list[tuple[Rule, int, int]] = []  # rule and [start, end) in the view
-        position = 0
-        for line in view.text.split("\n"):
-            stripped = line.strip()
-            if stripped:
-                start = position + len(line) - len(line.lstrip())
-                length = len(stripped)
-                combined = short if length <= SHORT_LINE else long
-                if combined is not None:
-                    m = combined[0].fullmatch(stripped)
-                    if m is not None and length <= combined[1][m.lastgroup].max_chars:
-                        found.append((combined[1][m.lastgroup], start, start + length))
-                for rule, pattern in triggered:
-                    if length <= rule.max_chars and any(t in stripped for t in rule.triggers) \
-                            and pattern.fullmatch(stripped):
-                        found.append((rule, start, start + length))
-                for rule, pattern in starts:
-                    m = pattern.match(stripped)
-                    if m is not None and m.end() > 0:
-                        found.append((rule, start, start + m.end()))
-            position += len(line) + 1
+        if not triggered and not starts:
+            return [self._hit(rule, original, view, a, b) for rule, a, b in found]
+        if all(r.triggers for r, _ in starts):
+            lines = sorted({_line_around(text, start) for start, _, _ in found_triggers})
+        else:
+            lines = [_line_around(text, start) for start in _line_starts(text)]
+        for line_start, line_end in lines:
+            start, end = _stripped(text, line_start, line_end)
+            stripped = text[start:end]
+            for rule, pattern in triggered:
+                if end - start <= rule.max_chars and any(t in stripped for t in rule.triggers) \
+                        and pattern.fullmatch(stripped):
+                    found.append((rule, start, end))
+            for rule, pattern in starts:
+                m = pattern.match(stripped)
+                if m is not None and m.end() > 0:
+                    found.append((rule, start, start + m.end()))
+        found.sort(key=lambda f: f[1])
         return [self._hit(rule, original, view, a, b) for rule, a, b in found]
 
-    def _anywhere_hits(self, original: str, view: View, triggers: set[str]) -> list[Hit]:
+    def _line_rule(self, rule: Rule, stripped: str) -> Rule | None:
+        """The rule that a stripped line matched in the scan, if the line is short enough for it; a long line
+        that the first matching rule is too short for is tried against the rules for long lines."""
+        if len(stripped) <= rule.max_chars:
+            return rule
+        if len(stripped) <= SHORT_LINE or self._line_long is None:
+            return None
+        pattern, by_group = self._line_long
+        m = pattern.fullmatch(stripped)
+        rule = by_group[m.lastgroup] if m is not None else None
+        return rule if rule is not None and len(stripped) <= rule.max_chars else None
+
+    def _anywhere_hits(self, original: str, view: View, triggers: list[tuple[int, int, str]]) -> list[Hit]:
+        """Hits of the rules that match anywhere in a line, tried on each line holding one of their triggers
+        (a whole-document scan cost a millisecond per rule on a long article)."""
+        if not triggers:
+            return []
+        text = view.text
         hits = []
         for rule, pattern in self._anywhere:
-            if triggers.isdisjoint(rule.triggers):
-                continue
+            lines = sorted({_line_around(text, start) for start, _, key in triggers if key in rule.triggers})
+            deadline = time.monotonic() + MATCH_TIMEOUT_SECONDS
             try:
-                for m in pattern.finditer(view.text, timeout=MATCH_TIMEOUT_SECONDS):
-                    if m.end() > m.start():
-                        hits.append(self._hit(rule, original, view, m.start(), m.end()))
+                for line_start, line_end in lines:
+                    timeout = deadline - time.monotonic()
+                    if timeout <= 0:
+                        break
+                    for m in pattern.finditer(text, line_start, line_end, timeout=timeout):
+                        if m.end() > m.start():
+                            hits.append(self._hit(rule, original, view, m.start(), m.end()))
             except TimeoutError:
                 pass  # keep the hits found so far
         return hits
@@ -382,6 +417,24 @@ class Matcher:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) with the white space at its edges left out (empty, at `start`, for a blank piece)."""
+    piece = text[start:end]
+    if not piece.strip():
+        return start, start
+    return start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip()))
+
+
+def _line_around(text: str, position: int) -> tuple[int, int]:
+    """[start, end) of the line of `text` (split at "\\n") holding `position`."""
+    end = text.find("\n", position)
+    return text.rfind("\n", 0, position) + 1, len(text) if end < 0 else end
+
+
 def _compile(source: str):
     """`re` where the pattern compiles with it (faster), else `regex` (Unicode properties and the like)."""
     try:
@@ -390,12 +443,12 @@ def _compile(source: str):
         return regex.compile(source, regex.VERSION1)
 
 
-def _combined(rules: list[Rule]):
-    """One pattern for many rules, each in a named group, and the map from group name to rule."""
+def _combined(rules: list[Rule], frame: str = "{}"):
+    """One pattern for many rules, each in a named group (set in `frame`), and the map from group name to rule."""
     if not rules:
         return None
     source = "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules))
-    return _compile(source), {f"r{i}": r for i, r in enumerate(rules)}
+    return _compile(frame.format(source)), {f"r{i}": r for i, r in enumerate(rules)}
 
 
 _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Hangul}]")

@@ -150,3 +150,28 @@ def test_labels_glued_onto_a_line_end_are_named(text, label):
                                   "The board will vote on Twitter and Facebook policy today"])
 def test_a_single_network_name_or_an_ad_mid_sentence_is_no_glued_label(text):
     assert "boilerplate.label-glued" not in hits(text)
+
+
+def test_a_line_rule_hit_spans_the_line_without_its_edge_spaces():
+    from spamguard.rules import Rule
+    custom = Matcher((Rule("boilerplate.test", "boilerplate", "line", 0.9, "A test rule.", r"zzz"),))
+    text = "zzz\n  ZZZ \t\nzzzz\nzzz"
+    assert [text[h.start:h.end] for h in custom.find(text, view(text))] == ["zzz", "ZZZ", "zzz"]
+
+
+def test_a_long_line_too_long_for_the_first_matching_rule_gets_the_rule_for_long_lines():
+    from spamguard.rules import Rule
+    custom = Matcher((Rule("boilerplate.short", "boilerplate", "line", 0.9, "Short.", r"x++", max_chars=5),
+                      Rule("boilerplate.long", "boilerplate", "line", 0.9, "Long.", r"x++", max_chars=1000)))
+    text = "xxx\n" + "x" * 300 + "\n" + "x" * 100
+    assert [(h.rule.id, h.end - h.start) for h in custom.find(text, view(text))] == [
+        ("boilerplate.short", 3), ("boilerplate.long", 300)]  # the 100-x line is short: only the first rule is tried
+
+
+@pytest.mark.parametrize("text, glued", [
+    ("He said he would stay.</div></div>\n\nThe next day he left.", "</div></div>"),
+    ("A correction was issued.- See more at: shop.example/x\nLike this story", "- See more at: shop.example/x"),
+])
+def test_glued_markup_is_found_at_the_end_of_any_line(text, glued):
+    found = [text[h.start:h.end] for h in default_matcher().find(text, view(text)) if h.rule.scope == "span"]
+    assert found == [glued]
