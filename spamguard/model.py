@@ -41,8 +41,9 @@ class Model:
     _dense: array = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # A dense table: one contiguous array read per token, where a dict lookup touches three scattered objects.
-        dense = array("d", bytes(8 * N_HASHED))
+        # A dense table: one array read per token, where a dict lookup touches three scattered objects. Single
+        # precision halves it to 1 MB, so more of it stays in the CPU cache (token indexes are random).
+        dense = array("f", bytes(4 * N_HASHED))
         for index, weight in self.hashed_weights.items():
             dense[index] = weight
         object.__setattr__(self, "_dense", dense)
