@@ -139,3 +139,17 @@ def test_memory_does_not_grow_with_stream_length():
     long = _peak_traced_bytes(cleaner, 10_000)
     # Ten times the documents must not mean more memory: keeping even 50 bytes per document would show.
     assert long < 1.2 * short + 200_000, (short, long)
+
+
+def test_records_are_cleaned_at_their_text_field(cleaner):
+    records = [{"id": i, "body": text} for i, text in enumerate(DOCS)]
+    assert list(cleaner.clean_many(records, field="body")) == [cleaner.clean(t) for t in DOCS]
+    assert [r.text for r in cleaner.clean_many([{"text": DOCS[0]}, DOCS[1]])] == \
+        [cleaner.clean(DOCS[0]).text, cleaner.clean(DOCS[1]).text]
+
+
+def test_a_bad_item_is_named_by_its_position(cleaner):
+    with pytest.raises(KeyError, match="document 1: the record has no 'text' field"):
+        list(cleaner.clean_many(["fine", {"body": "x"}]))
+    with pytest.raises(TypeError, match=r"document 2: spamguard cleans str, got bytes \(decode"):
+        list(cleaner.clean_many(["fine", "also fine", b"bytes"], n_jobs=2))
