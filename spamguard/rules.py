@@ -354,6 +354,8 @@ class Matcher:
             lines = [_line_around(text, start) for start in _line_starts(text)]
         for line_start, line_end in lines:
             start, end = _stripped(text, line_start, line_end)
+            if end == start:
+                continue  # a blank line
             stripped = text[start:end]
             for rule, pattern in triggered:
                 if end - start <= rule.max_chars and any(t in stripped for t in rule.triggers) \
