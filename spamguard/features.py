@@ -40,9 +40,10 @@ OVERLAP_WORDS = 24  # distinct long words of a unit looked up in the rest of the
 FREQUENT_WORDS = 40
 FREQUENT_SAMPLE = 1000  # characters at the document's start whose most frequent words are its frequent words
 SCRIPT_SAMPLE = 1500  # characters of the document used to find the body's script
-# Words are the white-space-separated tokens left when punctuation becomes a space: str.replace and str.split
-# run in C, where a \w+ scan costs several times more.
-_SEPARATORS = string.punctuation.replace("_", "") + "“”‘’«»…–—•·、。，！？：；（）「」『』【】"
+# Words are whitespace-separated tokens with punctuation stripped from their edges: str.split runs in C,
+# where a \w+ scan costs several times more.
+_EDGE_PUNCT = string.punctuation.replace("_", "") + "“”‘’«»…–—•·、。，！？：；（）「」『』【】"
+_WORD_JOINERS = "'’-./:@,+=&|()[]、。，"
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|info|biz|ru|tr|id|co)\b")
 _URL_HINT = re.compile(r"://|www\.|\.(?:com|net|org|info|biz|ru|tr|id|co)\b")  # every _URL match holds one
@@ -168,13 +169,16 @@ def unit_features(original: str, unit: Unit, hits: list[Hit], ctx: DocContext) -
 
 
 def words_of(text: str) -> list[str]:
-    """The words of a folded text, as a \\w+ scan finds them but several times faster: punctuation, including
-    what joins words in URLs, names and glued anchors ("ankara'da", "buy-pills.com/x"), becomes a space and
-    the text is split at white space."""
-    for separator in _SEPARATORS:
+    """The words of a folded text, as a \\w+ scan finds them but several times faster: the separators that
+    join words in URLs, names and glued anchors become spaces ("ankara'da", "buy-pills.com/x"), the text is
+    split at white space and the edge punctuation of each token is stripped. Punctuation inside a token stays
+    ("c!alis"): replacing all punctuation with spaces is twice as fast but cost the model 7 article lines on
+    the held-out and spliced sets."""
+    for separator in _WORD_JOINERS:
         if separator in text:
             text = text.replace(separator, " ")
-    return text.split()
+    words = [token.strip(_EDGE_PUNCT) for token in text.split()]
+    return [w for w in words if w] if "" in words else words
 
 
 def _unit_texts(original: str, unit: Unit, view: View) -> tuple[str, str, int, int]:
