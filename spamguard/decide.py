@@ -47,6 +47,12 @@ CALL_TO_ACTION = frozenset(("get", "buy", "order", "visit", "click", "download",
                             "join"))
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _NO_SPACE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# Where script glued onto article text begins, which the lower-cased matching view cannot show: after a full stop
+# glued to a capital ("a half.|OO.ready("), after digits glued to a capital ("1500|OO.ready(") and at a browser
+# global after a full stop ("said.|window.fbAsyncInit"); "window.FB.init(" is script from its first letter.
+_SCRIPT_START = regex.compile(r"(?<=\p{Ll}{2}\.)(?<!\b(?:window|document|this|self)\.)(?=\p{Lu})|(?<=\d)(?=\p{Lu})"
+                              r"|(?<=\p{L}\.)(?=(?:window|document)\.)")
+_IDENTIFIER_CHAIN = regex.compile(r"\s*+[\w$.]*+")
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,8 @@ class DocumentJudge:
         self.allowed = allowed
         self.view = matching_view(text)
         self.lines = split_lines(text)
-        self.hits = matcher.find(text, self.view)
+        self.hits = [_script_start(text, h) if h.rule.category == "markup" and h.rule.scope == "span" else h
+                     for h in matcher.find(text, self.view)]
         self.line_starts = [ln.start for ln in self.lines]
         self.nonblank = [i for i, ln in enumerate(self.lines) if text[ln.start:ln.end].strip(BLANK)]
 
@@ -288,6 +295,13 @@ def tail_segments(text: str, line: Line, hits) -> list[Segment]:
     cuts = [e for h in hits for e in (h.start, h.end)]
     cuts += [line.start + offset for offset in glued_junk_seams(content)]
     return split_segments(text, line, cuts)
+
+
+def _script_start(text: str, hit: Hit) -> Hit:
+    """A glued-script hit made to start at the script's first identifier, as the original text's case shows it."""
+    chain = _IDENTIFIER_CHAIN.match(text, hit.start, hit.end)
+    seam = _SCRIPT_START.search(text, chain.start(), chain.end())
+    return replace(hit, start=seam.start()) if seam else hit
 
 
 def _words(body: str) -> int:

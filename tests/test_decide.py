@@ -49,3 +49,20 @@ def test_tail_words_count_chinese_characters(body, at_least, below):
         assert _words(body) >= at_least
     if below is not None:
         assert _words(body) < below
+
+
+@pytest.mark.parametrize("article, script", [
+    ("The water grew up to three meters and a half.", "OO.ready(function() { OO.Player.create('p', 'x1'); });"),
+    ("Call 02-751-1500", "OO.ready(function() { OO.Player.create('p', 'x2'); });"),
+    ("The plan would be reviewed again next spring, officials said.",
+     "window.fbAsyncInit = function() { FB.init({ appId: '1', xfbml: true }); };"),
+])
+def test_glued_script_is_cut_where_its_first_identifier_starts(article, script):
+    intro = "The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
+    assert spamguard.clean(intro + article + script).text == intro + article
+
+
+def test_glued_script_on_a_browser_global_goes_whole():
+    intro = "The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
+    script = "window.FB.init(function() { FB.XFBML.parse(); });"
+    assert spamguard.clean(intro + "Officials said. " + script).text == intro + "Officials said."
