@@ -33,7 +33,9 @@ from .types import Flag
 
 RULES_ONLY_THRESHOLD = 0.5
 MAX_PASSES = 3
+MAX_DOUBTFUL = 2  # doubtful lines in a row the trailer walk looks past
 GLUED_TAIL_WORDS = 3
+MIN_HEAD_CHARS = 2  # a cut leaves at least this much of the line before it
 RULE_ACTS = 0.5  # a line or span rule of at least this weight removes what it matches, whatever the threshold
 SHORT_LINE_WORDS = 12
 # Outside the trailer a line has no position to speak for it, so the model must be surer there.
@@ -176,14 +178,14 @@ class DocumentJudge:
     def _walk_trailer(self, whole: dict[int, Scored], partial: list[Scored]) -> Unit | None:
         """Walk up from the last line, adding trailer lines to `whole`; returns the last article line, if any.
 
-        The walk looks past one doubtful line, a short line that is no sentence ("Google" ending a list of
-        hidden links) and either scores at least NEIGHBOUR_THRESHOLD or stands below junk: it joins the
-        trailer when the line above it is junk that a rule names (judged as the next line of the run; an
-        unnamed line above is not evidence enough, so guesses never chain).
+        The walk looks past up to MAX_DOUBTFUL doubtful lines, short lines that are no sentence ("Google" ending
+        a list of hidden links) and either score at least NEIGHBOUR_THRESHOLD or stand below junk: they join the
+        trailer when the line above them is junk that a rule names (judged as the next line of the run; an
+        unnamed line above is not evidence enough, so guesses never stand on guesses alone).
         """
         n = len(self.nonblank)
         neighbour = min(self.threshold, NEIGHBOUR_THRESHOLD)
-        pending: tuple[int, Scored, Unit] | None = None
+        pending: list[tuple[int, Scored, Unit]] = []  # doubtful lines, lowest first
         for pos in range(n - 1, -1, -1):
             index = self.nonblank[pos]
             line = self.lines[index]
@@ -197,21 +199,21 @@ class DocumentJudge:
             scored = self.judge(unit, self._middle_threshold() if unnamed_label else None)
             if not _ALNUM.search(self.line_text(index)) and not any(h.rule.scope == "line" for h in scored.hits):
                 scored = replace(scored, is_junk=False)  # a line of dashes or stars: nothing to read but position
-            if scored.is_junk and (pending is None or scored.hits):
+            if scored.is_junk and (not pending or scored.hits):
                 glued = self._article_then_junk(unit)
-                if pending is not None:
-                    whole[pending[0]] = replace(pending[1], is_junk=True)
-                    pending = None
+                for doubtful, doubtful_scored, _ in pending:
+                    whole[doubtful] = replace(doubtful_scored, is_junk=True)
+                pending = []
                 if glued is not None:  # article text with junk glued on: the walk ends on this line
                     partial.append(glued)
                     return None
                 whole[index] = scored
                 continue
-            if pending is None and label and (scored.score >= neighbour or whole):
-                pending = (index, scored, unit)
+            if len(pending) < MAX_DOUBTFUL and label and (scored.score >= neighbour or whole or pending):
+                pending.append((index, scored, unit))
                 continue
-            return pending[2] if pending else unit
-        return pending[2] if pending else None
+            return pending[0][2] if pending else unit
+        return pending[0][2] if pending else None
 
     def _middle_threshold(self) -> float:
         return self.threshold if self.model is None else max(self.threshold, MIDDLE_THRESHOLD)
@@ -249,6 +251,8 @@ class DocumentJudge:
         best = None
         end = line.end
         for seg in reversed(tail_segments(self.text, line, self.hits_in(line.start, line.end))[1:]):
+            if len(self.text[line.start:seg.start].strip()) < MIN_HEAD_CHARS:
+                break  # one character before the seam is a piece of the tail's first word ("s" of "sPOrTs")
             if self.text[seg.start:end].strip():
                 piece = self.judge(replace(line_unit, start=seg.start, end=end, is_suffix=True))
                 if not piece.is_junk:

@@ -66,3 +66,26 @@ def test_glued_script_on_a_browser_global_goes_whole():
     intro = "The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
     script = "window.FB.init(function() { FB.XFBML.parse(); });"
     assert spamguard.clean(intro + "Officials said. " + script).text == intro + "Officials said."
+
+
+@pytest.mark.parametrize("junk", ["\n\nbuy viagra online\nbest pills shop\nGoogle",
+                                  "\n\ncanlı bahis siteleri\nen iyi siteler\nYandex"])
+def test_the_walk_looks_past_two_doubtful_lines_below_named_junk(junk):
+    article = ("The council approved the new budget on Tuesday after a long debate about school funding and "
+               "road repairs, officials said.\n\nThe mayor said the plan would be reviewed again next spring.")
+    result = spamguard.clean(article + junk)
+    assert result.text == article, result.flags
+
+
+def test_short_article_lines_below_no_named_junk_stay():
+    article = ("Heat the oven and butter a tin, then mix the flour, sugar and eggs until smooth.\n\n"
+               "Ingredients\n200 g flour\n2 eggs\nA pinch of salt")
+    assert spamguard.clean(article).text == article
+
+
+@pytest.mark.parametrize("last", ["sPOrTs bEtTiNg TiPs", "5portw3tt3n bei onlineshop.online!"])
+def test_a_seam_after_one_character_cuts_no_tail(last):
+    article = ("The council approved the new budget on Tuesday after a long debate about school funding and "
+               "road repairs, officials said.\n\nThe mayor said the plan would be reviewed again next spring.")
+    result = spamguard.clean(article + "\n\nbest online casino bonus\nfree spins no deposit\n" + last)
+    assert result.text == article, result.flags
