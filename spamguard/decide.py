@@ -27,7 +27,7 @@ import regex
 from .features import DocContext, Unit, doc_context, unit_features
 from .model import Model
 from .normalize import BLANK, view as matching_view
-from .rules import Hit, Matcher
+from .rules import Hit, Matcher, dodge_hits
 from .segment import Line, Segment, glued_junk_seams, split_lines, split_segments
 from .types import Flag
 
@@ -95,8 +95,10 @@ class DocumentJudge:
         self.allowed = allowed
         self.view = matching_view(text)
         self.lines = split_lines(text)
-        self.hits = [_script_start(text, h) if h.rule.category == "markup" and h.rule.scope == "span" else h
-                     for h in matcher.find(text, self.view)]
+        hits = [_script_start(text, h) if h.rule.category == "markup" and h.rule.scope == "span" else h
+                for h in matcher.find(text, self.view)]
+        dodges = dodge_hits(text)
+        self.hits = sorted(hits + dodges, key=lambda h: (h.start, -h.end)) if dodges else hits
         self.line_starts = [ln.start for ln in self.lines]
         self.nonblank = [i for i, ln in enumerate(self.lines) if text[ln.start:ln.end].strip(BLANK)]
 

@@ -89,3 +89,16 @@ def test_a_seam_after_one_character_cuts_no_tail(last):
                "road repairs, officials said.\n\nThe mayor said the plan would be reviewed again next spring.")
     result = spamguard.clean(article + "\n\nbest online casino bonus\nfree spins no deposit\n" + last)
     assert result.text == article, result.flags
+
+
+def test_entities_glued_to_the_last_sentence_go_and_the_sentence_stays():
+    article = ("The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
+               "The mayor said the plan would be reviewed again next spring.")
+    assert spamguard.clean(article + "&nbsp;&nbsp;&#160;").text == article
+
+
+@pytest.mark.parametrize("junk", [" o n l i n e c a s i n o!", "\n\nLon\u200bdon e\u2060scort a\u2060gency!!!"])
+def test_words_hidden_from_filters_are_evidence_of_junk(junk):
+    article = ("The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
+               "\u201cIt still was not enough, and now we are hoping to raise more,\u201d the mayor said.")
+    assert spamguard.clean(article + junk).text.rstrip() == article  # the space before a glued tail may stay
