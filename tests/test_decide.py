@@ -24,6 +24,15 @@ def test_glued_junk_seams_are_cut_points(text, cut):
     assert "".join(pieces(text)) == text
 
 
+@pytest.mark.parametrize("url, glued", [
+    ("https://ourworldindata.org/abs/2101.8175", "porno kostenlos"),
+    ("http://www.oecd.org/articles/s41586-020-2352-4", "GET ROLEX REPLICA"),
+    ("https://www.sciencedirect.com/publications/energy-vaccine", "Melhores garotas"),
+])
+def test_a_word_glued_onto_a_url_is_no_part_of_it(url, glued):
+    assert glued in pieces(f"Source: {url}{glued}")
+
+
 @pytest.mark.parametrize("text", ["He isn’t cheap, you know.”", "Привет, мир",
                                   "UNESCO and NATO met in 2019."])
 def test_no_cut_inside_ordinary_words(text):
