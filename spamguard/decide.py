@@ -244,25 +244,35 @@ class DocumentJudge:
         return None if tail is None or tail.start == line_unit.start else tail
 
     def _junk_tail(self, line_unit: Unit) -> Scored | None:
-        """The longest run of segments ending the line in which each segment, and the run, score as junk.
+        """The longest run of segments ending the line in which each segment, and the run, score as junk; the run
+        looks past one segment that does not when the segment before it is junk a rule names.
 
         The run never starts at the line's start: whether the whole line goes is the walk's question, and a
         unit that starts the line is judged as a line, never as a tail (the model learned tails as tails).
         """
         line = self.lines[line_unit.line_index]
         best = None
+        gap = False  # a doubtful piece lies between `best` and the next piece: only named junk may follow it
         end = line.end
         for seg in reversed(tail_segments(self.text, line, self.hits_in(line.start, line.end))[1:]):
             if len(self.text[line.start:seg.start].strip()) < MIN_HEAD_CHARS:
                 break  # one character before the seam is a piece of the tail's first word ("s" of "sPOrTs")
+            if gap and not _ALNUM.search(self.text[seg.start:end]):
+                continue  # punctuation after the doubtful piece joins the piece before it
             if self.text[seg.start:end].strip():
                 piece = self.judge(replace(line_unit, start=seg.start, end=end, is_suffix=True))
                 if not piece.is_junk:
+                    if best is None or gap:
+                        break
+                    gap = True  # "... £2000 prize GUARANTEED. Claim 3030.| Valid 12hrs only": look past one piece
+                    end = seg.start
+                    continue
+                if gap and not piece.hits:
                     break
                 run = piece if best is None else self.judge(replace(line_unit, start=seg.start, is_suffix=True))
                 if not run.is_junk:
                     break
-                best = run
+                best, gap = run, False
             end = seg.start
         if best is not None:
             best = self._with_call_to_action(line_unit, best)

@@ -111,3 +111,14 @@ def test_words_hidden_from_filters_are_evidence_of_junk(junk):
     article = ("The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
                "\u201cIt still was not enough, and now we are hoping to raise more,\u201d the mayor said.")
     assert spamguard.clean(article + junk).text.rstrip() == article  # the space before a glued tail may stay
+
+
+@pytest.mark.parametrize("junk", [
+    " Todays draw shows that you have won a £900 prize GUARANTEED. Call 09012345678 from land line. Claim 4040. "
+    "Valid 12hrs only",
+    " Congrats, you have won a £900 prize. Call 09012345678 from land line. Claim 4040. Valid 12hrs only",
+])
+def test_a_glued_tail_is_followed_past_one_doubtful_piece_to_named_junk(junk):
+    article = ("The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
+               "\u201cWe did what we could,\u201d the mayor said.")
+    assert spamguard.clean(article + junk).text.rstrip() == article
