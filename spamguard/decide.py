@@ -27,13 +27,15 @@ import regex
 from .features import DocContext, Unit, doc_context, unit_features
 from .model import Model
 from .normalize import BLANK, view as matching_view
-from .rules import Hit, Matcher
+from .rules import Hit, Matcher, dodge_hits
 from .segment import Line, Segment, glued_junk_seams, split_lines, split_segments
 from .types import Flag
 
 RULES_ONLY_THRESHOLD = 0.5
 MAX_PASSES = 3
+MAX_DOUBTFUL = 2  # doubtful lines in a row the trailer walk looks past
 GLUED_TAIL_WORDS = 3
+MIN_HEAD_CHARS = 2  # a cut leaves at least this much of the line before it
 RULE_ACTS = 0.5  # a line or span rule of at least this weight removes what it matches, whatever the threshold
 SHORT_LINE_WORDS = 12
 # Outside the trailer a line has no position to speak for it, so the model must be surer there.
@@ -47,6 +49,12 @@ CALL_TO_ACTION = frozenset(("get", "buy", "order", "visit", "click", "download",
                             "join"))
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _NO_SPACE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# Where script glued onto article text begins, which the lower-cased matching view cannot show: after a full stop
+# glued to a capital ("a half.|OO.ready("), after digits glued to a capital ("1500|OO.ready(") and at a browser
+# global after a full stop ("said.|window.fbAsyncInit"); "window.FB.init(" is script from its first letter.
+_SCRIPT_START = regex.compile(r"(?<=\p{Ll}{2}\.)(?<!\b(?:window|document|this|self)\.)(?=\p{Lu})|(?<=\d)(?=\p{Lu})"
+                              r"|(?<=\p{L}\.)(?=(?:window|document)\.)")
+_IDENTIFIER_CHAIN = regex.compile(r"\s*+[\w$.]*+")
 
 
 @dataclass(frozen=True)
@@ -87,7 +95,10 @@ class DocumentJudge:
         self.allowed = allowed
         self.view = matching_view(text)
         self.lines = split_lines(text)
-        self.hits = matcher.find(text, self.view)
+        hits = [_script_start(text, h) if h.rule.category == "markup" and h.rule.scope == "span" else h
+                for h in matcher.find(text, self.view)]
+        dodges = dodge_hits(text)
+        self.hits = sorted(hits + dodges, key=lambda h: (h.start, -h.end)) if dodges else hits
         self.line_starts = [ln.start for ln in self.lines]
         # Empty lines (half of all) are skipped before slicing: the strip is the costly part.
         self.nonblank = [i for i, ln in enumerate(self.lines)
@@ -171,14 +182,14 @@ class DocumentJudge:
     def _walk_trailer(self, whole: dict[int, Scored], partial: list[Scored]) -> Unit | None:
         """Walk up from the last line, adding trailer lines to `whole`; returns the last article line, if any.
 
-        The walk looks past one doubtful line, a short line that is no sentence ("Google" ending a list of
-        hidden links) and either scores at least NEIGHBOUR_THRESHOLD or stands below junk: it joins the
-        trailer when the line above it is junk that a rule names (judged as the next line of the run; an
-        unnamed line above is not evidence enough, so guesses never chain).
+        The walk looks past up to MAX_DOUBTFUL doubtful lines, short lines that are no sentence ("Google" ending
+        a list of hidden links) and either score at least NEIGHBOUR_THRESHOLD or stand below junk: they join the
+        trailer when the line above them is junk that a rule names (judged as the next line of the run; an
+        unnamed line above is not evidence enough, so guesses never stand on guesses alone).
         """
         n = len(self.nonblank)
         neighbour = min(self.threshold, NEIGHBOUR_THRESHOLD)
-        pending: tuple[int, Scored, Unit] | None = None
+        pending: list[tuple[int, Scored, Unit]] = []  # doubtful lines, lowest first
         for pos in range(n - 1, -1, -1):
             index = self.nonblank[pos]
             line = self.lines[index]
@@ -192,21 +203,21 @@ class DocumentJudge:
             scored = self.judge(unit, self._middle_threshold() if unnamed_label else None)
             if not _ALNUM.search(self.line_text(index)) and not any(h.rule.scope == "line" for h in scored.hits):
                 scored = replace(scored, is_junk=False)  # a line of dashes or stars: nothing to read but position
-            if scored.is_junk and (pending is None or scored.hits):
+            if scored.is_junk and (not pending or scored.hits):
                 glued = self._article_then_junk(unit)
-                if pending is not None:
-                    whole[pending[0]] = replace(pending[1], is_junk=True)
-                    pending = None
+                for doubtful, doubtful_scored, _ in pending:
+                    whole[doubtful] = replace(doubtful_scored, is_junk=True)
+                pending = []
                 if glued is not None:  # article text with junk glued on: the walk ends on this line
                     partial.append(glued)
                     return None
                 whole[index] = scored
                 continue
-            if pending is None and label and (scored.score >= neighbour or whole):
-                pending = (index, scored, unit)
+            if len(pending) < MAX_DOUBTFUL and label and (scored.score >= neighbour or whole or pending):
+                pending.append((index, scored, unit))
                 continue
-            return pending[2] if pending else unit
-        return pending[2] if pending else None
+            return pending[0][2] if pending else unit
+        return pending[0][2] if pending else None
 
     def _middle_threshold(self) -> float:
         return self.threshold if self.model is None else max(self.threshold, MIDDLE_THRESHOLD)
@@ -235,23 +246,35 @@ class DocumentJudge:
         return None if tail is None or tail.start == line_unit.start else tail
 
     def _junk_tail(self, line_unit: Unit) -> Scored | None:
-        """The longest run of segments ending the line in which each segment, and the run, score as junk.
+        """The longest run of segments ending the line in which each segment, and the run, score as junk; the run
+        looks past one segment that does not when the segment before it is junk a rule names.
 
         The run never starts at the line's start: whether the whole line goes is the walk's question, and a
         unit that starts the line is judged as a line, never as a tail (the model learned tails as tails).
         """
         line = self.lines[line_unit.line_index]
         best = None
+        gap = False  # a doubtful piece lies between `best` and the next piece: only named junk may follow it
         end = line.end
         for seg in reversed(tail_segments(self.text, line, self.hits_in(line.start, line.end))[1:]):
+            if len(self.text[line.start:seg.start].strip()) < MIN_HEAD_CHARS:
+                break  # one character before the seam is a piece of the tail's first word ("s" of "sPOrTs")
+            if gap and not _ALNUM.search(self.text[seg.start:end]):
+                continue  # punctuation after the doubtful piece joins the piece before it
             if self.text[seg.start:end].strip():
                 piece = self.judge(replace(line_unit, start=seg.start, end=end, is_suffix=True))
                 if not piece.is_junk:
+                    if best is None or gap:
+                        break
+                    gap = True  # "... £2000 prize GUARANTEED. Claim 3030.| Valid 12hrs only": look past one piece
+                    end = seg.start
+                    continue
+                if gap and not piece.hits:
                     break
                 run = piece if best is None else self.judge(replace(line_unit, start=seg.start, is_suffix=True))
                 if not run.is_junk:
                     break
-                best = run
+                best, gap = run, False
             end = seg.start
         if best is not None:
             best = self._with_call_to_action(line_unit, best)
@@ -290,6 +313,13 @@ def tail_segments(text: str, line: Line, hits) -> list[Segment]:
     cuts = [e for h in hits for e in (h.start, h.end)]
     cuts += [line.start + offset for offset in glued_junk_seams(content)]
     return split_segments(text, line, cuts)
+
+
+def _script_start(text: str, hit: Hit) -> Hit:
+    """A glued-script hit made to start at the script's first identifier, as the original text's case shows it."""
+    chain = _IDENTIFIER_CHAIN.match(text, hit.start, hit.end)
+    seam = _SCRIPT_START.search(text, chain.start(), chain.end())
+    return replace(hit, start=seam.start()) if seam else hit
 
 
 def _words(body: str) -> int:

@@ -9,8 +9,10 @@ a "\\n"), never the original, and report spans of the original. Three scopes say
 - ``term``: a spam phrase; evidence about the segment it sits in, weighed by the decision with its context.
 
 Hand-written rules are the RULE_TABLE below; phrase rules come from the word lists in ``lexicon/``, one rule
-per file. Every pattern is written to run in linear time (possessive quantifiers, no nested repetition); the
-rules that match anywhere in a line also run under a timeout, so that no input can hang a pipeline.
+per file. DODGE_RULES are the exception to matching the view: they find what the view folds away (invisible
+characters, spaced-out letters, look-alike letters inside words), so they match the original text. Every
+pattern is written to run in linear time (possessive quantifiers, no nested repetition); the rules that match
+anywhere in a line, and the dodge rules, also run under a timeout, so that no input can hang a pipeline.
 """
 from __future__ import annotations
 
@@ -216,6 +218,9 @@ RULE_TABLE: tuple[Rule, ...] = (
          rf"(?:</(?:{_HTML_TAGS})>|<!--[^\n]{{0,300}}?-->|<(?:{_HTML_TAGS})\b[^<>\n]{{0,300}}>)"
          rf"(?:[^\S\n]*+(?:</?(?:{_HTML_TAGS})\b[^<>\n]{{0,300}}>|<!--[^\n]{{0,300}}?-->))*+[^\S\n]*+$",
          anchor="any", triggers=("</", "<!--", "<div", "<span", "<p ", "<a ", "<img", "<script")),
+    Rule("markup.nbsp-glued", "markup", "span", 0.9,
+         "Non-breaking-space entities left at the end of a line ('...after Pope Francis.&nbsp;&nbsp;').",
+         r"(?:&(?:nbsp|#160|#xa0);[^\S\n]*+)++(?=\n|\Z)", anchor="any", triggers=("&nbsp;", "&#160;", "&#xa0;")),
     Rule("boilerplate.label-glued", "boilerplate", "span", 0.4,
          "An ad or share label glued onto the end of a line ('...ayahkuADVERTISEMENT'). "
          "Evidence only (below the weight that acts alone): the tail goes when the model also reads it as junk.",
@@ -228,6 +233,52 @@ RULE_TABLE: tuple[Rule, ...] = (
          r"[a-z0-9-]*+\.(?:com|net|org|info|biz|xyz|top|co|tv|me|in|io|ru|pro|club|site|online)\b[^\s]*+",
          anchor="any", triggers=_SPAM_STEMS),
 )
+
+
+# Dodges of word filters. The matching view folds them away (it drops invisible characters and joins spaced
+# letters so that phrases still match), so these rules match the ORIGINAL text, and only where their hint shows.
+# Letters of scripts that write words with spaces and no joiners: Persian and Indic text use zero-width joiners
+# and Korean has one-syllable words, so neither counts.
+_WORD_LETTER = r"[\p{Latin}\p{Cyrillic}]"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_LOOKALIKES = "аеорсхуікј"  # lower-case Cyrillic letters that look Latin
+DODGE_RULES: tuple[Rule, ...] = (
+    Rule("other.invisible-in-word", "other", "term", 0.8,
+         "Invisible characters inside a word ('Lon\\u200bdon e\\u2060scort'): a word hidden from filters.",
+         rf"(?<={_WORD_LETTER})[{_ZERO_WIDTH}]++{_WORD_LETTER}++(?:[{_ZERO_WIDTH}]++{_WORD_LETTER}++)*+", anchor="any",
+         triggers=tuple(_ZERO_WIDTH)),
+    Rule("other.spaced-letters", "other", "term", 0.8,
+         "A word spelt in spaced letters ('o n l i n e c a s i n o'): a word hidden from filters.",
+         r"(?<![\w&])(?:[\p{Latin}\p{Cyrillic}\p{Han}] ){3,}[\p{Latin}\p{Cyrillic}\p{Han}](?!\w)", anchor="any",
+         triggers=(" ",)),
+    Rule("other.lookalike-in-word", "other", "term", 0.8,
+         "Cyrillic look-alike letters inside a Latin word ('sеrviсе' with Cyrillic е and с): a word hidden from filters.",
+         rf"(?<![\p{{L}}\p{{M}}])[\p{{Latin}}{_LOOKALIKES}]*?(?:\p{{Latin}}[{_LOOKALIKES}]|[{_LOOKALIKES}]\p{{Latin}})"
+         rf"[\p{{Latin}}{_LOOKALIKES}]*+(?![\p{{L}}\p{{M}}])", anchor="any", triggers=tuple(_LOOKALIKES)),
+)
+# Each with the cheap hint (a standard-library scan, led by a character class so that it skips ahead fast) that must
+# show before the rule runs; ASCII text (CPython knows it without a scan) has no invisible or Cyrillic letters.
+_DODGE_HINTS = (f"[{_ZERO_WIDTH}]", r" \w \w \w", f"[{_LOOKALIKES}](?:(?<=[a-zA-Z].)|(?=[a-zA-Z]))")
+_DODGES = tuple((rule, regex.compile(rule.pattern, regex.VERSION1), re.compile(hint), not hint.isascii())
+                for rule, hint in zip(DODGE_RULES, _DODGE_HINTS))
+
+
+def dodge_hits(original: str) -> list[Hit]:
+    """Hits of DODGE_RULES in the original text, each widened to the start of the word it is in."""
+    hits = []
+    ascii_text = original.isascii()
+    for rule, pattern, hint, non_ascii in _DODGES:
+        if (non_ascii and ascii_text) or not hint.search(original):
+            continue
+        try:
+            for m in pattern.finditer(original, timeout=MATCH_TIMEOUT_SECONDS):
+                start = m.start()
+                while start > 0 and original[start - 1].isalpha():
+                    start -= 1
+                hits.append(Hit(rule, start, m.end()))
+        except TimeoutError:
+            pass  # keep the hits found so far
+    return hits
 
 
 def _read_lexicon_file(name: str, text: str) -> Rule:

@@ -41,6 +41,11 @@ _URL = regex.compile(r"(?:https?://|www\.)\S++")
 _EMAIL = regex.compile(r"(?<!\S)[^\s@]++@\S+\.\w++")
 _TLD_HINT = regex.compile(rf"\.(?:{_TLDS})\b")
 _DOMAIN = regex.compile(rf"\b[\w-]++(?:\.[\w-]++)*\.(?:{_TLDS})\b(?:/\S*+)?")
+# Where a word glued onto a URL's last path part begins: a capitalised or upper-case word after lower case, or a
+# word of one case after digits, that runs to the URL's end. Short-link and video ids mix cases and digits
+# ("FDS4xU", "dQw4w9WgXcQ"), so they show no such word.
+_PATH_SEAM = regex.compile(r"(?<=\p{Ll})(?=(?:\p{Lu}\p{Ll}++|\p{Lu}{3,})(?!\S))"
+                           r"|(?<=\d)(?=(?:\p{Ll}{3,}|\p{Lu}{3,})(?!\S))")
 
 
 class Line(NamedTuple):
@@ -87,7 +92,8 @@ def split_lines(text: str) -> list[Line]:
 
 
 def split_segments(text: str, line: Line, extra_cuts: Iterable[int] = ()) -> list[Segment]:
-    """Cut one line at its seams (never inside a URL or e-mail address) and at `extra_cuts` offsets."""
+    """Cut one line at its seams (never inside a URL or e-mail address, though a word glued onto a URL's end is
+    no part of it) and at `extra_cuts` offsets."""
     content = text[line.start:line.end]
     protected = _protected_spans(content)
     cuts = {m.start() if m.group("at") else m.end() for m in _SEAM.finditer(content)}
@@ -106,7 +112,18 @@ def _protected_spans(content: str) -> list[tuple[int, int]]:
         patterns.append(_EMAIL)
     if _TLD_HINT.search(content):
         patterns.append(_DOMAIN)
-    return [(m.start(), m.end()) for p in patterns for m in p.finditer(content)]
+    return [(m.start(), _path_end(m)) for p in patterns for m in p.finditer(content)]
+
+
+def _path_end(url: regex.Match) -> int:
+    """Where a URL or domain match ends: at the first seam of glued junk in its last path part, if any
+    ("…/2101.8175|porno kostenlos", "…/labour-report-vaccine|Melhores garotas"), else at its end."""
+    body = url.group()
+    slash = body.find("/", body.find("://") + 3 if "://" in body else 0)
+    if slash < 0:
+        return url.end()  # a bare host: its dots and capitals are no seams
+    seam = _PATH_SEAM.search(body, body.rfind("/") + 1)
+    return url.start() + seam.start() if seam else url.end()
 
 
 def glued_junk_seams(content: str) -> list[int]:

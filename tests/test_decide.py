@@ -24,6 +24,15 @@ def test_glued_junk_seams_are_cut_points(text, cut):
     assert "".join(pieces(text)) == text
 
 
+@pytest.mark.parametrize("url, glued", [
+    ("https://ourworldindata.org/abs/2101.8175", "porno kostenlos"),
+    ("http://www.oecd.org/articles/s41586-020-2352-4", "GET ROLEX REPLICA"),
+    ("https://www.sciencedirect.com/publications/energy-vaccine", "Melhores garotas"),
+])
+def test_a_word_glued_onto_a_url_is_no_part_of_it(url, glued):
+    assert glued in pieces(f"Source: {url}{glued}")
+
+
 @pytest.mark.parametrize("text", ["He isn’t cheap, you know.”", "Привет, мир",
                                   "UNESCO and NATO met in 2019."])
 def test_no_cut_inside_ordinary_words(text):
@@ -49,3 +58,67 @@ def test_tail_words_count_chinese_characters(body, at_least, below):
         assert _words(body) >= at_least
     if below is not None:
         assert _words(body) < below
+
+
+@pytest.mark.parametrize("article, script", [
+    ("The water grew up to three meters and a half.", "OO.ready(function() { OO.Player.create('p', 'x1'); });"),
+    ("Call 02-751-1500", "OO.ready(function() { OO.Player.create('p', 'x2'); });"),
+    ("The plan would be reviewed again next spring, officials said.",
+     "window.fbAsyncInit = function() { FB.init({ appId: '1', xfbml: true }); };"),
+])
+def test_glued_script_is_cut_where_its_first_identifier_starts(article, script):
+    intro = "The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
+    assert spamguard.clean(intro + article + script).text == intro + article
+
+
+def test_glued_script_on_a_browser_global_goes_whole():
+    intro = "The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
+    script = "window.FB.init(function() { FB.XFBML.parse(); });"
+    assert spamguard.clean(intro + "Officials said. " + script).text == intro + "Officials said."
+
+
+@pytest.mark.parametrize("junk", ["\n\nbuy viagra online\nbest pills shop\nGoogle",
+                                  "\n\ncanlı bahis siteleri\nen iyi siteler\nYandex"])
+def test_the_walk_looks_past_two_doubtful_lines_below_named_junk(junk):
+    article = ("The council approved the new budget on Tuesday after a long debate about school funding and "
+               "road repairs, officials said.\n\nThe mayor said the plan would be reviewed again next spring.")
+    result = spamguard.clean(article + junk)
+    assert result.text == article, result.flags
+
+
+def test_short_article_lines_below_no_named_junk_stay():
+    article = ("Heat the oven and butter a tin, then mix the flour, sugar and eggs until smooth.\n\n"
+               "Ingredients\n200 g flour\n2 eggs\nA pinch of salt")
+    assert spamguard.clean(article).text == article
+
+
+@pytest.mark.parametrize("last", ["sPOrTs bEtTiNg TiPs", "5portw3tt3n bei onlineshop.online!"])
+def test_a_seam_after_one_character_cuts_no_tail(last):
+    article = ("The council approved the new budget on Tuesday after a long debate about school funding and "
+               "road repairs, officials said.\n\nThe mayor said the plan would be reviewed again next spring.")
+    result = spamguard.clean(article + "\n\nbest online casino bonus\nfree spins no deposit\n" + last)
+    assert result.text == article, result.flags
+
+
+def test_entities_glued_to_the_last_sentence_go_and_the_sentence_stays():
+    article = ("The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
+               "The mayor said the plan would be reviewed again next spring.")
+    assert spamguard.clean(article + "&nbsp;&nbsp;&#160;").text == article
+
+
+@pytest.mark.parametrize("junk", [" o n l i n e c a s i n o!", "\n\nLon\u200bdon e\u2060scort a\u2060gency!!!"])
+def test_words_hidden_from_filters_are_evidence_of_junk(junk):
+    article = ("The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
+               "\u201cIt still was not enough, and now we are hoping to raise more,\u201d the mayor said.")
+    assert spamguard.clean(article + junk).text.rstrip() == article  # the space before a glued tail may stay
+
+
+@pytest.mark.parametrize("junk", [
+    " Todays draw shows that you have won a £900 prize GUARANTEED. Call 09012345678 from land line. Claim 4040. "
+    "Valid 12hrs only",
+    " Congrats, you have won a £900 prize. Call 09012345678 from land line. Claim 4040. Valid 12hrs only",
+])
+def test_a_glued_tail_is_followed_past_one_doubtful_piece_to_named_junk(junk):
+    article = ("The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
+               "\u201cWe did what we could,\u201d the mayor said.")
+    assert spamguard.clean(article + junk).text.rstrip() == article

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from spamguard.normalize import view
-from spamguard.rules import CATEGORIES, RULES, SCOPES, Matcher, default_matcher
+from spamguard.rules import CATEGORIES, RULES, SCOPES, Matcher, default_matcher, dodge_hits
 
 CASES = Path(__file__).parent / "data" / "lexicon_cases.json"
 
@@ -50,6 +50,7 @@ def test_lexicon_covers_the_languages_the_user_asked_for():
     ("Síguenos en Twitter @diario", "boilerplate.follow-prompt-i18n"),
     ("All rights reserved.document.write('<scr'+'ipt src=\"http://ads.example/x.js\"></scr'+'ipt>');",
      "markup.javascript-glued"),
+    ("He named the boy after Pope Francis.&nbsp;&nbsp;&nbsp;", "markup.nbsp-glued"),
 ])
 def test_boilerplate_rules_fire(text, rule_id):
     assert rule_id in hits(text)
@@ -175,3 +176,35 @@ def test_a_long_line_too_long_for_the_first_matching_rule_gets_the_rule_for_long
 def test_glued_markup_is_found_at_the_end_of_any_line(text, glued):
     found = [text[h.start:h.end] for h in default_matcher().find(text, view(text)) if h.rule.scope == "span"]
     assert found == [glued]
+
+
+def test_an_entity_inside_a_caption_is_no_glued_markup():
+    assert "markup.nbsp-glued" not in hits("Police stand guard at Pueblo Viejo, in the outskirts&nbsp;&hellip;")
+
+
+@pytest.mark.parametrize("text, rule_id, found", [
+    ("London e\u2060scort a\u200bgency", "other.invisible-in-word", ["e\u2060scort", "a\u200bgency"]),
+    ("the sale of our son. o n l i n e c a s i n o!", "other.spaced-letters", ["o n l i n e c a s i n o"]),
+    ("Cliquez ici : machines à s o u s gratuites", "other.spaced-letters", ["à s o u s"]),
+    ("Looking for a sеo baсklink service?", "other.lookalike-in-word", ["sеo", "baсklink"]),  # Cyrillic е, с
+])
+def test_dodge_rules_find_hidden_words_in_the_original(text, rule_id, found):
+    assert [text[h.start:h.end] for h in dodge_hits(text) if h.rule.id == rule_id] == found
+
+
+@pytest.mark.parametrize("text", [
+    "최근 두 달 전 쯤 보다 신중히",               # Korean writes one-syllable words
+    "می\u200cخواهم به خانه بروم",              # Persian puts a zero-width non-joiner inside words
+    "Well done 👍\u200d and see plan A or B.",  # an emoji sequence; two spaced capitals
+    "Plan A B C was dropped.",
+    "Новий iPhone продається у мiстi з понеділка",  # a Latin i typed inside Cyrillic words; a Latin name
+])
+def test_dodge_rules_leave_ordinary_text_alone(text):
+    assert dodge_hits(text) == []
+
+
+def test_dodge_rules_run_in_linear_time_on_hostile_input():
+    text = ("a" * 200_000 + "\u200b") + " a" * 100_000 + ("a" * 50 + "е") * 4000
+    start = time.perf_counter()
+    dodge_hits(text)
+    assert time.perf_counter() - start < 2.0

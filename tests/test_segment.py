@@ -1,4 +1,5 @@
 """Lines break exactly where str.splitlines() breaks; segments cut at the seams a reader sees."""
+import pytest
 from hypothesis import given, strategies as st
 
 from spamguard.segment import split_lines, split_segments
@@ -37,6 +38,12 @@ def test_urls_and_emails_are_never_cut():
     text = "Sources: https://example.com/Report.PDF and ask press.Office@Example.org now."
     assert "".join(_pieces(text)) == text
     assert any("https://example.com/Report.PDF" in p for p in _pieces(text))
+
+
+@pytest.mark.parametrize("url", ["https://goo.gl/FDS4xU.", "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+                                 "https://example.com/wiki/NewYork_City"])
+def test_ids_and_names_in_a_url_path_are_not_cut(url):
+    assert any(url in p for p in _pieces(f"Watch it here: {url} now."))
 
 
 def test_extra_cuts_split_glued_anchors():
