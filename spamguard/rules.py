@@ -10,9 +10,9 @@ a "\\n"), never the original, and report spans of the original. Three scopes say
 
 Hand-written rules are the RULE_TABLE below; phrase rules come from the word lists in ``lexicon/``, one rule
 per file. DODGE_RULES are the exception to matching the view: they find what the view folds away (invisible
-characters, spaced-out letters, look-alike letters inside words), so they match the original text. Every
-pattern is written to run in linear time (possessive quantifiers, no nested repetition); the rules that match
-anywhere in a line, and the dodge rules, also run under a timeout, so that no input can hang a pipeline.
+characters, spaced-out letters), so they match the original text. Every pattern is written to run in linear
+time (possessive quantifiers, no nested repetition); the rules that match anywhere in a line, and the dodge
+rules, also run under a timeout, so that no input can hang a pipeline.
 """
 from __future__ import annotations
 
@@ -241,7 +241,6 @@ RULE_TABLE: tuple[Rule, ...] = (
 # and Korean has one-syllable words, so neither counts.
 _WORD_LETTER = r"[\p{Latin}\p{Cyrillic}]"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-_LOOKALIKES = "аеорсхуікј"  # lower-case Cyrillic letters that look Latin
 DODGE_RULES: tuple[Rule, ...] = (
     Rule("other.invisible-in-word", "other", "term", 0.8,
          "Invisible characters inside a word ('Lon\\u200bdon e\\u2060scort'): a word hidden from filters.",
@@ -251,24 +250,17 @@ DODGE_RULES: tuple[Rule, ...] = (
          "A word spelt in spaced letters ('o n l i n e c a s i n o'): a word hidden from filters.",
          r"(?<![\w&])(?:[\p{Latin}\p{Cyrillic}\p{Han}] ){3,}[\p{Latin}\p{Cyrillic}\p{Han}](?!\w)", anchor="any",
          triggers=(" ",)),
-    Rule("other.lookalike-in-word", "other", "term", 0.8,
-         "Cyrillic look-alike letters inside a Latin word ('sеrviсе' with Cyrillic е and с): a word hidden from filters.",
-         rf"(?<![\p{{L}}\p{{M}}])[\p{{Latin}}{_LOOKALIKES}]*?(?:\p{{Latin}}[{_LOOKALIKES}]|[{_LOOKALIKES}]\p{{Latin}})"
-         rf"[\p{{Latin}}{_LOOKALIKES}]*+(?![\p{{L}}\p{{M}}])", anchor="any", triggers=tuple(_LOOKALIKES)),
 )
-# Each with the cheap hint (a standard-library scan, led by a character class so that it skips ahead fast) that must
-# show before the rule runs; ASCII text (CPython knows it without a scan) has no invisible or Cyrillic letters.
-_DODGE_HINTS = (f"[{_ZERO_WIDTH}]", r" \w \w \w", f"[{_LOOKALIKES}](?:(?<=[a-zA-Z].)|(?=[a-zA-Z]))")
-_DODGES = tuple((rule, regex.compile(rule.pattern, regex.VERSION1), re.compile(hint), not hint.isascii())
-                for rule, hint in zip(DODGE_RULES, _DODGE_HINTS))
+# Each with the cheap hint (a standard-library scan) that must show before the rule runs.
+_DODGES = tuple((rule, regex.compile(rule.pattern, regex.VERSION1), re.compile(hint))
+                for rule, hint in zip(DODGE_RULES, (f"[{_ZERO_WIDTH}]", r" \w \w \w")))
 
 
 def dodge_hits(original: str) -> list[Hit]:
     """Hits of DODGE_RULES in the original text, each widened to the start of the word it is in."""
     hits = []
-    ascii_text = original.isascii()
-    for rule, pattern, hint, non_ascii in _DODGES:
-        if (non_ascii and ascii_text) or not hint.search(original):
+    for rule, pattern, hint in _DODGES:
+        if not hint.search(original):
             continue
         try:
             for m in pattern.finditer(original, timeout=MATCH_TIMEOUT_SECONDS):

@@ -186,7 +186,6 @@ def test_an_entity_inside_a_caption_is_no_glued_markup():
     ("London e\u2060scort a\u200bgency", "other.invisible-in-word", ["e\u2060scort", "a\u200bgency"]),
     ("the sale of our son. o n l i n e c a s i n o!", "other.spaced-letters", ["o n l i n e c a s i n o"]),
     ("Cliquez ici : machines à s o u s gratuites", "other.spaced-letters", ["à s o u s"]),
-    ("Looking for a sеo baсklink service?", "other.lookalike-in-word", ["sеo", "baсklink"]),  # Cyrillic е, с
 ])
 def test_dodge_rules_find_hidden_words_in_the_original(text, rule_id, found):
     assert [text[h.start:h.end] for h in dodge_hits(text) if h.rule.id == rule_id] == found
@@ -197,14 +196,13 @@ def test_dodge_rules_find_hidden_words_in_the_original(text, rule_id, found):
     "می\u200cخواهم به خانه بروم",              # Persian puts a zero-width non-joiner inside words
     "Well done 👍\u200d and see plan A or B.",  # an emoji sequence; two spaced capitals
     "Plan A B C was dropped.",
-    "Новий iPhone продається у мiстi з понеділка",  # a Latin i typed inside Cyrillic words; a Latin name
 ])
 def test_dodge_rules_leave_ordinary_text_alone(text):
     assert dodge_hits(text) == []
 
 
 def test_dodge_rules_run_in_linear_time_on_hostile_input():
-    text = ("a" * 200_000 + "\u200b") + " a" * 100_000 + ("a" * 50 + "е") * 4000
+    text = ("a" * 200_000 + "\u200b") + " a" * 100_000
     start = time.perf_counter()
     dodge_hits(text)
     assert time.perf_counter() - start < 2.0
