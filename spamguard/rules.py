@@ -251,16 +251,21 @@ DODGE_RULES: tuple[Rule, ...] = (
          r"(?<![\w&])(?:[\p{Latin}\p{Cyrillic}\p{Han}] ){3,}[\p{Latin}\p{Cyrillic}\p{Han}](?!\w)", anchor="any",
          triggers=(" ",)),
 )
-# Each with the cheap hint (a standard-library scan) that must show before the rule runs.
-_DODGES = tuple((rule, regex.compile(rule.pattern, regex.VERSION1), re.compile(hint))
-                for rule, hint in zip(DODGE_RULES, (f"[{_ZERO_WIDTH}]", r" \w \w \w")))
+_DODGE_PATTERNS = tuple(regex.compile(rule.pattern, regex.VERSION1) for rule in DODGE_RULES)
+_SPACED_HINT = re.compile(r" \w \w \w")  # literal-led, so the standard library's scan skips ahead
 
 
 def dodge_hits(original: str) -> list[Hit]:
-    """Hits of DODGE_RULES in the original text, each widened to the start of the word it is in."""
+    """Hits of DODGE_RULES in the original text, each widened to the start of the word it is in.
+
+    Each rule runs only where a cheap hint shows: an invisible character (looked up one by one, which runs
+    in C; ASCII text has none), or three spaced letters.
+    """
+    hints = (not original.isascii() and any(c in original for c in _ZERO_WIDTH),
+             _SPACED_HINT.search(original) is not None)
     hits = []
-    for rule, pattern, hint in _DODGES:
-        if not hint.search(original):
+    for rule, pattern, hint in zip(DODGE_RULES, _DODGE_PATTERNS, hints):
+        if not hint:
             continue
         try:
             for m in pattern.finditer(original, timeout=MATCH_TIMEOUT_SECONDS):
