@@ -458,9 +458,14 @@ class Matcher:
         ends = {e for _, e, _ in found}
         hits = []
         for start, end, phrase in found:
-            # A phrase stands alone (word boundaries) or is glued to another phrase, as adjacent anchors are.
+            # A phrase stands alone (word boundaries), or is glued to another phrase or to a word whose case
+            # changes where they meet, as adjacent anchors are ("hacklink|Google", "2019|Porno").
             left_ok = _is_edge(text, start - 1, start) or start in ends
             right_ok = _is_edge(text, end, end - 1) or end in starts
+            if not (left_ok and right_ok) and (left_ok or right_ok):
+                o_start, o_end = view.to_original(start, end, len(original))
+                left_ok = left_ok or _case_seam(original, o_start)
+                right_ok = right_ok or _case_seam(original, o_end)
             if left_ok and right_ok:
                 hits.extend(self._hit(rule, original, view, start, end) for rule in self._phrase_rules[phrase])
         return hits
@@ -504,6 +509,12 @@ def _combined(rules: list[Rule], frame: str = "{}"):
 
 
 _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Hangul}]")
+
+
+def _case_seam(original: str, position: int) -> bool:
+    """True where a lower-case letter or a digit meets an upper-case letter ("hacklink|Google")."""
+    return 0 < position < len(original) and original[position].isupper() \
+        and (original[position - 1].islower() or original[position - 1].isdigit())
 
 
 def _is_edge(text: str, outside: int, inside: int) -> bool:

@@ -206,3 +206,12 @@ def test_dodge_rules_run_in_linear_time_on_hostile_input():
     start = time.perf_counter()
     dodge_hits(text)
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize("text, phrase", [("on Monday.hacklinkGoogle", "hacklink"), ("in 2019Brazzers", "Brazzers")])
+def test_a_phrase_glued_to_a_word_is_found_where_the_case_changes(text, phrase):
+    assert phrase in _hit_texts(text)
+
+
+def test_a_phrase_inside_a_lower_case_word_is_no_hit():
+    assert "hacklink" not in _hit_texts("hacklinkgoogle")
