@@ -25,6 +25,7 @@ ALLOW_FILE = ".spamguard-allow"
 BASELINE_FORMAT = 1
 EXCERPT_CHARS = 72
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+MALFORMED_SHOWN = 10  # malformed JSONL records reported one by one per file; the rest are counted
 
 SILENCE_HINT = """\
   Not junk? Add the exact line, or re:<regex> for a pattern, to {allow} in the repository root
@@ -248,7 +249,9 @@ def parse_records(stream, text_field: str, report_key: str | None) -> Iterator[R
         if not isinstance(obj, dict):
             error = f"not a JSON object (got {type(obj).__name__})"
         elif not isinstance(obj.get(text_field), str):
-            error = f"field {text_field!r} missing or not a string"
+            strings = [key for key, value in obj.items() if isinstance(value, str)][:5]
+            hint = f" (its string fields: {', '.join(strings)}; choose one with --field)" if strings else ""
+            error = f"field {text_field!r} missing or not a string{hint}"
         elif report_key is not None and report_key in obj:
             error = f"report key {report_key!r} already present (choose another --report-key)"
         else:
@@ -367,11 +370,17 @@ def _jsonl_records(run: Run, path: str, stream) -> Iterator[tuple[Record, object
     args = run.args
 
     def reported(records: Iterable[Record]) -> Iterator[Record]:
+        label = "<stdin>" if path == fileio.STDIO else path
+        malformed = 0
         for record in records:
             if record.error is not None:
-                label = "<stdin>" if path == fileio.STDIO else path
-                run.fail(f"{label}:{record.line}: malformed record: {record.error}; {run.malformed_note}")
+                malformed += 1
+                if malformed <= MALFORMED_SHOWN:
+                    run.fail(f"{label}:{record.line}: malformed record: {record.error}; {run.malformed_note}")
             yield record
+        # A wrong --field makes every record malformed: say it once, not a million times.
+        if malformed > MALFORMED_SHOWN:
+            run.fail(f"{label}: {malformed - MALFORMED_SHOWN} more malformed records ({malformed} in all), likewise")
 
     records = reported(parse_records(stream, args.field, getattr(args, "report_key", None)))
     for record, result in clean_records(records, run.cleaners.for_path(path), args.field, args.jobs):

@@ -335,6 +335,18 @@ def test_jsonl_other_field_and_in_place(work, capsys, cleaner):
     assert path.stat().st_ino == before.st_ino
 
 
+def test_a_wrong_field_names_the_records_string_fields_and_is_reported_once_past_ten(work, capsysbinary):
+    lines = [json.dumps({"id": str(i), "body": "An article."}).encode() + b"\n" for i in range(25)]
+    (work / "c.jsonl").write_bytes(b"".join(lines))
+    code = cli.main(["clean", "--jsonl", "c.jsonl"])
+    captured = capsysbinary.readouterr()
+    err = captured.err.decode().splitlines()
+    assert code == 2 and captured.out == b"".join(lines)  # nothing lost: every record passes through
+    assert len([e for e in err if ": malformed record: " in e]) == cli.MALFORMED_SHOWN
+    assert "(its string fields: id, body; choose one with --field)" in err[0]
+    assert any(e.endswith("c.jsonl: 15 more malformed records (25 in all), likewise") for e in err)
+
+
 def test_jsonl_check_reports_record_line_numbers(work, capsys, cleaner, clean_text):
     (work / "c.jsonl").write_bytes(b"".join(jsonl_corpus(clean_text)))
     code, out, err = run(["check", "--jsonl", "c.jsonl"], capsys)
