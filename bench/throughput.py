@@ -4,6 +4,7 @@
     python bench/throughput.py                      # 20,000 docs for speed, a 100,000-doc stream for memory
     python bench/throughput.py --docs 3000 --stream 10000   # a quick run
     python bench/throughput.py --profile            # also profile spamguard's hot path (cProfile, top 25)
+    python bench/throughput.py --repeat 3           # speed rows: the median of 3 runs, the cleaners interleaved
 
 The documents are the real articles of ../shared/corpora (aeb gold bodies, FNC-1 bodies, FakeNewsCorpus), cycled
 to the wanted count; every cleaner gets the same documents. Each figure comes from its own fresh subprocess, so a
@@ -103,6 +104,11 @@ def measure(name: str, jobs: int, n_docs: int) -> dict:
     return figures
 
 
+def _median_run(figures: list[dict]) -> dict:
+    """The run with the median docs/s."""
+    return sorted(figures, key=lambda fig: fig["docs_per_s"])[len(figures) // 2]
+
+
 def _ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}x" if b else "-"
 
@@ -148,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stream", type=int, default=100_000, help="documents for the peak-RSS stream (default 100,000)")
     ap.add_argument("--jobs", type=int, default=0, help="processes for the 'all cores' runs (default os.cpu_count())")
     ap.add_argument("--cleaners", default=",".join(CLEANERS), help="comma-separated subset of " + ",".join(CLEANERS))
+    ap.add_argument("--repeat", type=int, default=1, help="speed runs per cleaner, interleaved; the median is shown")
     ap.add_argument("--profile", action="store_true", help="also profile spamguard's hot path")
     ap.add_argument("--profile-docs", type=int, default=5_000)
     ap.add_argument("--child", help=argparse.SUPPRESS)
@@ -158,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         print(json.dumps(child(args.child, args.jobs or 1, args.docs)))
         return 0
+    if args.repeat < 1:
+        ap.error(f"--repeat must be at least 1, got {args.repeat}")
     jobs = args.jobs or os.cpu_count() or 1
     names = [n for n in args.cleaners.split(",") if n]
     unknown = set(names) - set(CLEANERS)
@@ -170,9 +179,15 @@ def main(argv: list[str] | None = None) -> int:
     notes: set[str] = set()
     speed = [("one core", 1)] + ([(f"all cores ({jobs})", jobs)] if jobs > 1 else [])
     for label, n_jobs in speed:
-        rows = [(name, measure(name, n_jobs, args.docs)) for name in names]
-        notes.update(note for _, fig in rows for note in fig["notes"])
-        print_table(f"speed, {label}, {args.docs} docs", rows,
+        # Round-robin, so that a noisy neighbour slows every cleaner alike and the median ratio holds still.
+        runs: dict[str, list[dict]] = {name: [] for name in names}
+        for _ in range(args.repeat):
+            for name in names:
+                runs[name].append(measure(name, n_jobs, args.docs))
+        rows = [(name, _median_run(runs[name])) for name in names]
+        notes.update(note for figs in runs.values() for fig in figs for note in fig["notes"])
+        median = f", median of {args.repeat} interleaved runs" if args.repeat > 1 else ""
+        print_table(f"speed, {label}, {args.docs} docs{median}", rows,
                     [("docs/s", "docs_per_s", ".0f"), ("MB/s", "mb_per_s", ".2f")])
     rows = [(name, measure(name, 1, args.stream)) for name in names]
     notes.update(note for _, fig in rows for note in fig["notes"])
