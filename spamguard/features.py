@@ -185,13 +185,14 @@ def _unit_texts(original: str, unit: Unit, view: View) -> tuple[str, str, int, i
     """The unit's original text and its folded text (a slice of the view), stripped and sampled if long,
     and the unit's span in the view."""
     view_start, view_end = view.from_original(unit.start, unit.end)
-    raw = original[unit.start:unit.end].strip()
-    folded = view.text[view_start:view_end].strip()
-    if len(raw) > SAMPLE_HEAD + SAMPLE_TAIL:  # a long unit is article-shaped already; head and tail suffice
-        raw = f"{raw[:SAMPLE_HEAD]} {raw[-SAMPLE_TAIL:]}"
-    if len(folded) > SAMPLE_HEAD + SAMPLE_TAIL:
-        folded = f"{folded[:SAMPLE_HEAD]} {folded[-SAMPLE_TAIL:]}"
+    raw = _sample(original[unit.start:unit.end].strip())
+    folded = _sample(view.text[view_start:view_end].strip())
     return raw, folded, view_start, view_end
+
+
+def _sample(text: str) -> str:
+    """A long unit is article-shaped already: its head and tail suffice."""
+    return f"{text[:SAMPLE_HEAD]} {text[-SAMPLE_TAIL:]}" if len(text) > SAMPLE_HEAD + SAMPLE_TAIL else text
 
 
 def _char_counts(raw: str) -> tuple[int, int, int, int, int]:

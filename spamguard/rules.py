@@ -354,9 +354,8 @@ class Matcher:
         """All hits in one document, in order of their start."""
         found = [] if self._automaton is None else [
             (start, end, self._keys[index]) for index, start, end in self._scan(view.text)]
-        triggers = {key for _, _, key in found if key in self._triggers}
         found_triggers = [f for f in found if f[2] in self._triggers]
-        hits = self._line_hits(original, view, triggers, found_triggers)
+        hits = self._line_hits(original, view, found_triggers)
         hits += self._anywhere_hits(original, view, found_triggers)
         hits += self._phrase_hits(original, view, [f for f in found if f[2] in self._phrase_rules])
         hits.sort(key=lambda h: (h.start, -h.end))
@@ -373,8 +372,7 @@ class Matcher:
         o_start, o_end = view.to_original(start, end, len(original))
         return Hit(rule, o_start, o_end)
 
-    def _line_hits(self, original: str, view: View, triggers: set[str],
-                   found_triggers: list[tuple[int, int, str]]) -> list[Hit]:
+    def _line_hits(self, original: str, view: View, found_triggers: list[tuple[int, int, str]]) -> list[Hit]:
         """Hits of line and start rules, each against a whole line of the view (edge white space aside).
 
         The line rules without triggers are one multi-line pattern scanned over the whole view in C; rules with
@@ -392,6 +390,7 @@ class Matcher:
                     rule = self._line_rule(by_group[m.lastgroup], text[start:end])
                     if rule is not None:
                         found.append((rule, start, end))
+        triggers = {key for _, _, key in found_triggers}
         triggered = [(r, p) for r, p in self._line_triggered if not triggers.isdisjoint(r.triggers)]
         starts = [(r, p) for r, p in self._start if not r.triggers or not triggers.isdisjoint(r.triggers)]
         if not triggered and not starts:
