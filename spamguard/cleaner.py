@@ -9,14 +9,18 @@ import os
 from collections import deque
 from functools import lru_cache
 from itertools import islice
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import regex
 
-from .decide import RULES_ONLY_THRESHOLD, apply, find_flags
+from .config import RULES_ONLY_THRESHOLD, Settings
+from .evidence import document
+from .judge import Judge
 from .model import Model, cached_model
-from .rules import default_matcher
-from .types import Result
+from .rules import Matcher, default_matcher
+from .segment import split_lines
+from .spans import apply, flags_of, kept_pieces, make_flag, merge, to_original
+from .types import Flag, Result
 
 
 class Allowlist:
@@ -42,34 +46,72 @@ class Allowlist:
         return line.strip() in self.exact or any(p.search(line, timeout=1.0) for p in self.patterns)
 
 
+def find_flags(text: str, matcher: Matcher, model: Model | None, settings: Settings,
+               allowed: Callable[[str], bool]) -> tuple[Flag, ...]:
+    """The flags for one document: units -> evidence -> judge -> spans.
+
+    Removing junk can bring two pieces together that read as junk in turn ("0n A(function..." loses its
+    script, then "0n" is a lone button label), so the cleaned text is judged again until nothing more goes
+    (at most `settings.max_passes` passes): cleaning twice must change nothing.
+    """
+    flags = _one_pass(text, matcher, model, settings, allowed)
+    line_starts = None
+    for _ in range(settings.max_passes - 1):
+        if not flags:
+            break
+        line_starts = line_starts or [ln.start for ln in split_lines(text)]
+        cleaned = apply(text, flags)
+        more = _one_pass(cleaned, matcher, model, settings, allowed)
+        if not more:
+            break
+        kept = kept_pieces(len(text), flags)
+        remapped = [make_flag(text, line_starts, to_original(kept, f.start, False), to_original(kept, f.end, True),
+                              f.category, f.rules, f.score, f.model_score, settings) for f in more]
+        flags = merge(text, line_starts, list(flags) + remapped, settings)
+    return flags
+
+
+def _one_pass(text: str, matcher: Matcher, model: Model | None, settings: Settings,
+              allowed: Callable[[str], bool]) -> tuple[Flag, ...]:
+    doc = document(text, matcher)
+    whole, partial = Judge(doc, model, settings, allowed).find()
+    return flags_of(text, doc.lines, doc.nonblank, whole, partial, settings)
+
+
 class Cleaner:
     """A configured cleaner. Options are checked (and the model loaded) when it is built, not on first use.
 
-    model: a model directory made by `spamguard train` (None = the shipped default model).
+    model: a model directory made by `spamguard train`, or a loaded `Model` (None = the shipped default model).
     threshold: the junk score at which a unit is removed (None = the model card's, chosen on held-out data).
     allow: allowlist entries: exact lines, or regexes prefixed with "re:".
     use_model: False scores with rules and context alone.
     """
 
-    def __init__(self, model: str | os.PathLike | None = None, threshold: float | None = None,
+    def __init__(self, model: str | os.PathLike | Model | None = None, threshold: float | None = None,
                  allow: Sequence[str] = (), use_model: bool = True) -> None:
         if threshold is not None and not (isinstance(threshold, (int, float)) and 0.0 <= threshold <= 1.0):
             raise ValueError(f"threshold must be a number from 0 to 1, got {threshold!r}")
         if isinstance(allow, str):
             raise TypeError("allow takes a sequence of entries, not one string: use allow=[entry]")
-        self.model_dir = None if model is None else os.fspath(model)
+        if model is not None and not isinstance(model, (str, os.PathLike, Model)):
+            raise TypeError(f"model takes a model directory or a loaded Model, got {type(model).__name__}")
+        self.model_dir = None if model is None or isinstance(model, Model) else os.fspath(model)
+        self._given_model = isinstance(model, Model)  # workers get the loaded model itself, not a directory
         self.use_model = bool(use_model)
         self.allowlist = Allowlist(allow)
-        self.model: Model | None = cached_model(self.model_dir) if self.use_model else None
+        self.model: Model | None = None
+        if self.use_model:
+            self.model = model if isinstance(model, Model) else cached_model(self.model_dir)
         default = self.model.threshold if self.model is not None else RULES_ONLY_THRESHOLD
         self.threshold = float(default if threshold is None else threshold)
+        self.settings = Settings(threshold=self.threshold)
         self.matcher = default_matcher()
 
     def clean(self, text: str) -> Result:
         """Remove the junk from one document."""
         if not isinstance(text, str):
             raise _not_text(text)
-        flags = find_flags(text, self.matcher, self.model, self.threshold, self.allowlist)
+        flags = find_flags(text, self.matcher, self.model, self.settings, self.allowlist)
         cleaned = apply(text, flags)
         if not flags:
             verdict = "clean"
@@ -101,7 +143,8 @@ class Cleaner:
         return self._clean_parallel(texts, batch_size, workers)
 
     def _config(self) -> tuple:
-        return self.model_dir, self.threshold, self.allowlist.entries, self.use_model
+        model = self.model if self._given_model else self.model_dir
+        return model, self.threshold, self.allowlist.entries, self.use_model
 
     def _clean_parallel(self, texts: Iterator[str], batch_size: int, workers: int) -> Iterator[Result]:
         import multiprocessing

@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import ModelError
-from .features import HASH_BITS, N_HASHED, NUMERIC_FEATURES, Features
+from .evidence import HASH_BITS, N_HASHED, NUMERIC_FEATURES, Features
 
 MODEL_FORMAT = 1
 MODEL_FILE = "model.joblib"
@@ -47,6 +47,19 @@ class Model:
         for index, weight in self.hashed_weights.items():
             dense[index] = weight
         object.__setattr__(self, "_dense", dense)
+
+    @classmethod
+    def from_data(cls, data: dict, card: dict, threshold: float | None = None) -> Model:
+        """A model from the plain data `spamguard train` exports. Its numeric weights are matched to this
+        spamguard's evidence by name (the data lists the names it was trained on), so an evidence module may
+        order its fields as it likes; a model trained on other evidence is refused."""
+        names = data.get("numeric_features")
+        if not isinstance(names, list) or sorted(names) != sorted(NUMERIC_FEATURES) \
+                or data.get("hash_bits") != HASH_BITS or len(data.get("numeric_weights", ())) != len(names):
+            raise ModelError("the model was trained on other features than this spamguard computes; retrain it")
+        by_name = dict(zip(names, data["numeric_weights"]))
+        return cls(tuple(float(by_name[name]) for name in NUMERIC_FEATURES), data["hashed_weights"],
+                   float(data["intercept"]), float(data["threshold"] if threshold is None else threshold), card)
 
     def probability(self, features: Features) -> float:
         z = self.intercept + sum(map(operator.mul, features.numeric, self.numeric_weights))
@@ -113,10 +126,11 @@ def load_model(directory: str | os.PathLike | None = None) -> Model:
         raise
     except Exception as exc:  # any unpickling failure means the file is not a model we wrote
         raise ModelError(f"cannot read {model_path}: {exc}") from None
-    if data.get("numeric_features") != list(NUMERIC_FEATURES) or data.get("hash_bits") != HASH_BITS:
-        raise ModelError(f"{model_path} was trained on other features than this spamguard computes; retrain it")
-    return Model(tuple(data["numeric_weights"]), data["hashed_weights"], float(data["intercept"]),
-                 float(data["threshold"]), card)
+    try:
+        return Model.from_data(data, card)
+    except ModelError:
+        raise ModelError(f"{model_path} was trained on other features than this spamguard computes; retrain it") \
+            from None
 
 
 @lru_cache(maxsize=8)

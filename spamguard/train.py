@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import random
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -26,14 +25,14 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 
 from . import __version__
-from .decide import DocumentJudge, tail_segments
 from .errors import TrainingDataError
 from .evaluate import char_mask, evaluate, read_records
-from .features import HASH_BITS, N_HASHED, NUMERIC_FEATURES, Features, Unit, unit_features
+from .evidence import HASH_BITS, N_HASHED, NUMERIC_FEATURES, Features, document, unit_features
 from .model import CARD_FILE, MODEL_FILE, MODEL_FORMAT, Model, default_model_dir, file_sha256
 from .rules import default_matcher
+from .units import Unit
+from .units import training_units as units_of
 
-TRAILER_ZONE = 10  # non-blank lines from the end whose units are training examples
 BASE_FILE = "base-training.npz"
 BASE_ARTICLE_SHARE = 0.3
 USER_SAMPLE_WEIGHT = 5.0  # a user's few samples must outweigh thousands of base rows on what they teach
@@ -87,32 +86,22 @@ def feature_matrix(rows: Sequence[Features]) -> sp.csr_matrix:
 
 
 def training_units(record: dict) -> list[tuple[Features, int]]:
-    """The units the cleaner would score in this document, each labeled junk (1) or article (0)."""
+    """The units the cleaner would score in this document (`units.training_units`), each labeled junk (1) or
+    article (0); units that touch an uncertain span, or hold no text, are left out."""
     text = record["text"]
-    judge = DocumentJudge(text, default_matcher(), None, 1.0, lambda line: False)
+    doc = document(text, default_matcher())
     junk = char_mask(len(text), record["junk_spans"])
     unsure = char_mask(len(text), record.get("uncertain_spans", []))
-    n = len(judge.nonblank)
+
+    def is_junk_line(index: int) -> bool:
+        line = doc.lines[index]
+        return _label(text, junk, unsure, Unit(line.start, line.end, index, 0, False)) == 1
+
     out = []
-    below_is_junk = False  # walking up from the end, as the cleaner does: was the line below junk?
-    for pos in range(n - 1, -1, -1):
-        index = judge.nonblank[pos]
-        line = judge.lines[index]
-        near_end = pos >= n - TRAILER_ZONE
-        line_hits = judge.hits_in(line.start, line.end)
-        if near_end or line_hits:
-            base = Unit(line.start, line.end, index, n - 1 - pos, False, below_is_junk=near_end and below_is_junk)
-            units = [base]
-            if near_end:
-                segments = tail_segments(text, line, line_hits)
-                units += [replace(base, start=s.start, is_suffix=True) for s in segments[1:]]
-                units += [replace(base, end=s.start) for s in segments[1:]]
-                units += [replace(base, start=s.start, end=s.end, is_suffix=True) for s in segments[1:-1]]
-            for unit in units:
-                label = _label(text, junk, unsure, unit)
-                if label is not None:
-                    out.append((unit_features(text, unit, judge.hits_in(unit.start, unit.end), judge.context), label))
-        below_is_junk = _label(text, junk, unsure, Unit(line.start, line.end, index, 0, False)) == 1
+    for unit in units_of(doc, is_junk_line):
+        label = _label(text, junk, unsure, unit)
+        if label is not None:
+            out.append((unit_features(doc, unit, doc.hits_in(unit.start, unit.end)), label))
     return out
 
 
@@ -165,11 +154,7 @@ def choose_threshold(model_data: dict, heldout: list[dict]) -> tuple[float, dict
 def _in_memory_cleaner(model_data: dict, threshold: float):
     from .cleaner import Cleaner
 
-    cleaner = Cleaner(use_model=False)
-    cleaner.model = Model(tuple(model_data["numeric_weights"]), model_data["hashed_weights"],
-                          model_data["intercept"], threshold, {})
-    cleaner.threshold = threshold
-    return cleaner
+    return Cleaner(model=Model.from_data(model_data, {}, threshold), threshold=threshold)
 
 
 def train(records: list[dict], out: str | os.PathLike, base: bool = False, seed: int = 0,
@@ -234,7 +219,8 @@ def save_base(records: list[dict], out: str | os.PathLike, seed: int = 0) -> Pat
     X = X[keep]
     path = Path(out) / BASE_FILE
     np.savez_compressed(path, data=X.data.astype(np.float16), indices=X.indices, indptr=X.indptr.astype(np.int32),
-                        shape=np.asarray(X.shape), labels=y[keep], weights=weights)
+                        shape=np.asarray(X.shape), labels=y[keep], weights=weights,
+                        numeric_features=np.asarray(NUMERIC_FEATURES), hash_bits=np.asarray(HASH_BITS))
     return path
 
 
@@ -244,7 +230,15 @@ def load_base() -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
     if not path.is_file():
         raise TrainingDataError(f"--base needs the shipped base training set {path}, which is missing")
     with np.load(path) as f:
-        X = sp.csr_matrix((f["data"].astype(np.float32), f["indices"], f["indptr"]), shape=tuple(f["shape"]))
+        names = [str(name) for name in f["numeric_features"]] if "numeric_features" in f else []
+        if sorted(names) != sorted(NUMERIC_FEATURES) or int(f["hash_bits"]) != HASH_BITS:
+            raise TrainingDataError(f"{path} holds other features than this spamguard computes; rebuild it with "
+                                    "training/train_default.py")
+        # Columns follow the names saved with the rows; this spamguard's evidence may list them in another order.
+        column = np.arange(N_HASHED + len(names))
+        column[N_HASHED:] = [N_HASHED + NUMERIC_FEATURES.index(name) for name in names]
+        X = sp.csr_matrix((f["data"].astype(np.float32), column[f["indices"]], f["indptr"]), shape=tuple(f["shape"]))
+        X.sort_indices()
         return X, f["labels"], f["weights"].astype(np.float64)
 
 

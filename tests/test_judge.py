@@ -1,8 +1,9 @@
-"""The decision layer: where glued junk may be cut, and the trailer walk."""
+"""The judge: where glued junk may be cut, and the trailer walk."""
 import pytest
 
 import spamguard
-from spamguard.decide import _words, tail_segments
+from spamguard.judge import _words
+from spamguard.units import tail_segments
 from spamguard.segment import split_lines
 
 

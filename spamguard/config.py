@@ -1,0 +1,43 @@
+"""The settings of one cleaning: one frozen value passed down from the `Cleaner`, never module globals."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+RULES_ONLY_THRESHOLD = 0.5  # the threshold without a model
+# Words that open a call to action. Glued spam often starts with one ("Getty Get cheap jerseys ..."), one word
+# before the phrase that names it; a junk tail found just after such a word takes the word with it.
+CALL_TO_ACTION = frozenset(("get", "buy", "order", "visit", "click", "download", "shop", "txt", "claim", "earn",
+                            "join"))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How sure the judge must be, and where; the defaults are the ones the shipped model was tuned with.
+
+    threshold: the junk score at which a unit is removed (the model card's, or RULES_ONLY_THRESHOLD).
+    middle_threshold: outside the trailer a line has no position to speak for it, so the model must be surer.
+    neighbour_threshold: a short line scoring this (or the threshold, if lower) is doubtful: the trailer walk
+        looks past it.
+    max_doubtful: doubtful lines in a row the trailer walk looks past.
+    rule_acts: a line or span rule of at least this weight removes what it matches, whatever the threshold.
+    short_line_words: a line of at most this many words, with no sentence end, reads as a label.
+    near_end: the lines_after feature at most this (2 non-blank lines after the unit) is "near the end".
+    glued_tail_words: a glued tail no rule names needs this many words to be cut.
+    min_head_chars: a cut leaves at least this much of the line before it.
+    max_passes: the cleaned text is judged again until nothing more goes, at most this many passes.
+    excerpt_chars: the length of a flag's excerpt.
+    call_to_action: words that go with the junk tail that follows them.
+    """
+
+    threshold: float = RULES_ONLY_THRESHOLD
+    middle_threshold: float = 0.95
+    neighbour_threshold: float = 0.5
+    max_doubtful: int = 2
+    rule_acts: float = 0.5
+    short_line_words: int = 12
+    near_end: float = 0.4
+    glued_tail_words: int = 3
+    min_head_chars: int = 2
+    max_passes: int = 3
+    excerpt_chars: int = 80
+    call_to_action: frozenset[str] = CALL_TO_ACTION

@@ -1,0 +1,67 @@
+"""The evidence a unit carries, one module per kind, combined into the `Features` the judge and the model read.
+
+Each kind is a module with one small interface, units in and named evidence out:
+
+- `rules`: which named rules and lexicon phrases fired on the unit (`RuleEvidence`, and rule-id tokens);
+- `shape`: what the unit looks like and how it departs from the body (`Shape`), and where it stands (`Position`);
+- `ngrams`: the unit's words, word pairs and character trigrams, as hashed tokens.
+
+Numeric evidence is read by name (`features.rules.line_rule`), never by position; `NUMERIC_FEATURES` is the
+order the model's weight vector follows, and the saved model lists the names it was trained on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..normalize import view as matching_view
+from ..rules import Hit, Matcher
+from ..units import Document, Unit
+from .ngrams import HASH_BITS, N_HASHED, hash_token, text_tokens
+from .rules import RuleEvidence, find_hits, rule_evidence, rule_tokens
+from .shape import Position, Shape, position_of, shape_of
+
+NUMERIC_FEATURES: tuple[str, ...] = Shape._fields + Position._fields + RuleEvidence._fields
+SENTENCE_WORDS = 6  # a unit that ends like a sentence and has this many words reads as one
+
+__all__ = ["HASH_BITS", "NUMERIC_FEATURES", "N_HASHED", "Features", "document", "unit_features"]
+
+
+@dataclass(frozen=True)
+class Features:
+    """A unit's named evidence, its numeric values in NUMERIC_FEATURES order, and its hashed token indexes."""
+
+    shape: Shape
+    position: Position
+    rules: RuleEvidence
+    hashed: tuple[int, ...]
+    words: int
+    numeric: tuple[float, ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "numeric", self.shape + self.position + self.rules)
+
+    @property
+    def sentence_like(self) -> bool:
+        """The unit ends like a sentence and is long enough to be one."""
+        return bool(self.shape.ends_terminal) and self.words >= SENTENCE_WORDS
+
+    def named(self) -> dict[str, float]:
+        """The numeric evidence by name."""
+        return dict(zip(NUMERIC_FEATURES, self.numeric))
+
+
+def document(text: str, matcher: Matcher) -> Document:
+    """A document prepared for judging: its units' lines, its matching view and its rule hits."""
+    view = matching_view(text)
+    return Document(text, view, find_hits(text, view, matcher))
+
+
+def unit_features(doc: Document, unit: Unit, hits: list[Hit]) -> Features:
+    """All the evidence of one unit of `doc`; `hits` are the rule hits that overlap it."""
+    reading = doc.read(unit, hits)
+    context = doc.context
+    hashed = text_tokens(reading, context)
+    hashed += [hash_token(token) for token in rule_tokens(reading)]
+    return Features(shape_of(reading, context, doc.view.text), position_of(unit, doc.text),
+                    rule_evidence(unit, reading, doc.text), tuple(hashed), len(reading.words))
+

@@ -1,0 +1,76 @@
+"""Rule and lexicon evidence: which named rules fired on a unit, how strongly, and how much of it they cover.
+
+The hits themselves come from `spamguard.rules` (the rule table and its matcher); this module turns them into
+the evidence a unit carries. Only line and span rules ever act on their own (the judge decides that); spam
+phrases are evidence the score weighs with the rest.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import NamedTuple
+
+import regex
+
+from ..normalize import View
+from ..rules import Hit, Matcher, dodge_hits
+from ..units import Unit, UnitText
+
+# Where script glued onto article text begins, which the lower-cased matching view cannot show: after a full stop
+# glued to a capital ("a half.|OO.ready("), after digits glued to a capital ("1500|OO.ready(") and at a browser
+# global after a full stop ("said.|window.fbAsyncInit"); "window.FB.init(" is script from its first letter.
+_SCRIPT_START = regex.compile(r"(?<=\p{Ll}{2}\.)(?<!\b(?:window|document|this|self)\.)(?=\p{Lu})|(?<=\d)(?=\p{Lu})"
+                              r"|(?<=\p{L}\.)(?=(?:window|document)\.)")
+_IDENTIFIER_CHAIN = regex.compile(r"\s*+[\w$.]*+")
+
+
+class RuleEvidence(NamedTuple):
+    """term_coverage: the share of the unit's letters and digits that spam phrases cover; term_weight,
+    line_rule, span_rule: the weight of the strongest phrase, line and span rule that fired on it."""
+
+    term_coverage: float
+    term_weight: float
+    line_rule: float
+    span_rule: float
+
+
+def find_hits(text: str, view: View, matcher: Matcher) -> list[Hit]:
+    """Every rule hit of a document, in order of start (longest first): the matcher's, with glued script made
+    to start at its first identifier, and the dodge rules' (matched on the original, which the view folds)."""
+    hits = [_script_start(text, h) if h.rule.category == "markup" and h.rule.scope == "span" else h
+            for h in matcher.find(text, view)]
+    dodges = dodge_hits(text)
+    return sorted(hits + dodges, key=lambda h: (h.start, -h.end)) if dodges else hits
+
+
+def rule_evidence(unit: Unit, reading: UnitText, original: str) -> RuleEvidence:
+    """Coverage of the unit's letters by phrase hits, and the strongest phrase, line and span rule weights."""
+    covered = 0
+    term_weight = line_rule = span_rule = 0.0
+    last_end = unit.start
+    for h in sorted(reading.hits, key=lambda h: h.start):
+        if h.rule.scope == "line":
+            line_rule = max(line_rule, h.rule.weight)
+        elif h.rule.scope == "span":
+            span_rule = max(span_rule, h.rule.weight)
+        else:
+            term_weight = max(term_weight, h.rule.weight)
+            start, end = max(h.start, last_end, unit.start), min(h.end, unit.end)
+            if end > start:
+                covered += sum(1 for c in original[start:end] if c.isalnum())
+                last_end = end
+    if not covered:
+        return RuleEvidence(0.0, term_weight, line_rule, span_rule)
+    alnum = sum(map(str.isalnum, original[unit.start:unit.end])) or 1
+    return RuleEvidence(min(covered / alnum, 1.0), term_weight, line_rule, span_rule)
+
+
+def rule_tokens(reading: UnitText) -> list[str]:
+    """The names of the rules that fired on the unit, as tokens for the hashed features."""
+    return [f"r:{h.rule.id}" for h in reading.hits]
+
+
+def _script_start(text: str, hit: Hit) -> Hit:
+    """A glued-script hit made to start at the script's first identifier, as the original text's case shows it."""
+    chain = _IDENTIFIER_CHAIN.match(text, hit.start, hit.end)
+    seam = _SCRIPT_START.search(text, chain.start(), chain.end()) if chain else None
+    return replace(hit, start=seam.start()) if seam else hit

@@ -1,0 +1,134 @@
+"""Shape and position evidence: what a unit looks like, how it compares with the body around it, and where it
+stands.
+
+Junk has a shape (short, unpunctuated, capitalised, full of URLs or glued words), departs from the body (its own
+script, words the rest of the document never uses, few of the body's function words) and stands where junk
+stands (near the end, below other junk, glued after a sentence end). Character counts run in C
+(bytes.translate, str methods): every document pays for its last lines' evidence.
+"""
+from __future__ import annotations
+
+import math
+import re
+import string
+from collections import Counter
+from functools import lru_cache
+from typing import NamedTuple
+
+import regex
+
+from ..units import DocContext, Unit, UnitText
+
+OVERLAP_WORDS = 24  # distinct long words of a unit looked up in the rest of the document
+TERMINAL = frozenset(".!?…。！？\"'”’»)]")
+_CAMEL = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")
+_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|info|biz|ru|tr|id|co)\b")
+_URL_HINT = re.compile(r"://|www\.|\.(?:com|net|org|info|biz|ru|tr|id|co)\b")  # every _URL match holds one
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_UPPER = string.ascii_uppercase.encode()
+_ASCII_DIGITS = string.digits.encode()
+_ASCII_SPACE = b" \t\n\r\v\f\x1c\x1d\x1e\x1f"
+
+
+class Shape(NamedTuple):
+    """What the unit looks like, and how it compares with the body (all scaled to about 0..1)."""
+
+    log_chars: float
+    log_words: float
+    ends_terminal: float
+    starts_upper: float
+    upper_ratio: float
+    digit_ratio: float
+    punct_ratio: float
+    camel_seams: float  # lowerUpperlower seams of glued words, up to 5
+    urls: float  # up to 3
+    body_overlap: float  # share of its long words the rest of the document uses
+    script_mismatch: float  # written in another script than the body
+    relative_length: float  # its length against the body's median line length
+    frequent_words: float  # share of its words among the body's most frequent words
+
+
+class Position(NamedTuple):
+    """Where the unit stands."""
+
+    lines_after: float  # non-blank lines after it, up to 5, scaled
+    is_last_line: float
+    is_suffix: float  # the tail of a line, cut at a seam
+    glued_to_sentence: float  # a tail right after a sentence end
+    below_is_junk: float  # the line below it is junk
+
+
+def shape_of(reading: UnitText, context: DocContext, view_text: str) -> Shape:
+    """The unit's shape, and how it departs from the body."""
+    raw, words = reading.raw, reading.words
+    n_words = len(words)
+    upper, letters, digits, _alnum, punct = _char_counts(raw)
+    return Shape(
+        math.log1p(reading.n_chars) / 6.0,
+        math.log1p(n_words) / 4.0,
+        float(ends_terminal(raw)),
+        float(bool(raw) and raw[0].isupper()),
+        upper / (letters or 1),
+        digits / max(len(raw), 1),
+        punct / max(len(raw), 1),
+        min(len(_CAMEL.findall(raw)), 5) / 5.0,
+        min(len(_URL.findall(reading.folded)), 3) / 3.0 if _URL_HINT.search(reading.folded) else 0.0,
+        _overlap(words, view_text, reading.view_start, reading.view_end),
+        float(reading.script not in ("none", context.script) and context.script != "none"),
+        math.tanh(reading.n_chars / context.median_line_length) if context.median_line_length else 1.0,
+        sum(map(context.frequent.__contains__, words)) / n_words if n_words else 0.0,
+    )
+
+
+def position_of(unit: Unit, original: str) -> Position:
+    """Where the unit stands in its document."""
+    before = original[unit.start - 1] if unit.start > 0 else ""
+    return Position(
+        min(unit.lines_after, 5) / 5.0,
+        float(unit.lines_after == 0),
+        float(unit.is_suffix),
+        float(unit.is_suffix and before in TERMINAL),
+        float(unit.below_is_junk),
+    )
+
+
+def ends_terminal(raw: str) -> bool:
+    """Whether the (stripped) text ends like a sentence or a quotation.
+
+    >>> ends_terminal("He left."), ends_terminal("Buy now"), ends_terminal("")
+    (True, False, False)
+    """
+    return bool(raw) and raw[-1] in TERMINAL
+
+
+def _char_counts(raw: str) -> tuple[int, int, int, int, int]:
+    """Upper-case letters, letters, digits, letters-or-digits and punctuation in `raw`."""
+    if raw.isascii():
+        data = raw.encode("ascii")
+        size = len(data)
+        upper = size - len(data.translate(None, _ASCII_UPPER))
+        letters = size - len(data.translate(None, _ASCII_LETTERS))
+        digits = size - len(data.translate(None, _ASCII_DIGITS))
+        other = size - len(data.translate(None, _ASCII_SPACE)) + data.count(b"_")
+        return upper, letters, digits, letters + digits, size - letters - digits - other
+    totals = [0, 0, 0, 0, 0]  # upper, letters, digits, alnum, blank-or-underscore
+    for char, count in Counter(raw).items():  # a few dozen distinct characters, each classified once
+        for i, flag in enumerate(_char_class(char)):
+            if flag:
+                totals[i] += count
+    upper, letters, digits, alnum, other = totals
+    return upper, letters, digits, alnum, len(raw) - alnum - other
+
+
+@lru_cache(maxsize=1 << 16)
+def _char_class(char: str) -> tuple[bool, bool, bool, bool, bool]:
+    return char.isupper(), char.isalpha(), char.isdecimal(), char.isalnum(), char.isspace() or char == "_"
+
+
+def _overlap(words: list[str], view_text: str, start: int, end: int) -> float:
+    """The share of the unit's long words that the rest of the document uses too."""
+    long_words = [w for w in dict.fromkeys(words) if len(w) > 2][:OVERLAP_WORDS]
+    if not long_words:
+        return 0.0
+    find = view_text.find
+    return sum(1 for w in long_words if find(w, 0, start) >= 0 or find(w, end) >= 0) / len(long_words)

@@ -1,0 +1,269 @@
+"""The judge: evidence becomes decisions, which spans of a document are junk.
+
+A reader finds junk in three places, and so does the judge:
+
+1. The trailer: walking up from the last line, every line that scores as junk joins the trailer; the first
+   line that reads as article ends the walk, except that the walk looks past up to two short doubtful lines
+   when the line above them is named junk. The blank lines that separated the trailer go with it.
+2. The tail of the last article line: junk glued onto the last sentence ("...in the system.porno izle") is
+   cut off at the seam where it begins, if the tail scores as junk. Seams are sentence ends, case changes,
+   rule-hit edges, and where glued junk shows: a change of script, a bracket glued to a word, capitals
+   glued to lower case.
+3. Anywhere else: a line a high-precision line rule matches ("Advertisement", "Continue reading the main
+   story"), a span a span rule matches ("Continued below..."), or a line of spam phrases scoring as junk.
+
+Only line and span rules act on their own; spam phrases are evidence that the score weighs with the context
+(a news story about a casino lawsuit shares the words but not the shape or the position of the junk).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable
+
+import regex
+
+from .config import Settings
+from .evidence import Features, unit_features
+from .model import Model
+from .rules import Hit
+from .segment import Line
+from .units import Document, Unit, head, piece, suffix
+
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+_NO_SPACE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_SENTENCE_END = ".!?。！？"
+_TAIL_SENTENCE_END = ".!?。！？\"'”’»)"
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A unit judged, with what its flag will report."""
+
+    start: int
+    end: int
+    score: float
+    model_score: float | None
+    hits: tuple[Hit, ...]
+    is_junk: bool = True
+
+
+def rules_only_score(features: Features, settings: Settings) -> float:
+    """The score from rule evidence and context alone (used without a model).
+
+    Phrase evidence counts by how much of the unit it covers; a short, unpunctuated line with a spam phrase
+    near the end of a document reads as an anchor, not a sentence, and counts as junk.
+    """
+    rules = features.rules
+    term = rules.term_coverage * rules.term_weight
+    if features.sentence_like:
+        term *= rules.term_coverage  # a sentence needs to be nearly all spam phrases to be a spam line
+    elif rules.term_weight and features.words <= settings.short_line_words \
+            and features.position.lines_after <= settings.near_end:
+        term = max(term, rules.term_weight * 0.65)
+    return max(rules.line_rule, term)
+
+
+class Judge:
+    """Scores the units of one document and decides which lines and spans are junk."""
+
+    def __init__(self, doc: Document, model: Model | None, settings: Settings,
+                 allowed: Callable[[str], bool]) -> None:
+        self.doc = doc
+        self.model = model
+        self.settings = settings
+        self.allowed = allowed
+        # Outside the trailer a line has no position to speak for it, so the model must be surer there.
+        self.middle_threshold = settings.threshold if model is None else max(settings.threshold,
+                                                                              settings.middle_threshold)
+
+    def judge(self, unit: Unit, threshold: float | None = None) -> Scored:
+        """Score one unit. A line rule decides on its own; otherwise the score (model or rules) meets the threshold
+        (the settings', unless `threshold` is given)."""
+        threshold = self.settings.threshold if threshold is None else threshold
+        hits = self.doc.hits_in(unit.start, unit.end)
+        if not hits and self.model is None:
+            return Scored(unit.start, unit.end, 0.0, None, (), False)
+        features = unit_features(self.doc, unit, hits)
+        if self.model is None:
+            score = rules_only_score(features, self.settings)
+            return Scored(unit.start, unit.end, score, None, tuple(hits), score >= threshold)
+        model_score = self.model.probability(features)
+        line_rule = features.rules.line_rule
+        is_junk = model_score >= threshold or line_rule >= self.settings.rule_acts
+        return Scored(unit.start, unit.end, max(model_score, line_rule), model_score, tuple(hits), is_junk)
+
+    def reads_as_label(self, index: int) -> bool:
+        """A short line that is no sentence: a link text, a button, a name."""
+        body = self.doc.line_text(index).strip()
+        return len(body.split()) <= self.settings.short_line_words and body[-1:] not in _SENTENCE_END
+
+    def find(self) -> tuple[dict[int, Scored], list[Scored]]:
+        """Whole lines to remove (by line index) and partial spans to remove."""
+        whole: dict[int, Scored] = {}
+        partial: list[Scored] = []
+        last_article = self.walk_trailer(whole, partial)
+        if last_article is not None:
+            tail = junk_tail(self, last_article)  # the last article line's junk tail (never the whole line)
+            if tail is not None and tail.start != last_article.start:
+                partial.append(tail)
+        doc = self.doc
+        for pos, index in enumerate(doc.nonblank):
+            line = doc.lines[index]
+            if index in whole or index not in doc.hits_by_line or self.allowed(doc.line_text(index)) \
+                    or any(line.start <= p.start < line.end for p in partial):
+                continue  # a line whose junk tail is cut already keeps its article head
+            line_hits = doc.hits_in(line.start, line.end)
+            if not line_hits:
+                continue
+            if any(h.rule.scope in ("line", "term") for h in line_hits):
+                scored = self.judge(doc.line_unit(pos), self.middle_threshold)
+                if scored.is_junk:
+                    whole[index] = scored
+                    continue
+            for h in line_hits:
+                if h.rule.scope == "span" and h.rule.weight >= self.settings.rule_acts:
+                    start, end = _widen_to_line_edges(doc.text, line, h.start, h.end)
+                    if (start, end) == (line.start, line.end):
+                        whole[index] = Scored(start, end, h.rule.weight, None, (h,))
+                    elif not any(p.start <= start < p.end for p in partial):
+                        partial.append(Scored(start, end, h.rule.weight, None, (h,)))
+        return whole, partial
+
+    def walk_trailer(self, whole: dict[int, Scored], partial: list[Scored]) -> Unit | None:
+        """Walk up from the last line, adding trailer lines to `whole`; returns the last article line, if any.
+
+        The walk looks past up to `max_doubtful` doubtful lines, short lines that are no sentence ("Google"
+        ending a list of hidden links) and either score at least the neighbour threshold or stand below junk:
+        they join the trailer when the line above them is junk that a rule names (judged as the next line of the
+        run; an unnamed line above is not evidence enough, so guesses never stand on guesses alone).
+        """
+        doc = self.doc
+        neighbour = min(self.settings.threshold, self.settings.neighbour_threshold)
+        pending: list[tuple[int, Scored, Unit]] = []  # doubtful lines, lowest first
+        for pos in range(len(doc.nonblank) - 1, -1, -1):
+            unit = doc.line_unit(pos, below_is_junk=bool(whole or pending))
+            index = unit.line_index
+            if self.allowed(doc.line_text(index)):
+                break
+            # The line that would start the trailer, short and named by no rule ("Aceite de oliva" ending a
+            # recipe), goes only when the model is as sure as it must be in the middle of a document.
+            label = self.reads_as_label(index)
+            unnamed_label = label and not whole and not pending and not doc.hits_in(unit.start, unit.end)
+            scored = self.judge(unit, self.middle_threshold if unnamed_label else None)
+            if not _ALNUM.search(doc.line_text(index)) and not any(h.rule.scope == "line" for h in scored.hits):
+                scored = replace(scored, is_junk=False)  # a line of dashes or stars: nothing to read but position
+            if scored.is_junk and (not pending or scored.hits):
+                glued = _article_then_junk(self, unit)
+                for doubtful, doubtful_scored, _ in pending:
+                    whole[doubtful] = replace(doubtful_scored, is_junk=True)
+                pending = []
+                if glued is not None:  # article text with junk glued on: the walk ends on this line
+                    partial.append(glued)
+                    return None
+                whole[index] = scored
+                continue
+            if len(pending) < self.settings.max_doubtful and label and (scored.score >= neighbour or whole or pending):
+                pending.append((index, scored, unit))
+                continue
+            return pending[0][2] if pending else unit
+        return pending[0][2] if pending else None
+
+
+def junk_tail(judge: Judge, line_unit: Unit) -> Scored | None:
+    """The longest run of segments ending the line in which each segment, and the run, score as junk; the run
+    looks past one segment that does not when the segment before it is junk a rule names.
+
+    The run never starts at the line's start: whether the whole line goes is the walk's question, and a
+    unit that starts the line is judged as a line, never as a tail (the model learned tails as tails).
+    """
+    doc, settings = judge.doc, judge.settings
+    text = doc.text
+    line = doc.lines[line_unit.line_index]
+    best = None
+    gap = False  # a doubtful piece lies between `best` and the next piece: only named junk may follow it
+    end = line.end
+    for seg in reversed(doc.seams(line_unit.line_index)[1:]):
+        if len(text[line.start:seg.start].strip()) < settings.min_head_chars:
+            break  # one character before the seam is a piece of the tail's first word ("s" of "sPOrTs")
+        if gap and not _ALNUM.search(text[seg.start:end]):
+            continue  # punctuation after the doubtful piece joins the piece before it
+        if text[seg.start:end].strip():
+            scored = judge.judge(piece(line_unit, seg.start, end))
+            if not scored.is_junk:
+                if best is None or gap:
+                    break
+                gap = True  # "... £2000 prize GUARANTEED. Claim 3030.| Valid 12hrs only": look past one piece
+                end = seg.start
+                continue
+            if gap and not scored.hits:
+                break
+            run = scored if best is None else judge.judge(suffix(line_unit, seg.start))
+            if not run.is_junk:
+                break
+            best, gap = run, False
+        end = seg.start
+    if best is not None:
+        best = _with_call_to_action(judge, line_unit, line, best)
+    if best is not None and (_too_slight_to_cut(judge, best.start, line.end, best)
+                             or _unnamed_sentence_tail(judge, best)):
+        return None
+    return best
+
+
+def _article_then_junk(judge: Judge, line_unit: Unit) -> Scored | None:
+    """For a line that scores as junk: its junk tail, if what comes before it reads as article."""
+    tail = junk_tail(judge, line_unit)
+    if tail is None or tail.start == line_unit.start:
+        return None
+    return None if judge.judge(head(line_unit, tail.start)).is_junk else tail
+
+
+def _with_call_to_action(judge: Judge, line_unit: Unit, line: Line, tail: Scored) -> Scored:
+    """The tail and the call-to-action word before it ("Get" of "Get cheap jerseys ..."), if the longer
+    run still scores as junk and still leaves article text before it."""
+    head_text = judge.doc.text[line.start:tail.start]
+    stripped = head_text.rstrip()
+    if len(stripped) == len(head_text) or not stripped:
+        return tail  # glued to the word before: no word of its own to take
+    word = stripped.rsplit(None, 1)[-1]
+    start = line.start + len(stripped) - len(word)
+    if start <= line.start or word.casefold() not in judge.settings.call_to_action:
+        return tail
+    run = judge.judge(suffix(line_unit, start))
+    return run if run.is_junk else tail
+
+
+def _too_slight_to_cut(judge: Judge, start: int, end: int, tail: Scored) -> bool:
+    """A tail of one or two words that no rule names ("... deported. PTI", "VietnamPlus") stays: a reader
+    takes it for a credit or a name, and the model alone is not evidence enough to cut a line."""
+    return not tail.hits and _words(judge.doc.text[start:end]) < judge.settings.glued_tail_words
+
+
+def _unnamed_sentence_tail(judge: Judge, tail: Scored) -> bool:
+    """A tail that reads as a sentence and that no rule names is cut only at the middle threshold: the
+    last sentence of a paragraph is where article text most often stands."""
+    body = judge.doc.text[tail.start:tail.end].strip()
+    reads_as_sentence = body[-1:] in _TAIL_SENTENCE_END and len(body.split()) >= 6
+    return reads_as_sentence and not tail.hits and judge.model is not None \
+        and (tail.model_score or 0.0) < judge.middle_threshold
+
+
+def _words(body: str) -> int:
+    """Words in a short piece of text; in Chinese and Japanese, which need no spaces, two characters a word.
+
+    >>> _words("deported. PTI"), _words("東京都知事")
+    (2, 2)
+    """
+    words = len(body.split())
+    if not body.isascii():
+        words = max(words, len(_NO_SPACE_LETTER.findall(body)) // 2)
+    return words
+
+
+def _widen_to_line_edges(text: str, line: Line, start: int, end: int) -> tuple[int, int]:
+    """Extend a span over whitespace to the edge of its line when only whitespace separates them."""
+    if not text[line.start:start].strip():
+        start = line.start
+    if not text[end:line.end].strip():
+        end = line.end
+    return start, end

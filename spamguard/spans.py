@@ -1,0 +1,138 @@
+"""Spans: decisions become flags with exact offsets, flags merge, and only `apply` makes new text.
+
+`apply(original, flags)` removes the flagged spans and keeps every other character as it was, so a report can
+always be replayed. When the cleaned text is judged again (see `cleaner.find_flags`), the new flags' offsets are
+mapped back onto the original with `to_original`.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Iterable
+
+from .config import Settings
+from .judge import Scored
+from .segment import Line
+from .types import Flag
+
+
+def apply(original: str, flags: Iterable[Flag]) -> str:
+    """The original text with every flagged span removed (flags must not overlap).
+
+    >>> apply("Keep this. DROP Keep that.", [Flag(11, 16, 1, 12, "other", (), 1.0, "DROP")])
+    'Keep this. Keep that.'
+    """
+    pieces = []
+    position = 0
+    for flag in sorted(flags, key=lambda f: f.start):
+        pieces.append(original[position:flag.start])
+        position = max(position, flag.end)
+    pieces.append(original[position:])
+    return "".join(pieces)
+
+
+def flags_of(text: str, lines: list[Line], nonblank: list[int], whole: dict[int, Scored], partial: list[Scored],
+             settings: Settings) -> tuple[Flag, ...]:
+    """The flags of one pass: whole lines to remove (by line index) and partial spans, merged."""
+    spans = line_removals(lines, nonblank, whole) + partial
+    line_starts = [ln.start for ln in lines]
+    flags = []
+    for scored in spans:
+        strongest = max(scored.hits, key=lambda h: h.rule.weight, default=None)
+        flags.append(make_flag(text, line_starts, scored.start, scored.end,
+                               strongest.rule.category if strongest else "other",
+                               tuple(dict.fromkeys(h.rule.id for h in scored.hits)), scored.score,
+                               scored.model_score, settings))
+    return merge(text, line_starts, flags, settings)
+
+
+def line_removals(lines: list[Line], nonblank: list[int], whole: dict[int, Scored]) -> list[Scored]:
+    """Spans that remove whole lines, taking the blank lines that separated a removed run with them."""
+    spans = []
+    pos = 0
+    while pos < len(nonblank):
+        if nonblank[pos] not in whole:
+            pos += 1
+            continue
+        first = pos
+        while pos + 1 < len(nonblank) and nonblank[pos + 1] in whole:
+            pos += 1
+        run = [whole[i] for i in nonblank[first:pos + 1]]
+        best = max(run, key=lambda s: s.score)
+        a, b = lines[nonblank[first]], lines[nonblank[pos]]
+        has_before, has_after = first > 0, pos + 1 < len(nonblank)
+        if not has_after:  # a trailer: from the end of the last kept line to the end of the run
+            start = lines[nonblank[first - 1]].end if has_before else a.start
+            end = b.end
+        elif not has_before:  # a header: up to the first kept line
+            start, end = a.start, lines[nonblank[pos + 1]].start
+        elif nonblank[first] - nonblank[first - 1] > 1:  # blank line before the run: drop the ones after it
+            start, end = a.start, lines[nonblank[pos + 1]].start
+        else:
+            start, end = a.start, b.break_end
+        hits = tuple(h for s in run for h in s.hits)
+        spans.append(Scored(start, end, best.score, best.model_score, hits))
+        pos += 1
+    return spans
+
+
+def make_flag(text: str, line_starts: list[int], start: int, end: int, category: str, rules: tuple[str, ...],
+              score: float, model_score: float | None, settings: Settings) -> Flag:
+    """A flag for [start, end); its line and column point at its first non-blank character."""
+    body = text[start:end]
+    first = start + (len(body) - len(body.lstrip()))
+    line_index = max(bisect_right(line_starts, first) - 1, 0)
+    line_start = line_starts[line_index] if line_starts else 0
+    excerpt = " ".join(body.split())
+    if len(excerpt) > settings.excerpt_chars:
+        excerpt = excerpt[:settings.excerpt_chars - 1] + "…"
+    return Flag(start, end, line_index + 1, first - line_start + 1, category, rules, score, excerpt, model_score)
+
+
+def merge(text: str, line_starts: list[int], flags: list[Flag], settings: Settings) -> tuple[Flag, ...]:
+    """Touching or overlapping flags become one; it keeps the category of its strongest part."""
+    groups: list[list[Flag]] = []
+    for flag in sorted(flags, key=lambda f: (f.start, f.end)):
+        if groups and flag.start <= max(f.end for f in groups[-1]):
+            groups[-1].append(flag)
+        else:
+            groups.append([flag])
+    merged = []
+    for group in groups:
+        best = max(group, key=lambda f: f.score)
+        named = [f for f in group if f.rules]
+        category = max(named, key=lambda f: f.score).category if named else best.category
+        rules = tuple(dict.fromkeys(r for f in group for r in f.rules))
+        model_scores = [f.model_score for f in group if f.model_score is not None]
+        merged.append(make_flag(text, line_starts, group[0].start, max(f.end for f in group), category, rules,
+                                best.score, max(model_scores) if model_scores else None, settings))
+    return tuple(merged)
+
+
+def kept_pieces(length: int, flags: Iterable[Flag]) -> list[tuple[int, int]]:
+    """The [start, end) pieces of the original that `flags` (sorted, not overlapping) leave.
+
+    >>> kept_pieces(10, [Flag(2, 4, 1, 3, "other", (), 1.0, "")])
+    [(0, 2), (4, 10)]
+    """
+    pieces, position = [], 0
+    for flag in flags:
+        pieces.append((position, flag.start))
+        position = flag.end
+    pieces.append((position, length))
+    return [(a, b) for a, b in pieces if b > a] or [(0, 0)]
+
+
+def to_original(kept: list[tuple[int, int]], position: int, is_end: bool) -> int:
+    """Map an offset in the cleaned text back to the original, given the kept pieces.
+
+    >>> kept = [(0, 2), (4, 10)]  # "ab" and "efghij" of "abcdefghij" were kept
+    >>> to_original(kept, 2, False), to_original(kept, 2, True)
+    (4, 2)
+    """
+    offset = 0
+    for start, end in kept:
+        size = end - start
+        if position < offset + size or (is_end and position == offset + size):
+            return start + position - offset
+        offset += size
+    return kept[-1][1]

@@ -1,0 +1,182 @@
+"""The units of a document: what the judge scores and what training learns from.
+
+A unit is a whole line or a piece of one line ([start, end) of the original text): the tail of a line from one
+of its seams (a suffix), the head of a line up to a seam, or the piece between two seams. The cleaner and
+training build units with the same functions here, so the examples the model learns from are the units it is
+asked about: `Document.line_unit` for lines, `Document.seams` for where a line may be cut, and `suffix`,
+`head` and `piece` for the sub-line units. `training_units` enumerates every unit the cleaner can ask about
+near a document's end (and on every line a rule fired on); the cleaner asks about them lazily, walking up from
+the end, and stops where the article begins.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Callable, Iterator
+
+from .normalize import BLANK, View
+from .rules import Hit
+from .segment import Line, Segment, glued_junk_seams, split_lines, split_segments
+from .words import dominant_script, words_of
+
+TRAILER_ZONE = 10  # non-blank lines from the end whose sub-line units training learns from
+FREQUENT_WORDS = 40
+FREQUENT_SAMPLE = 1000  # characters at the document's start whose most frequent words are its frequent words
+SCRIPT_SAMPLE = 1500  # characters of the document used to find the body's script
+SAMPLE_HEAD, SAMPLE_TAIL = 300, 100  # characters of a long unit its evidence looks at
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A candidate for removal: [start, end) of the original, on line `line_index` (0-based)."""
+
+    start: int
+    end: int
+    line_index: int
+    lines_after: int  # non-blank lines after this unit's line
+    is_suffix: bool
+    below_is_junk: bool = False  # the line below it was judged junk (a reader expects junk to come in runs)
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What a unit is compared with: the body's script, its typical line length and its frequent words (its
+    function words, whatever the language)."""
+
+    script: str
+    median_line_length: float
+    frequent: frozenset[str]
+
+
+@dataclass(frozen=True)
+class UnitText:
+    """What every kind of evidence reads of one unit: its original and folded text (stripped, and sampled if
+    long), its words and script, its span in the view, and the rule hits that overlap it."""
+
+    raw: str
+    folded: str
+    words: list[str]
+    script: str
+    n_chars: int  # non-blank-edged length of the whole unit, before sampling
+    view_start: int
+    view_end: int
+    hits: list[Hit]
+
+
+class Document:
+    """One document prepared for judging: its lines, its matching view and its rule hits."""
+
+    def __init__(self, text: str, view: View, hits: list[Hit]) -> None:
+        self.text = text
+        self.view = view
+        self.hits = hits
+        self.lines = split_lines(text)
+        self.line_starts = [ln.start for ln in self.lines]
+        # Empty lines (half of all) are skipped before slicing: the strip is the costly part.
+        self.nonblank = [i for i, ln in enumerate(self.lines)
+                         if ln.end > ln.start and text[ln.start:ln.end].strip(BLANK)]
+
+    @cached_property
+    def context(self) -> DocContext:
+        """The document context, built only when a unit needs evidence (most documents need few)."""
+        lengths = sorted(filter(None, (ln.end - ln.start for ln in self.lines)))
+        median = float(lengths[len(lengths) // 2]) if lengths else 0.0
+        counts = Counter(words_of(self.view.text[:FREQUENT_SAMPLE]))
+        if len(counts) > FREQUENT_WORDS:  # the counts of the most frequent words (ties included)
+            cutoff = sorted(counts.values(), reverse=True)[FREQUENT_WORDS - 1]
+            frequent = frozenset(w for w, n in counts.items() if n >= cutoff)
+        else:
+            frequent = frozenset(counts)
+        return DocContext(dominant_script(self.view.text[:SCRIPT_SAMPLE]), median, frequent)
+
+    @cached_property
+    def hits_by_line(self) -> dict[int, list[Hit]]:
+        """Each line's hits, by line index (a hit belongs to every line it touches)."""
+        starts = self.line_starts
+        by_line: dict[int, list[Hit]] = {}
+        for hit in self.hits:
+            first = max(bisect_right(starts, hit.start) - 1, 0)
+            last = max(bisect_right(starts, max(hit.end - 1, hit.start)) - 1, 0)
+            for index in range(first, last + 1):
+                by_line.setdefault(index, []).append(hit)
+        return by_line
+
+    def hits_in(self, start: int, end: int) -> list[Hit]:
+        """Hits overlapping [start, end), which lies within one line."""
+        index = max(bisect_right(self.line_starts, start) - 1, 0)
+        return [h for h in self.hits_by_line.get(index, ()) if h.end > start and h.start < end]
+
+    def line_text(self, index: int) -> str:
+        line = self.lines[index]
+        return self.text[line.start:line.end]
+
+    def line_unit(self, pos: int, below_is_junk: bool = False) -> Unit:
+        """The unit of the `pos`-th non-blank line."""
+        index = self.nonblank[pos]
+        line = self.lines[index]
+        return Unit(line.start, line.end, index, len(self.nonblank) - 1 - pos, False, below_is_junk)
+
+    def seams(self, line_index: int) -> list[Segment]:
+        """The line cut at its seams, at the edges of its rule hits and where glued junk begins."""
+        line = self.lines[line_index]
+        return tail_segments(self.text, line, self.hits_in(line.start, line.end))
+
+    def read(self, unit: Unit, hits: list[Hit]) -> UnitText:
+        """What evidence reads of `unit`, whose overlapping rule hits are `hits`."""
+        view_start, view_end = self.view.from_original(unit.start, unit.end)
+        whole = self.text[unit.start:unit.end].strip()
+        folded = _sample(self.view.text[view_start:view_end].strip())
+        raw = _sample(whole)
+        return UnitText(raw, folded, words_of(folded), dominant_script(raw), len(whole), view_start, view_end, hits)
+
+
+def suffix(line_unit: Unit, start: int) -> Unit:
+    """The tail of the line from `start`."""
+    return replace(line_unit, start=start, is_suffix=True)
+
+
+def head(line_unit: Unit, end: int) -> Unit:
+    """The line up to `end`."""
+    return replace(line_unit, end=end)
+
+
+def piece(line_unit: Unit, start: int, end: int) -> Unit:
+    """The piece [start, end) of the line's tail."""
+    return replace(line_unit, start=start, end=end, is_suffix=True)
+
+
+def training_units(doc: Document, is_junk_line: Callable[[int], bool]) -> Iterator[Unit]:
+    """Every unit the cleaner can ask about: each line near the end (TRAILER_ZONE) with its suffixes, heads and
+    the pieces between its seams, and each other line a rule fired on. `is_junk_line(line_index)` tells whether
+    a line is junk, for the unit's `below_is_junk` (training knows it from labels; the trailer walk from its
+    own decisions)."""
+    n = len(doc.nonblank)
+    for pos in range(n - 1, -1, -1):
+        index = doc.nonblank[pos]
+        near_end = pos >= n - TRAILER_ZONE
+        line = doc.lines[index]
+        if not near_end and not doc.hits_in(line.start, line.end):
+            continue
+        below_is_junk = near_end and pos + 1 < n and is_junk_line(doc.nonblank[pos + 1])
+        base = doc.line_unit(pos, below_is_junk)
+        yield base
+        if near_end:
+            cuts = doc.seams(index)[1:]
+            yield from (suffix(base, s.start) for s in cuts)
+            yield from (head(base, s.start) for s in cuts)
+            yield from (piece(base, s.start, s.end) for s in cuts[:-1])
+
+
+def tail_segments(text: str, line: Line, hits: list[Hit]) -> list[Segment]:
+    """The line cut at its seams, at the edges of its rule hits and at the seams glued junk leaves."""
+    content = text[line.start:line.end]
+    cuts = [e for h in hits for e in (h.start, h.end)]
+    cuts += [line.start + offset for offset in glued_junk_seams(content)]
+    return split_segments(text, line, cuts)
+
+
+def _sample(text: str) -> str:
+    """A long unit is article-shaped already: its head and tail suffice."""
+    return f"{text[:SAMPLE_HEAD]} {text[-SAMPLE_TAIL:]}" if len(text) > SAMPLE_HEAD + SAMPLE_TAIL else text

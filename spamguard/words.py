@@ -1,0 +1,65 @@
+"""Words and scripts of a text: the pure helpers the units and every kind of evidence read."""
+from __future__ import annotations
+
+import string
+from collections import Counter
+from functools import lru_cache
+
+import regex
+
+# Words are whitespace-separated tokens with punctuation stripped from their edges: str.split runs in C,
+# where a \w+ scan costs several times more.
+_EDGE_PUNCT = string.punctuation.replace("_", "") + "“”‘’«»…–—•·、。，！？：；（）「」『』【】"
+_WORD_JOINERS = "'’-./:@,+=&|()[]、。，"
+_ASCII_LETTERS = string.ascii_letters.encode()
+_SCRIPTS = (
+    ("latin", regex.compile(r"\p{Latin}")), ("cyrillic", regex.compile(r"\p{Cyrillic}")),
+    ("han", regex.compile(r"\p{Han}")), ("kana", regex.compile(r"[\p{Hiragana}\p{Katakana}]")),
+    ("arabic", regex.compile(r"\p{Arabic}")), ("hangul", regex.compile(r"\p{Hangul}")),
+    ("greek", regex.compile(r"\p{Greek}")), ("thai", regex.compile(r"\p{Thai}")),
+    ("devanagari", regex.compile(r"\p{Devanagari}")), ("hebrew", regex.compile(r"\p{Hebrew}")),
+)
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a folded text, as a \\w+ scan finds them but several times faster.
+
+    The separators that join words in URLs, names and glued anchors become spaces ("ankara'da",
+    "buy-pills.com/x"), the text is split at white space and the edge punctuation of each token is stripped.
+    Punctuation inside a token stays ("c!alis"): replacing all punctuation with spaces is twice as fast but
+    cost the model 7 article lines on the held-out and spliced sets.
+
+    >>> words_of("see buy-pills.com/x now! c!alis")
+    ['see', 'buy', 'pills', 'com', 'x', 'now', 'c!alis']
+    """
+    for separator in _WORD_JOINERS:
+        if separator in text:
+            text = text.replace(separator, " ")
+    words = [token.strip(_EDGE_PUNCT) for token in text.split()]
+    return [w for w in words if w] if "" in words else words
+
+
+def dominant_script(text: str) -> str:
+    """The script most letters of `text` are written in ('none' without letters).
+
+    >>> dominant_script("Привет, world"), dominant_script("2024!"), dominant_script("東京の天気予報 news")
+    ('cyrillic', 'none', 'han')
+    """
+    if text.isascii():
+        return "latin" if any(c.isalpha() for c in text) else "none"
+    ascii_bytes = text.encode("ascii", "ignore")
+    if 2 * (len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_LETTERS))) > len(text):
+        return "latin"  # exact: letters of every other script are non-ASCII, so they are fewer than half
+    totals: Counter[str] = Counter()
+    for char, count in Counter(text).items():  # each distinct character is looked up once
+        script = _script_of(char)
+        if script:
+            totals[script] += count
+    if not totals:
+        return "none"
+    return max(totals.items(), key=lambda item: (item[1], item[0]))[0]
+
+
+@lru_cache(maxsize=1 << 16)
+def _script_of(char: str) -> str:
+    return next((name for name, pattern in _SCRIPTS if pattern.match(char)), "")
