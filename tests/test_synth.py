@@ -1,4 +1,4 @@
-"""Properties of the junk generator (spamguard.synth) and the line/offset helper (training/textlines.py)."""
+"""Properties of the junk generator (training.synth) and the line/offset helper (training/textlines.py)."""
 from __future__ import annotations
 
 import importlib.util
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spamguard import synth
+from training import synth
 
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("textlines", ROOT / "training" / "textlines.py")

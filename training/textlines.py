@@ -1,14 +1,14 @@
 """Line offsets that agree with str.splitlines(), and line labels -> character spans.
 
 make_docs.py numbers lines by `text.splitlines()`, whose breaks are \\r\\n, \\n, \\r, \\v, \\f, \\x1c-\\x1e,
-\\x85, \\u2028 and \\u2029. `line_offsets` (from spamguard.synth, one implementation) walks
+\\x85, \\u2028 and \\u2029. `line_offsets` (from training.synth, one implementation) walks
 `splitlines(keepends=True)`, so line i here is exactly `text.splitlines()[i]` and offsets never drift.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from spamguard.synth import line_offsets
+from training.synth import line_offsets
 
 __all__ = ["line_offsets", "lines_to_spans", "merge_spans", "partial_spans"]
 
