@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from training import synth
+from training.synth import ending_vocab
 
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("textlines", ROOT / "training" / "textlines.py")
@@ -125,7 +126,7 @@ def test_glued_anchor_list_has_no_separator():
 
 
 ENDING_PAIRS = [(lang, kind) for lang in synth.LANGUAGES for kind in synth.ENDING_KINDS
-                if kind in synth._ENDINGS[lang]]
+                if kind in ending_vocab._ENDINGS[lang]]
 # Junk or 'uncertain' by LABELING.md: a legit ending must never contain these.
 NOT_LEGIT = ("share", "subscribe", "follow", "read more", "related", "comment", "newsletter", "copyright", "©",
              "all rights reserved", "appeared", "click", "advertis", "abone", "paylaş", "подпис", "关注", "シェア")
@@ -165,7 +166,7 @@ def test_every_language_and_kind_gives_a_clean_nonempty_ending(language, kind):
 
 def test_every_language_has_bylines_captions_and_sources():
     for language in synth.LANGUAGES:
-        assert {"byline", "caption", "source", "contact", "sign-off"} <= set(synth._ENDINGS[language])
+        assert {"byline", "caption", "source", "contact", "sign-off"} <= set(ending_vocab._ENDINGS[language])
 
 
 @given(seeds, st.sampled_from(synth.LANGUAGES))
