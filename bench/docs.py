@@ -102,8 +102,10 @@ def _generator() -> ModuleType:
 
 def span_labels(text: str, spans: list[tuple[int, int]]) -> dict:
     """The scorer's line labels for character spans of junk: junk_lines, junk_suffix and junk_prefix."""
+    from spamguard.segment import split_lines  # noqa: PLC0415
+
     junk_lines, suffix, prefix = [], {}, {}
-    for i, (start, content_end, _end) in enumerate(_generator().line_offsets(text)):
+    for i, (_number, start, content_end, _end) in enumerate(split_lines(text)):
         if start == content_end:
             continue  # blank lines are not scored
         for s, e in spans:

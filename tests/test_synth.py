@@ -1,4 +1,4 @@
-"""Properties of the junk generator (training.synth) and the line/offset helper (training/textlines.py)."""
+"""Properties of the junk generator (training.synth) and the line labels -> spans helper (training/textlines.py)."""
 from __future__ import annotations
 
 import importlib.util
@@ -96,6 +96,13 @@ def test_every_family_covers_english_and_spam_covers_all_languages():
         assert {lang for f, lang in pairs if f == family} == set(synth.LANGUAGES)
 
 
+def test_every_rule_category_but_other_has_generator_vocabulary():
+    from training.synth import vocab
+
+    assert "other" not in synth.FAMILIES
+    assert set(synth.SPAM_FAMILIES) == set(vocab._ANCHORS), "a new rule category needs anchors in vocab.py"
+
+
 @pytest.mark.parametrize("call,error,match", [
     (lambda r: synth.junk_line(r, "poetry"), ValueError, "unknown family"),
     (lambda r: synth.junk_line(r, "adult", "xx"), ValueError, "no vocabulary"),
@@ -189,13 +196,6 @@ def test_junk_after_an_ending_removes_back_to_article_plus_ending(article, seed,
     base = synth.add_ending(article, rng)
     text, spans, _ = synth.inject(base, rng, family=family)
     assert synth.remove_spans(text, spans) == base and base.startswith(article)
-
-
-@given(articles)
-def test_line_offsets_agree_with_splitlines(text):
-    offs = textlines.line_offsets(text)
-    assert [text[s:ce] for s, ce, _ in offs] == text.splitlines()
-    assert "".join(text[s:e] for s, _, e in offs) == text
 
 
 @settings(max_examples=300)

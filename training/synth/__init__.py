@@ -18,11 +18,11 @@ from .disguise import HOMOGLYPHS, LEET, ZERO_WIDTH, obfuscate
 from .ending_vocab import ENDING_KINDS
 from .endings import add_ending, legit_ending
 from .junk import anchor_list, junk_line, pick_language, supported
-from .splice import MODES, inject, line_offsets, remove_spans
+from .splice import MODES, inject, remove_spans
 from .vocab import FAMILIES, LANGUAGES, MIDDLE_FAMILIES, SPAM_FAMILIES
 
 __all__ = [
     "ENDING_KINDS", "FAMILIES", "HOMOGLYPHS", "LANGUAGES", "LEET", "MIDDLE_FAMILIES", "MODES", "SPAM_FAMILIES",
-    "ZERO_WIDTH", "add_ending", "anchor_list", "inject", "junk_line", "legit_ending", "line_offsets",
-    "obfuscate", "pick_language", "remove_spans", "supported",
+    "ZERO_WIDTH", "add_ending", "anchor_list", "inject", "junk_line", "legit_ending", "obfuscate", "pick_language",
+    "remove_spans", "supported",
 ]

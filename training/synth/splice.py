@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from typing import NamedTuple
+
+from spamguard import apply
+from spamguard.segment import split_lines
 
 from .junk import _check, junk_line
 from .vocab import _PREFIXES, MIDDLE_FAMILIES
@@ -15,7 +19,6 @@ MODES: tuple[str, ...] = ("blank-line", "newline", "glued", "glued-space", "mult
 _MODE_WEIGHTS: dict[str, int] = {
     "blank-line": 26, "newline": 20, "glued": 16, "glued-space": 10, "multi-line": 18, "middle": 8, "prefix": 2,
 }
-_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def _newline(article: str) -> str:
@@ -25,20 +28,6 @@ def _newline(article: str) -> str:
     if "\r" in article and "\n" not in article:
         return "\r"
     return "\n"
-
-
-def line_offsets(text: str) -> list[tuple[int, int, int]]:
-    """(start, content_end, end) per line, so that text[start:content_end] == text.splitlines()[i].
-
-    `end` includes the line break. Walks splitlines(keepends=True), so the breaks are exactly str.splitlines'
-    (\\r\\n, \\n, \\r, \\v, \\f, \\x1c-\\x1e, \\x85, \\u2028, \\u2029).
-    """
-    out, pos = [], 0
-    for chunk in text.splitlines(keepends=True):
-        brk = 2 if chunk.endswith("\r\n") else (1 if chunk[-1:] in _LINE_BREAKS else 0)
-        out.append((pos, pos + len(chunk) - brk, pos + len(chunk)))
-        pos += len(chunk)
-    return out
 
 
 def _pick_mode(rng: random.Random, family: str) -> str:
@@ -73,23 +62,23 @@ def inject(
     if mode == "prefix" and family != "boilerplate":
         raise ValueError(f"mode 'prefix' is only for boilerplate, not {family!r}")
     nl = _newline(article)
-    lines = line_offsets(article)
+    lines = split_lines(article)  # exactly str.splitlines()' lines, with offsets
 
     def one() -> str:
         return junk if junk is not None else junk_line(rng, family, language)[0]
 
     if mode in ("middle", "prefix"):
         # candidate lines: non-blank, not the first non-blank line (middle) / any non-blank line (prefix)
-        nonblank = [i for i, (s, ce, _e) in enumerate(lines) if article[s:ce].strip()]
+        nonblank = [i for i, line in enumerate(lines) if article[line.start:line.end].strip()]
         cands = nonblank[1:] if mode == "middle" else nonblank
         if cands:
             k = rng.choice(cands)
-            start = lines[k][0]
+            start = lines[k].start
             if mode == "prefix":
                 piece = junk if junk is not None else rng.choice(_PREFIXES)
             else:
                 prev = max(i for i in nonblank if i < k)
-                piece = one() + article[lines[prev][1]:start]
+                piece = one() + article[lines[prev].end:start]
             text = article[:start] + piece + article[start:]
             return text, [(start, start + len(piece))], {"family": family, "mode": mode, "language": language}
         mode = "blank-line"
@@ -107,11 +96,13 @@ def inject(
     return text, [(end, end + len(piece))], {"family": family, "mode": mode, "language": language}
 
 
+class _Span(NamedTuple):
+    """A (start, end) span in the shape `spamguard.apply` reads from its flags."""
+
+    start: int
+    end: int
+
+
 def remove_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """The text without the given sorted, non-overlapping spans."""
-    out, pos = [], 0
-    for start, end in spans:
-        out.append(text[pos:start])
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
+    """The text without the given sorted, non-overlapping (start, end) spans (what `spamguard.apply` does)."""
+    return apply(text, [_Span(start, end) for start, end in spans])

@@ -4,11 +4,13 @@ Templates have {slots} that `junk._fill` draws; "{city}" in an anchor is filled 
 """
 from __future__ import annotations
 
+from spamguard.rules import CATEGORIES
+
 LANGUAGES: tuple[str, ...] = ("en", "tr", "id", "ru", "zh", "ja", "ar", "es", "pt", "de", "fr", "vi")
-SPAM_FAMILIES: tuple[str, ...] = (
-    "adult", "escort", "gambling", "pharma", "counterfeit", "scam", "essay-mill", "seo-link",
-)
-FAMILIES: tuple[str, ...] = SPAM_FAMILIES + ("boilerplate", "markup")
+# The rules' categories, in their order, except "other": that is the rules' catch-all for a hit that names no
+# family, so there is no "other" junk to imitate. Every family here needs vocabulary below (tests check).
+FAMILIES: tuple[str, ...] = tuple(c for c in CATEGORIES if c != "other")
+SPAM_FAMILIES: tuple[str, ...] = tuple(f for f in FAMILIES if f not in ("boilerplate", "markup"))
 # Families that really occur between paragraphs (ad slots, share bars, leaked scripts), not only at the end.
 MIDDLE_FAMILIES: tuple[str, ...] = ("boilerplate", "markup")
 
