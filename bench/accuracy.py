@@ -8,8 +8,8 @@
 Document sets:
   dev          the labeled dev documents of ../shared/eval (real junk; rebuilt by make_docs.py)
   real-anchors gold aeb articles + 1-3 REAL hidden-link anchors glued together, after a blank line / after a
-               newline / glued to the last sentence (spamguard.synth.inject with the anchors as the junk)
-  synth        gold aeb articles (x2) + spamguard.synth's generated junk (all families and modes), fixed seed
+               newline / glued to the last sentence (training.synth.inject with the anchors as the junk)
+  synth        gold aeb articles (x2) + training.synth's generated junk (all families and modes), fixed seed
 Every cleaner is scored with ../shared/eval/score.py's score_doc: junk recall (labeled junk lines gone), article
 lines lost (unlabeled lines not kept unchanged), exact docs (output == the article part exactly). docs/s is one
 process, start-up excluded (throughput.py has the real speed figures).

@@ -86,17 +86,26 @@ def repeated(texts: list[str], n: int) -> Iterator[str]:
     return itertools.islice(itertools.cycle(texts), n)
 
 
-# --- spliced sets: clean gold articles with junk put in by spamguard.synth.inject (exact spans) -----------
+# --- spliced sets: clean gold articles with junk put in by training.synth.inject (exact spans) ------------
 
 REAL_ANCHOR_MODES = ("blank-line", "newline", "glued")
 
 
+def _generator() -> ModuleType:
+    """training.synth, the junk generator: it lives in the repository, not in the installed package."""
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from training import synth  # noqa: PLC0415
+
+    return synth
+
+
 def span_labels(text: str, spans: list[tuple[int, int]]) -> dict:
     """The scorer's line labels for character spans of junk: junk_lines, junk_suffix and junk_prefix."""
-    from spamguard.synth import line_offsets  # noqa: PLC0415
+    from spamguard.segment import split_lines  # noqa: PLC0415
 
     junk_lines, suffix, prefix = [], {}, {}
-    for i, (start, content_end, _end) in enumerate(line_offsets(text)):
+    for i, (_number, start, content_end, _end) in enumerate(split_lines(text)):
         if start == content_end:
             continue  # blank lines are not scored
         for s, e in spans:
@@ -126,8 +135,7 @@ def anchor_groups() -> list[list[str]]:
 def real_anchor_docs(seed: int = 0) -> list[dict]:
     """Each gold article with 1-3 adjacent REAL anchors glued together ("porno izlePornotürk porno", as an
     extractor joins adjacent links) after a blank line, after a newline, or glued to the last sentence."""
-    from spamguard.synth import inject  # noqa: PLC0415
-
+    inject = _generator().inject
     rng = random.Random(seed)
     groups = anchor_groups()
     out = []
@@ -142,10 +150,9 @@ def real_anchor_docs(seed: int = 0) -> list[dict]:
 
 
 def synth_docs(seed: int = 0, per_article: int = 2) -> list[dict]:
-    """Each gold article `per_article` times with spamguard.synth's generated junk (all families, languages,
+    """Each gold article `per_article` times with training.synth's generated junk (all families, languages,
     obfuscations and modes, drawn from one fixed-seed generator)."""
-    from spamguard.synth import inject  # noqa: PLC0415
-
+    inject = _generator().inject
     rng = random.Random(seed)
     out = []
     for i, article in enumerate(gold_articles()):

@@ -64,10 +64,7 @@ def _flag(flag) -> dict:
 def _training_records() -> Iterator[tuple[str, dict]]:
     import random
 
-    try:
-        from training.synth import inject  # after the move out of the package
-    except ImportError:
-        from spamguard.synth import inject  # type: ignore[no-redef]
+    from training.synth import inject
     rng = random.Random(7)
     for i, article in enumerate(docs.gold_articles()):
         text, spans, _info = inject(article, rng)

@@ -1,4 +1,4 @@
-"""Properties of the junk generator (spamguard.synth) and the line/offset helper (training/textlines.py)."""
+"""Properties of the junk generator (training.synth) and the line labels -> spans helper (training/textlines.py)."""
 from __future__ import annotations
 
 import importlib.util
@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spamguard import synth
+from training import synth
+from training.synth import ending_vocab
 
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("textlines", ROOT / "training" / "textlines.py")
@@ -95,6 +96,13 @@ def test_every_family_covers_english_and_spam_covers_all_languages():
         assert {lang for f, lang in pairs if f == family} == set(synth.LANGUAGES)
 
 
+def test_every_rule_category_but_other_has_generator_vocabulary():
+    from training.synth import vocab
+
+    assert "other" not in synth.FAMILIES
+    assert set(synth.SPAM_FAMILIES) == set(vocab._ANCHORS), "a new rule category needs anchors in vocab.py"
+
+
 @pytest.mark.parametrize("call,error,match", [
     (lambda r: synth.junk_line(r, "poetry"), ValueError, "unknown family"),
     (lambda r: synth.junk_line(r, "adult", "xx"), ValueError, "no vocabulary"),
@@ -125,7 +133,7 @@ def test_glued_anchor_list_has_no_separator():
 
 
 ENDING_PAIRS = [(lang, kind) for lang in synth.LANGUAGES for kind in synth.ENDING_KINDS
-                if kind in synth._ENDINGS[lang]]
+                if kind in ending_vocab._ENDINGS[lang]]
 # Junk or 'uncertain' by LABELING.md: a legit ending must never contain these.
 NOT_LEGIT = ("share", "subscribe", "follow", "read more", "related", "comment", "newsletter", "copyright", "©",
              "all rights reserved", "appeared", "click", "advertis", "abone", "paylaş", "подпис", "关注", "シェア")
@@ -165,7 +173,7 @@ def test_every_language_and_kind_gives_a_clean_nonempty_ending(language, kind):
 
 def test_every_language_has_bylines_captions_and_sources():
     for language in synth.LANGUAGES:
-        assert {"byline", "caption", "source", "contact", "sign-off"} <= set(synth._ENDINGS[language])
+        assert {"byline", "caption", "source", "contact", "sign-off"} <= set(ending_vocab._ENDINGS[language])
 
 
 @given(seeds, st.sampled_from(synth.LANGUAGES))
@@ -188,13 +196,6 @@ def test_junk_after_an_ending_removes_back_to_article_plus_ending(article, seed,
     base = synth.add_ending(article, rng)
     text, spans, _ = synth.inject(base, rng, family=family)
     assert synth.remove_spans(text, spans) == base and base.startswith(article)
-
-
-@given(articles)
-def test_line_offsets_agree_with_splitlines(text):
-    offs = textlines.line_offsets(text)
-    assert [text[s:ce] for s, ce, _ in offs] == text.splitlines()
-    assert "".join(text[s:e] for s, _, e in offs) == text
 
 
 @settings(max_examples=300)

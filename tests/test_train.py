@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import spamguard
-from spamguard import synth
+from training import synth
 from spamguard.errors import TrainingDataError
 from spamguard.model import MODEL_FILE, file_sha256
 from spamguard.train import train_from_file

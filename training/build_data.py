@@ -24,9 +24,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "training"))
 
-from spamguard import synth  # noqa: E402
 from spamguard.model import file_sha256 as sha256_file  # noqa: E402
 from textlines import lines_to_spans, merge_spans, partial_spans  # noqa: E402
+from training import synth  # noqa: E402
 
 HELDOUT_PERCENT = 20
 TRAILER_MODES = ("blank-line", "newline", "glued", "glued-space", "multi-line")
@@ -65,6 +65,14 @@ SUSPECT = re.compile(
     r"appeared first|commenting policy|before it's news|\bemail\b|\bprint\b|sign up|newsletter|comments?\b",
     re.I,
 )
+
+
+def synth_sha256() -> str:
+    """One sha256 over the generator's source files (training/synth/*.py, each by name and sha256)."""
+    digest = hashlib.sha256()
+    for path in sorted((REPO / "training" / "synth").glob("*.py")):
+        digest.update(f"{path.name}\0{sha256_file(path)}\n".encode("utf-8"))
+    return digest.hexdigest()
 
 
 def split_of(key: str) -> str:
@@ -344,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
         "seed": a.seed, "variants": a.variants, "heldout_percent": HELDOUT_PERCENT,
         "split_rule": "sha256('<corpus>:<doc_id>') % 100 < 20 -> heldout",
         "inputs": {k: sha256_file(p) for k, p in inputs.items()},
-        "synth_sha256": sha256_file(REPO / "spamguard" / "synth.py"),
+        "synth_sha256": synth_sha256(),
         "counts": counts,
         "trafilatura_extra_lines": dict(traf_why),
         "unlabeled_rejected": dict(rejected),

@@ -1,16 +1,16 @@
-"""Line offsets that agree with str.splitlines(), and line labels -> character spans.
+"""Line labels -> character spans, on lines that agree with str.splitlines().
 
 make_docs.py numbers lines by `text.splitlines()`, whose breaks are \\r\\n, \\n, \\r, \\v, \\f, \\x1c-\\x1e,
-\\x85, \\u2028 and \\u2029. `line_offsets` (from spamguard.synth, one implementation) walks
-`splitlines(keepends=True)`, so line i here is exactly `text.splitlines()[i]` and offsets never drift.
+\\x85, \\u2028 and \\u2029. `spamguard.segment.split_lines` breaks exactly there (tests/test_segment.py checks
+it), so line i here is exactly `text.splitlines()[i]` and offsets never drift.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from spamguard.synth import line_offsets
+from spamguard.segment import split_lines
 
-__all__ = ["line_offsets", "lines_to_spans", "merge_spans", "partial_spans"]
+__all__ = ["lines_to_spans", "merge_spans", "partial_spans"]
 
 
 def lines_to_spans(text: str, line_ids: Iterable[int]) -> list[tuple[int, int]]:
@@ -21,11 +21,11 @@ def lines_to_spans(text: str, line_ids: Iterable[int]) -> list[tuple[int, int]]:
     takes its own following break (a run at the very start of the text therefore also takes the blank lines
     after it). Blank lines at the start of an inner run are left alone.
     """
-    offs = line_offsets(text)
-    chosen = sorted({i for i in line_ids if 0 <= i < len(offs)})
+    lines = split_lines(text)
+    chosen = sorted({i for i in line_ids if 0 <= i < len(lines)})
     if not chosen:
         return []
-    blank = [not text[s:ce].strip() for s, ce, _e in offs]
+    blank = [not text[line.start:line.end].strip() for line in lines]
     runs: list[list[int]] = []
     for i in chosen:
         if runs and all(blank[j] for j in range(runs[-1][1] + 1, i)):
@@ -34,20 +34,20 @@ def lines_to_spans(text: str, line_ids: Iterable[int]) -> list[tuple[int, int]]:
             runs.append([i, i])
     spans = []
     for first, last in runs:
-        tail = all(blank[j] for j in range(last + 1, len(offs)))
+        tail = all(blank[j] for j in range(last + 1, len(lines)))
         if tail:
             while first > 0 and blank[first - 1]:
                 first -= 1
-            start = offs[first - 1][1] if first > 0 else 0
+            start = lines[first - 1].end if first > 0 else 0
             spans.append((start, len(text)))
         else:
-            end = offs[last][2]
+            end = lines[last].break_end
             j = last + 1
             if first == 0:
-                while j < len(offs) and blank[j]:
-                    end = offs[j][2]
+                while j < len(lines) and blank[j]:
+                    end = lines[j].break_end
                     j += 1
-            spans.append((offs[first][0], end))
+            spans.append((lines[first].start, end))
     return merge_spans(spans)
 
 
@@ -66,12 +66,12 @@ def partial_spans(text: str, suffix: Mapping[int, int] | None = None,
                   prefix: Mapping[int, int] | None = None) -> list[tuple[int, int]]:
     """junk_suffix {line: offset} -> junk from that character to the line's end (break kept);
     junk_prefix {line: offset} -> junk from the line's start up to that character."""
-    offs = line_offsets(text)
+    lines = split_lines(text)
     spans = []
     for line, col in (suffix or {}).items():
-        s, ce, _e = offs[int(line)]
+        s, ce = lines[int(line)].start, lines[int(line)].end
         spans.append((s + int(col), ce))
     for line, col in (prefix or {}).items():
-        s, ce, _e = offs[int(line)]
+        s, ce = lines[int(line)].start, lines[int(line)].end
         spans.append((s, min(s + int(col), ce)))
     return merge_spans(spans)

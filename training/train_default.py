@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         "sources": "../shared/corpora: aeb_scrapinghub gold article bodies and trafilatura leftovers, "
                    "fnc1_bodies and fakenewscorpus_sample documents that pass a strict clean filter, the labeled "
                    "dev documents of ../shared/eval, hidden_link_injections anchors (spliced set only), "
-                   "sms_spam_collection spam messages; synthetic junk and legitimate endings from spamguard.synth",
+                   "sms_spam_collection spam messages; synthetic junk and legitimate endings from training.synth",
         "input_sha256": manifest["inputs"],
         "synth_sha256": manifest.get("synth_sha256"),
         "counts": {k: {"records": v["records"], "documents": v["documents"], "with_junk": v["with_junk"]}
