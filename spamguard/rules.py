@@ -21,16 +21,17 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import cast, get_args
 
 import regex
 from ahocorasick_rs import AhoCorasick, Implementation
 
 from .normalize import View, fold
+from .types import Anchor, Category, Scope
 
-CATEGORIES = ("adult", "escort", "gambling", "pharma", "counterfeit", "scam", "essay-mill", "seo-link",
-              "boilerplate", "markup", "other")
-SCOPES = ("line", "span", "term")
-ANCHORS = ("line", "start", "any")
+CATEGORIES: tuple[Category, ...] = get_args(Category)
+SCOPES: tuple[Scope, ...] = get_args(Scope)
+ANCHORS: tuple[Anchor, ...] = get_args(Anchor)
 SHORT_LINE = 200  # lines up to this long are tried against every line rule; longer ones against few
 MATCH_TIMEOUT_SECONDS = 2.0  # per "any" rule and document; far above what any real document needs
 
@@ -40,14 +41,14 @@ class Rule:
     """One named pattern. `pattern` is regex source over the matching view; `phrases` replace it for lexicon rules."""
 
     id: str
-    category: str
-    scope: str
+    category: Category
+    scope: Scope
     weight: float
     description: str
     pattern: str = ""
     languages: tuple[str, ...] = ("*",)
     phrases: tuple[str, ...] = field(default=(), repr=False)
-    anchor: str = "line"  # "line": must match the whole line; "start": at the line start; "any": anywhere
+    anchor: Anchor = "line"  # "line": must match the whole line; "start": at the line start; "any": anywhere
     triggers: tuple[str, ...] = ()  # the rule is tried only on a line holding one of these
     max_chars: int = 100_000  # line rules: the longest line the rule is tried on (boilerplate lines are short)
 
@@ -291,7 +292,8 @@ def _read_lexicon_file(name: str, text: str) -> Rule:
     missing = {"id", "category", "language", "description"} - header.keys()
     if missing:
         raise ValueError(f"lexicon file {name}: header lacks {sorted(missing)}")
-    return Rule(header["id"], header["category"], "term", 0.9, header["description"],
+    # The header's category is checked when the Rule is made (a ValueError naming the rule, as for any rule).
+    return Rule(header["id"], cast(Category, header["category"]), "term", 0.9, header["description"],
                 languages=(header["language"],), phrases=tuple(dict.fromkeys(p for p in phrases if p)),
                 anchor="any")
 

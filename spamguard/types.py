@@ -2,8 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 SCHEMA_VERSION = 1
+
+# The closed vocabularies of results and rules, listed once; rules.py derives its runtime tuples from these.
+Verdict = Literal["clean", "cleaned", "spam"]  # no flags / junk removed / the whole document is junk
+Category = Literal["adult", "escort", "gambling", "pharma", "counterfeit", "scam", "essay-mill", "seo-link",
+                   "boilerplate", "markup", "other"]  # "other": flags no rule names, and the dodge rules
+Scope = Literal["line", "span", "term"]  # what a rule hit means (see rules.py)
+Anchor = Literal["line", "start", "any"]  # where a rule's pattern must match
 
 
 @dataclass(frozen=True)
@@ -20,7 +28,7 @@ class Flag:
     end: int
     line: int
     column: int
-    category: str
+    category: Category
     rules: tuple[str, ...]
     score: float
     excerpt: str
@@ -46,7 +54,7 @@ class Result:
 
     text: str
     flags: tuple[Flag, ...] = field(default_factory=tuple)
-    verdict: str = "clean"
+    verdict: Verdict = "clean"
 
     def to_dict(self) -> dict:
         return {
