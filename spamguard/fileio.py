@@ -118,7 +118,7 @@ class AtomicWriter:
         self._tmp: str | None = None
         self._fh: BinaryIO | None = None
 
-    def __enter__(self) -> "AtomicWriter":
+    def __enter__(self) -> AtomicWriter:
         folder = os.path.dirname(self._target) or "."
         try:
             fd, self._tmp = tempfile.mkstemp(

@@ -3,9 +3,9 @@
 Spammers dodge filters with look-alike characters, invisible characters, leetspeak and spaced-out letters.
 Rules match on a folded view instead of the original: NFKC, case-folded, accents removed, zero-width and
 bidi controls dropped, Cyrillic look-alikes inside Latin words and digits inside words folded to letters,
-s p a c e d letters joined, runs of spaces made one. Every line break becomes "\\n" so `^`/`$` work per line. The map gives, for each
-character of the view, the offset of the original character it came from, so a match in the view is a span
-of the original.
+s p a c e d letters joined, runs of spaces made one. Every line break becomes "\\n" so `^`/`$` work per line.
+The map gives, for each character of the view, the offset of the original character it came from, so a match
+in the view is a span of the original.
 """
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-
 
 # Characters that render as nothing; spammers put them inside words to break matching.
 INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u200b\u200c\u200d\u200e"

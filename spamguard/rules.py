@@ -76,7 +76,8 @@ class Hit:
 
 _SOCIAL = (r"share|shares|tweet|email|e-mail|print|comments?|more|facebook|twitter|linkedin|reddit|google\+|"
            r"binh luan|yorumlar|yorum yap|komentar|комментарии|评论|コメント|comentarios|kommentare|commentaires|"
-           r"вконтакте|одноклассники|skype|微信|微博|qq空间|分享到[:：]?|はてブ|line|ツイート|シェアする|share on|share via|"
+           r"вконтакте|одноклассники|skype|微信|微博|qq空间|分享到[:：]?|はてブ|line|ツイート|シェアする|"
+           r"share on|share via|"
            r"bu haberi paylasin|この記事をシェア|"
            r"pinterest|whatsapp|tumblr|telegram|pocket|flipboard|messenger|sms|copy link|like|save|"
            r"compartir|partager|teilen|paylas|bagikan|поделиться|分享|シェア|مشاركة|chia se|compartilhe|condividi")
@@ -123,7 +124,8 @@ RULE_TABLE: tuple[Rule, ...] = (
          r"telegram)[^\n]{0,120}", max_chars=300),
     Rule("boilerplate.subscribe-prompt", "boilerplate", "line", 0.9,
          "A subscribe or newsletter prompt ('Subscribe to X for FREE', 'Sign up for our newsletter').",
-         r"[ \t>»*]*+(?:subscribe to (?:[^\n]{1,60}|[^\n]{1,160}(?:channel|newsletter|podcast)[^\n]{0,80})|(?:keep in touch! )?[^\n]{0,80}sign up for our newsletter[^\n]{0,40}"
+         r"[ \t>»*]*+(?:subscribe to (?:[^\n]{1,60}|[^\n]{1,160}(?:channel|newsletter|podcast)[^\n]{0,80})"
+         r"|(?:keep in touch! )?[^\n]{0,80}sign up for our newsletter[^\n]{0,40}"
          r"|subscribe(?: now)?(?: to our newsletter)?[.!]?)", max_chars=300),
     Rule("boilerplate.follow-prompt-i18n", "boilerplate", "line", 0.9,
          "A follow-us prompt in another language ('Síguenos en Twitter', 'Bizi Twitter'da takip edin', '关注我们').",
@@ -178,16 +180,19 @@ RULE_TABLE: tuple[Rule, ...] = (
          r"[ \t\d]*+% of readers think this story is [^\n]{1,80}", max_chars=200),
     Rule("boilerplate.site-chrome", "boilerplate", "line", 0.93,
          "Site chrome: 'Before It's News ©', 'RSS Feed for <author>', 'Older articles by <author>', error-page text.",
-         r"(?:before it'?s news[^\S\n]*+©?|people powered news[^\S\n]*+®?|rss feed for [^\n]{1,60}|older articles by [^\n]{1,60}|"
+         r"(?:before it'?s news[^\S\n]*+©?|people powered news[^\S\n]*+®?|rss feed for [^\n]{1,60}|"
+         r"older articles by [^\n]{1,60}|"
          r"uploaded by:[^\S\n][^\n]{1,60}|main error mes+age here|more detailed message would go here[^\n]*+|"
          r"on a mobile device\? click here to see the video\.?|all rights reserved\.?)", max_chars=200),
     Rule("boilerplate.sidebar-headline", "boilerplate", "line", 0.85,
          "A sidebar teaser repeated across articles: 'Headline: <teaser>!'.",
          r"headline: [^\n]{5,160}", max_chars=200),
     Rule("boilerplate.republish-notice", "boilerplate", "line", 0.85,
-         "Site notices about sharing or submitting ('We encourage you to share and republish our reports', op-ed guidelines).",
+         "Site notices about sharing or submitting ('We encourage you to share and republish our reports', "
+         "op-ed guidelines).",
          r"[^\n]{0,40}(?:we encourage you to share and republish|please read our guidelines on submissions|"
-         r"click here to see all we share)[^\n]*+", max_chars=400, triggers=("republish", "guidelines", "all we share")),
+         r"click here to see all we share)[^\n]*+", max_chars=400,
+         triggers=("republish", "guidelines", "all we share")),
     Rule("boilerplate.see-more-at-glued", "boilerplate", "span", 0.95,
          "A share-tracker link glued onto the last sentence: '...asylum.- See more at: URL'.",
          r"[ \t]*+[-–—]?[ \t]*+see more at:[ \t]*+\S++[ \t]*+$", anchor="any", triggers=("see more at:",)),
@@ -206,7 +211,8 @@ RULE_TABLE: tuple[Rule, ...] = (
     Rule("markup.javascript-glued", "markup", "span", 0.9,
          "JavaScript glued onto the end of an article sentence ('... follows below. BF_STATIC.timequeue.push(...)', "
          "'document.write(...)').",
-         r"[ \t]*+(?:(?<![\w$.])(?:[a-z_$][\w$]*+\.)*+[a-z_$][\w$]*+[ \t]*+(?:\([ \t]*+(?:function\b|document\b|window\b)"
+         r"[ \t]*+(?:(?<![\w$.])(?:[a-z_$][\w$]*+\.)*+[a-z_$][\w$]*+[ \t]*+"
+         r"(?:\([ \t]*+(?:function\b|document\b|window\b)"
          r"|=[ \t]*+function\b)|(?<![\w$])document\.write(?:ln)?[ \t]*+\([ \t]*+['\"<])[^\n]*+",
          anchor="any", triggers=("(function", "( function", "= function", "=function", "(document", "(window",
                                  "document.write")),
@@ -227,7 +233,8 @@ RULE_TABLE: tuple[Rule, ...] = (
          "Evidence only (below the weight that acts alone): the tail goes when the model also reads it as junk.",
          rf"(?:{_ADVERT}|{_SHARE_LABEL})[:：]?[^\S\n]*+(?=\n|\Z)",
          anchor="any", triggers=tuple(w for w in (_ADVERT + "|" + _SHARE_LABEL).split("|")
-                                      if "(" not in w and "?" not in w) + ("advertisement", "分享", "شارك", "sponsored")),
+                                      if "(" not in w and "?" not in w)
+                                + ("advertisement", "分享", "شارك", "sponsored")),
     Rule("seo-link.spam-domain", "seo-link", "term", 0.6,
          "A domain whose name advertises spam (porn, casino, betting, pills, escorts); the hit starts at the stem.",
          rf"(?:{'|'.join(_SPAM_STEMS)})"

@@ -6,8 +6,9 @@ Segments cut a line where a reader sees a seam: after a sentence end, where two 
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import accumulate
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 import regex
 

@@ -11,8 +11,9 @@ per worker, not once per row or per task. pyspark is imported only here, and onl
 # hints name pandas, which is imported only inside clean_dataframe.
 import json
 import os
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from . import Cleaner, Result, clean
 
@@ -59,9 +60,9 @@ def clean_dataframe(df: "DataFrame", column: str, model: "str | os.PathLike | No
     every worker. The options are checked on the driver first, so a bad model path fails here, not in a task.
     Existing columns with those two names are replaced.
     """
-    import pandas as pd  # noqa: PLC0415 (optional dependency, imported on use)
-    from pyspark.sql import functions as F  # noqa: PLC0415, N812
-    from pyspark.sql.types import StringType, StructField, StructType  # noqa: PLC0415
+    import pandas as pd  # optional dependencies, imported on use
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import StringType, StructField, StructType
 
     if column not in df.columns:
         raise ValueError(f"column {column!r} is not in the DataFrame (columns: {', '.join(df.columns)})")
