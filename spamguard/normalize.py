@@ -58,8 +58,8 @@ class OffsetMap:
     The map is monotone, so both directions are a binary search over a handful of runs.
     """
 
-    view_starts: array
-    orig_starts: array
+    view_starts: array[int]
+    orig_starts: array[int]
     steps: bytes
     length: int  # of the view
 
@@ -202,7 +202,7 @@ def _fold_words(folded: str, has_lookalikes: bool) -> str:
     return folded
 
 
-def _fold_inside_words(folded: str, seed, needs, table: dict) -> str:
+def _fold_inside_words(folded: str, seed: re.Pattern[str], needs: re.Pattern[str], table: dict[int, int]) -> str:
     """`folded` with every word around a `seed` match that `needs` a character of translated by `table`."""
     pieces: list[str] = []
     previous = 0

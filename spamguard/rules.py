@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import cast, get_args
+from typing import TypeAlias, cast, get_args
 
 import regex
 from ahocorasick_rs import AhoCorasick, Implementation
@@ -320,7 +320,7 @@ def all_rules() -> tuple[Rule, ...]:
     return RULE_TABLE + lexicon_rules()
 
 
-def __getattr__(name: str):  # RULES is built on first access, so importing this module reads no files
+def __getattr__(name: str) -> tuple[Rule, ...]:  # RULES is built on first access: importing this module reads no files
     if name == "RULES":
         return all_rules()
     raise AttributeError(name)
@@ -362,7 +362,7 @@ class Matcher:
     def find(self, original: str, view: View) -> list[Hit]:
         """All hits in one document, in order of their start."""
         found = [] if self._automaton is None else [
-            (start, end, self._keys[index]) for index, start, end in self._scan(view.text)]
+            (start, end, self._keys[index]) for index, start, end in self._scan(self._automaton, view.text)]
         found_triggers = [f for f in found if f[2] in self._triggers]
         hits = self._line_hits(original, view, found_triggers)
         hits += self._anywhere_hits(original, view, found_triggers)
@@ -370,12 +370,13 @@ class Matcher:
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
-    def _scan(self, text: str) -> list[tuple[int, int, int]]:
+    @staticmethod
+    def _scan(automaton: AhoCorasick, text: str) -> list[tuple[int, int, int]]:
         """Every phrase and trigger occurrence: (key index, start, end)."""
         try:
-            return self._automaton.find_matches_as_indexes(text, overlapping=True)
+            return automaton.find_matches_as_indexes(text, overlapping=True)
         except UnicodeEncodeError:  # lone surrogates cannot go to UTF-8; a same-length stand-in keeps offsets
-            return self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+            return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
     def _hit(self, rule: Rule, original: str, view: View, start: int, end: int) -> Hit:
         o_start, o_end = view.to_original(start, end, len(original))
@@ -418,9 +419,9 @@ class Matcher:
                         and pattern.fullmatch(stripped):
                     found.append((rule, start, end))
             for rule, pattern in starts:
-                m = pattern.match(stripped)
-                if m is not None and m.end() > 0:
-                    found.append((rule, start, start + m.end()))
+                head = pattern.match(stripped)
+                if head is not None and head.end() > 0:
+                    found.append((rule, start, start + head.end()))
         found.sort(key=lambda f: f[1])
         return [self._hit(rule, original, view, a, b) for rule, a, b in found]
 
@@ -433,8 +434,8 @@ class Matcher:
             return None
         pattern, by_group = self._line_long
         m = pattern.fullmatch(stripped)
-        rule = by_group[m.lastgroup] if m is not None else None
-        return rule if rule is not None and len(stripped) <= rule.max_chars else None
+        long_rule = by_group[m.lastgroup] if m is not None else None
+        return long_rule if long_rule is not None and len(stripped) <= long_rule.max_chars else None
 
     def _anywhere_hits(self, original: str, view: View, triggers: list[tuple[int, int, str]]) -> list[Hit]:
         """Hits of the rules that match anywhere in a line, tried on each line holding one of their triggers
@@ -442,7 +443,7 @@ class Matcher:
         if not triggers:
             return []
         text = view.text
-        hits = []
+        hits: list[Hit] = []
         for rule, pattern in self._anywhere:
             lines = sorted({_line_around(text, start) for start, _, key in triggers if key in rule.triggers})
             deadline = time.monotonic() + MATCH_TIMEOUT_SECONDS
@@ -464,7 +465,7 @@ class Matcher:
         text = view.text
         starts = {s for s, _, _ in found}
         ends = {e for _, e, _ in found}
-        hits = []
+        hits: list[Hit] = []
         for start, end, phrase in found:
             # A phrase stands alone (word boundaries), or is glued to another phrase or to a word whose case
             # changes where they meet, as adjacent anchors are ("hacklink|Google", "2019|Porno").
@@ -500,7 +501,11 @@ def _line_around(text: str, position: int) -> tuple[int, int]:
     return text.rfind("\n", 0, position) + 1, len(text) if end < 0 else end
 
 
-def _compile(source: str):
+# A compiled rule pattern: the standard library's where it compiles, else `regex`'s (same matching API).
+_Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
+
+
+def _compile(source: str) -> _Pattern:
     """`re` where the pattern compiles with it (faster), else `regex` (Unicode properties and the like)."""
     try:
         return re.compile(source)
@@ -508,7 +513,7 @@ def _compile(source: str):
         return regex.compile(source, regex.VERSION1)
 
 
-def _combined(rules: list[Rule], frame: str = "{}"):
+def _combined(rules: list[Rule], frame: str = "{}") -> tuple[_Pattern, dict[str | None, Rule]] | None:
     """One pattern for many rules, each in a named group (set in `frame`), and the map from group name to rule."""
     if not rules:
         return None

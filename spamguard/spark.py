@@ -36,10 +36,12 @@ def _worker_clean(model: "str | None", threshold: "float | None") -> "Callable[[
     return Cleaner(model=model, threshold=threshold).clean
 
 
-def _clean_column(texts: Iterable, model: "str | None", threshold: "float | None") -> "tuple[list, list]":
+def _clean_column(texts: "Iterable[object]", model: "str | None",
+                  threshold: "float | None") -> "tuple[list[str | None], list[str | None]]":
     """(sanitized texts, JSON reports) for one batch of a column; a null text gives null in both."""
     clean_one = _worker_clean(model, threshold)
-    cleaned, reports = [], []
+    cleaned: list[str | None] = []
+    reports: list[str | None] = []
     for text in texts:
         if isinstance(text, str):
             result = clean_one(text)
@@ -51,7 +53,7 @@ def _clean_column(texts: Iterable, model: "str | None", threshold: "float | None
     return cleaned, reports
 
 
-def clean_dataframe(df: "DataFrame", column: str, model: "str | os.PathLike | None" = None,
+def clean_dataframe(df: "DataFrame", column: str, model: "str | os.PathLike[str] | None" = None,
                     threshold: "float | None" = None) -> "DataFrame":
     """`df` with two more string columns: `spamguard_text` (the sanitized text of `column`) and
     `spamguard_report` (`json.dumps(result.to_dict())`); both are null where `column` is null.

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 SCHEMA_VERSION = 1
 
@@ -34,7 +34,7 @@ class Flag:
     excerpt: str
     model_score: float | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "start": self.start,
             "end": self.end,
@@ -56,7 +56,7 @@ class Result:
     flags: tuple[Flag, ...] = field(default_factory=tuple)
     verdict: Verdict = "clean"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,
             "verdict": self.verdict,
