@@ -134,12 +134,29 @@ def fold_char(char: str) -> str:
 
 
 def fold(text: str) -> str:
-    """The folded text alone (used for lexicon phrases, which need no map)."""
+    """The folded text alone (used for lexicon phrases, which need no map).
+
+    >>> fold("FREE V1AGRA p\\u200bills")  # case, a leetspeak digit inside a word, a zero-width space
+    'free viagra pills'
+    """
     return view(text).text
 
 
 def view(text: str) -> View:
-    """Build the matching view of `text`."""
+    """Build the matching view of `text`.
+
+    A match in the view maps back to the original span it came from, invisible characters included:
+
+    >>> text = "Buy c\\u200ba\\u200bsino chips"
+    >>> v = view(text)
+    >>> v.text
+    'buy casino chips'
+    >>> start = v.text.index("casino")
+    >>> v.to_original(start, start + len("casino"), len(text))
+    (4, 12)
+    >>> v.from_original(4, 12) == (start, start + len("casino"))
+    True
+    """
     distinct = set() if text.isascii() else set(_ASCII_RUNS.sub("", text))
     changed = {c: f for c in distinct if (f := fold_char(c)) != c}
     changed.update((c, "\n") for c in _ASCII_BREAKS if c in text)

@@ -70,7 +70,11 @@ class Segment(NamedTuple):
 
 
 def split_lines(text: str) -> list[Line]:
-    """The lines of `text`, as `text.splitlines()` gives them, with offsets."""
+    """The lines of `text`, as `text.splitlines()` gives them, with offsets.
+
+    >>> split_lines("a\\r\\nb\\n")
+    [Line(number=1, start=0, end=1, break_end=3), Line(number=2, start=3, end=4, break_end=5)]
+    """
     lines: list[Line] = []
     start = 0
     if not any(c in text for c in _EXOTIC_BREAKS):  # only "\n": str.split is many times faster than a regex
@@ -94,7 +98,12 @@ def split_lines(text: str) -> list[Line]:
 
 def split_segments(text: str, line: Line, extra_cuts: Iterable[int] = ()) -> list[Segment]:
     """Cut one line at its seams (never inside a URL or e-mail address, though a word glued onto a URL's end is
-    no part of it) and at `extra_cuts` offsets."""
+    no part of it) and at `extra_cuts` offsets.
+
+    >>> text = "He resigned.porno izle"
+    >>> [text[s.start:s.end] for s in split_segments(text, split_lines(text)[0])]
+    ['He resigned.', 'porno izle']
+    """
     content = text[line.start:line.end]
     protected = _protected_spans(content)
     cuts = {m.start() if m.group("at") else m.end() for m in _SEAM.finditer(content)}
