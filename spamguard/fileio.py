@@ -22,6 +22,7 @@ import stat
 import sys
 import tempfile
 from dataclasses import dataclass
+from types import TracebackType
 from typing import BinaryIO
 
 from spamguard.errors import InputError
@@ -62,7 +63,7 @@ def decode(data: bytes, path: str) -> TextFile:
     return TextFile(path, text, bom)
 
 
-def open_input(path: str) -> BinaryIO:
+def open_input(path: str) -> contextlib.AbstractContextManager[BinaryIO]:
     """`path` opened for binary reading, as a context manager (``-`` = standard input, left open after)."""
     if path == STDIO:
         return contextlib.nullcontext(sys.stdin.buffer)
@@ -115,10 +116,11 @@ class AtomicWriter:
         self.path = path
         self._target = os.path.realpath(path)
         self._discard = False
-        self._tmp: str | None = None
-        self._fh: BinaryIO | None = None
+        self._tmp = ""  # the temporary file, made by __enter__
+        self._renamed = False  # True once the temporary file replaced the target
+        self._fh: BinaryIO  # the temporary file, opened by __enter__
 
-    def __enter__(self) -> "AtomicWriter":
+    def __enter__(self) -> AtomicWriter:
         folder = os.path.dirname(self._target) or "."
         try:
             fd, self._tmp = tempfile.mkstemp(
@@ -137,7 +139,8 @@ class AtomicWriter:
         """Leave `path` as it is when the block ends (nothing worth writing)."""
         self._discard = True
 
-    def __exit__(self, exc_type, exc, tb) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
         try:
             if exc_type is None and not self._discard:
                 self._fh.flush()
@@ -145,11 +148,11 @@ class AtomicWriter:
                 self._fh.close()
                 os.chmod(self._tmp, _mode_for(self._target))
                 os.replace(self._tmp, self._target)
-                self._tmp = None
+                self._renamed = True
                 _fsync_dir(os.path.dirname(self._target) or ".")
         finally:
             self._fh.close()
-            if self._tmp is not None:
+            if not self._renamed:
                 with contextlib.suppress(OSError):
                     os.unlink(self._tmp)
 

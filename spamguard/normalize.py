@@ -3,9 +3,9 @@
 Spammers dodge filters with look-alike characters, invisible characters, leetspeak and spaced-out letters.
 Rules match on a folded view instead of the original: NFKC, case-folded, accents removed, zero-width and
 bidi controls dropped, Cyrillic look-alikes inside Latin words and digits inside words folded to letters,
-s p a c e d letters joined, runs of spaces made one. Every line break becomes "\\n" so `^`/`$` work per line. The map gives, for each
-character of the view, the offset of the original character it came from, so a match in the view is a span
-of the original.
+s p a c e d letters joined, runs of spaces made one. Every line break becomes "\\n" so `^`/`$` work per line.
+The map gives, for each character of the view, the offset of the original character it came from, so a match
+in the view is a span of the original.
 """
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-
 
 # Characters that render as nothing; spammers put them inside words to break matching.
 INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u200b\u200c\u200d\u200e"
@@ -59,8 +58,8 @@ class OffsetMap:
     The map is monotone, so both directions are a binary search over a handful of runs.
     """
 
-    view_starts: array
-    orig_starts: array
+    view_starts: array[int]
+    orig_starts: array[int]
     steps: bytes
     length: int  # of the view
 
@@ -135,12 +134,29 @@ def fold_char(char: str) -> str:
 
 
 def fold(text: str) -> str:
-    """The folded text alone (used for lexicon phrases, which need no map)."""
+    """The folded text alone (used for lexicon phrases, which need no map).
+
+    >>> fold("FREE V1AGRA p\\u200bills")  # case, a leetspeak digit inside a word, a zero-width space
+    'free viagra pills'
+    """
     return view(text).text
 
 
 def view(text: str) -> View:
-    """Build the matching view of `text`."""
+    """Build the matching view of `text`.
+
+    A match in the view maps back to the original span it came from, invisible characters included:
+
+    >>> text = "Buy c\\u200ba\\u200bsino chips"
+    >>> v = view(text)
+    >>> v.text
+    'buy casino chips'
+    >>> start = v.text.index("casino")
+    >>> v.to_original(start, start + len("casino"), len(text))
+    (4, 12)
+    >>> v.from_original(4, 12) == (start, start + len("casino"))
+    True
+    """
     distinct = set() if text.isascii() else set(_ASCII_RUNS.sub("", text))
     changed = {c: f for c in distinct if (f := fold_char(c)) != c}
     changed.update((c, "\n") for c in _ASCII_BREAKS if c in text)
@@ -203,7 +219,7 @@ def _fold_words(folded: str, has_lookalikes: bool) -> str:
     return folded
 
 
-def _fold_inside_words(folded: str, seed, needs, table: dict) -> str:
+def _fold_inside_words(folded: str, seed: re.Pattern[str], needs: re.Pattern[str], table: dict[int, int]) -> str:
     """`folded` with every word around a `seed` match that `needs` a character of translated by `table`."""
     pieces: list[str] = []
     previous = 0

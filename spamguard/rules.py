@@ -21,16 +21,17 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import TypeAlias, cast, get_args
 
 import regex
 from ahocorasick_rs import AhoCorasick, Implementation
 
 from .normalize import View, fold
+from .types import Anchor, Category, Scope
 
-CATEGORIES = ("adult", "escort", "gambling", "pharma", "counterfeit", "scam", "essay-mill", "seo-link",
-              "boilerplate", "markup", "other")
-SCOPES = ("line", "span", "term")
-ANCHORS = ("line", "start", "any")
+CATEGORIES: tuple[Category, ...] = get_args(Category)
+SCOPES: tuple[Scope, ...] = get_args(Scope)
+ANCHORS: tuple[Anchor, ...] = get_args(Anchor)
 SHORT_LINE = 200  # lines up to this long are tried against every line rule; longer ones against few
 MATCH_TIMEOUT_SECONDS = 2.0  # per "any" rule and document; far above what any real document needs
 
@@ -40,14 +41,14 @@ class Rule:
     """One named pattern. `pattern` is regex source over the matching view; `phrases` replace it for lexicon rules."""
 
     id: str
-    category: str
-    scope: str
+    category: Category
+    scope: Scope
     weight: float
     description: str
     pattern: str = ""
     languages: tuple[str, ...] = ("*",)
     phrases: tuple[str, ...] = field(default=(), repr=False)
-    anchor: str = "line"  # "line": must match the whole line; "start": at the line start; "any": anywhere
+    anchor: Anchor = "line"  # "line": must match the whole line; "start": at the line start; "any": anywhere
     triggers: tuple[str, ...] = ()  # the rule is tried only on a line holding one of these
     max_chars: int = 100_000  # line rules: the longest line the rule is tried on (boilerplate lines are short)
 
@@ -75,7 +76,8 @@ class Hit:
 
 _SOCIAL = (r"share|shares|tweet|email|e-mail|print|comments?|more|facebook|twitter|linkedin|reddit|google\+|"
            r"binh luan|yorumlar|yorum yap|komentar|комментарии|评论|コメント|comentarios|kommentare|commentaires|"
-           r"вконтакте|одноклассники|skype|微信|微博|qq空间|分享到[:：]?|はてブ|line|ツイート|シェアする|share on|share via|"
+           r"вконтакте|одноклассники|skype|微信|微博|qq空间|分享到[:：]?|はてブ|line|ツイート|シェアする|"
+           r"share on|share via|"
            r"bu haberi paylasin|この記事をシェア|"
            r"pinterest|whatsapp|tumblr|telegram|pocket|flipboard|messenger|sms|copy link|like|save|"
            r"compartir|partager|teilen|paylas|bagikan|поделиться|分享|シェア|مشاركة|chia se|compartilhe|condividi")
@@ -122,7 +124,8 @@ RULE_TABLE: tuple[Rule, ...] = (
          r"telegram)[^\n]{0,120}", max_chars=300),
     Rule("boilerplate.subscribe-prompt", "boilerplate", "line", 0.9,
          "A subscribe or newsletter prompt ('Subscribe to X for FREE', 'Sign up for our newsletter').",
-         r"[ \t>»*]*+(?:subscribe to (?:[^\n]{1,60}|[^\n]{1,160}(?:channel|newsletter|podcast)[^\n]{0,80})|(?:keep in touch! )?[^\n]{0,80}sign up for our newsletter[^\n]{0,40}"
+         r"[ \t>»*]*+(?:subscribe to (?:[^\n]{1,60}|[^\n]{1,160}(?:channel|newsletter|podcast)[^\n]{0,80})"
+         r"|(?:keep in touch! )?[^\n]{0,80}sign up for our newsletter[^\n]{0,40}"
          r"|subscribe(?: now)?(?: to our newsletter)?[.!]?)", max_chars=300),
     Rule("boilerplate.follow-prompt-i18n", "boilerplate", "line", 0.9,
          "A follow-us prompt in another language ('Síguenos en Twitter', 'Bizi Twitter'da takip edin', '关注我们').",
@@ -177,16 +180,19 @@ RULE_TABLE: tuple[Rule, ...] = (
          r"[ \t\d]*+% of readers think this story is [^\n]{1,80}", max_chars=200),
     Rule("boilerplate.site-chrome", "boilerplate", "line", 0.93,
          "Site chrome: 'Before It's News ©', 'RSS Feed for <author>', 'Older articles by <author>', error-page text.",
-         r"(?:before it'?s news[^\S\n]*+©?|people powered news[^\S\n]*+®?|rss feed for [^\n]{1,60}|older articles by [^\n]{1,60}|"
+         r"(?:before it'?s news[^\S\n]*+©?|people powered news[^\S\n]*+®?|rss feed for [^\n]{1,60}|"
+         r"older articles by [^\n]{1,60}|"
          r"uploaded by:[^\S\n][^\n]{1,60}|main error mes+age here|more detailed message would go here[^\n]*+|"
          r"on a mobile device\? click here to see the video\.?|all rights reserved\.?)", max_chars=200),
     Rule("boilerplate.sidebar-headline", "boilerplate", "line", 0.85,
          "A sidebar teaser repeated across articles: 'Headline: <teaser>!'.",
          r"headline: [^\n]{5,160}", max_chars=200),
     Rule("boilerplate.republish-notice", "boilerplate", "line", 0.85,
-         "Site notices about sharing or submitting ('We encourage you to share and republish our reports', op-ed guidelines).",
+         "Site notices about sharing or submitting ('We encourage you to share and republish our reports', "
+         "op-ed guidelines).",
          r"[^\n]{0,40}(?:we encourage you to share and republish|please read our guidelines on submissions|"
-         r"click here to see all we share)[^\n]*+", max_chars=400, triggers=("republish", "guidelines", "all we share")),
+         r"click here to see all we share)[^\n]*+", max_chars=400,
+         triggers=("republish", "guidelines", "all we share")),
     Rule("boilerplate.see-more-at-glued", "boilerplate", "span", 0.95,
          "A share-tracker link glued onto the last sentence: '...asylum.- See more at: URL'.",
          r"[ \t]*+[-–—]?[ \t]*+see more at:[ \t]*+\S++[ \t]*+$", anchor="any", triggers=("see more at:",)),
@@ -205,7 +211,8 @@ RULE_TABLE: tuple[Rule, ...] = (
     Rule("markup.javascript-glued", "markup", "span", 0.9,
          "JavaScript glued onto the end of an article sentence ('... follows below. BF_STATIC.timequeue.push(...)', "
          "'document.write(...)').",
-         r"[ \t]*+(?:(?<![\w$.])(?:[a-z_$][\w$]*+\.)*+[a-z_$][\w$]*+[ \t]*+(?:\([ \t]*+(?:function\b|document\b|window\b)"
+         r"[ \t]*+(?:(?<![\w$.])(?:[a-z_$][\w$]*+\.)*+[a-z_$][\w$]*+[ \t]*+"
+         r"(?:\([ \t]*+(?:function\b|document\b|window\b)"
          r"|=[ \t]*+function\b)|(?<![\w$])document\.write(?:ln)?[ \t]*+\([ \t]*+['\"<])[^\n]*+",
          anchor="any", triggers=("(function", "( function", "= function", "=function", "(document", "(window",
                                  "document.write")),
@@ -226,7 +233,8 @@ RULE_TABLE: tuple[Rule, ...] = (
          "Evidence only (below the weight that acts alone): the tail goes when the model also reads it as junk.",
          rf"(?:{_ADVERT}|{_SHARE_LABEL})[:：]?[^\S\n]*+(?=\n|\Z)",
          anchor="any", triggers=tuple(w for w in (_ADVERT + "|" + _SHARE_LABEL).split("|")
-                                      if "(" not in w and "?" not in w) + ("advertisement", "分享", "شارك", "sponsored")),
+                                      if "(" not in w and "?" not in w)
+                                + ("advertisement", "分享", "شارك", "sponsored")),
     Rule("seo-link.spam-domain", "seo-link", "term", 0.6,
          "A domain whose name advertises spam (porn, casino, betting, pills, escorts); the hit starts at the stem.",
          rf"(?:{'|'.join(_SPAM_STEMS)})"
@@ -291,7 +299,8 @@ def _read_lexicon_file(name: str, text: str) -> Rule:
     missing = {"id", "category", "language", "description"} - header.keys()
     if missing:
         raise ValueError(f"lexicon file {name}: header lacks {sorted(missing)}")
-    return Rule(header["id"], header["category"], "term", 0.9, header["description"],
+    # The header's category is checked when the Rule is made (a ValueError naming the rule, as for any rule).
+    return Rule(header["id"], cast(Category, header["category"]), "term", 0.9, header["description"],
                 languages=(header["language"],), phrases=tuple(dict.fromkeys(p for p in phrases if p)),
                 anchor="any")
 
@@ -311,7 +320,7 @@ def all_rules() -> tuple[Rule, ...]:
     return RULE_TABLE + lexicon_rules()
 
 
-def __getattr__(name: str):  # RULES is built on first access, so importing this module reads no files
+def __getattr__(name: str) -> tuple[Rule, ...]:  # RULES is built on first access: importing this module reads no files
     if name == "RULES":
         return all_rules()
     raise AttributeError(name)
@@ -353,7 +362,7 @@ class Matcher:
     def find(self, original: str, view: View) -> list[Hit]:
         """All hits in one document, in order of their start."""
         found = [] if self._automaton is None else [
-            (start, end, self._keys[index]) for index, start, end in self._scan(view.text)]
+            (start, end, self._keys[index]) for index, start, end in self._scan(self._automaton, view.text)]
         found_triggers = [f for f in found if f[2] in self._triggers]
         hits = self._line_hits(original, view, found_triggers)
         hits += self._anywhere_hits(original, view, found_triggers)
@@ -361,12 +370,13 @@ class Matcher:
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
-    def _scan(self, text: str) -> list[tuple[int, int, int]]:
+    @staticmethod
+    def _scan(automaton: AhoCorasick, text: str) -> list[tuple[int, int, int]]:
         """Every phrase and trigger occurrence: (key index, start, end)."""
         try:
-            return self._automaton.find_matches_as_indexes(text, overlapping=True)
+            return automaton.find_matches_as_indexes(text, overlapping=True)
         except UnicodeEncodeError:  # lone surrogates cannot go to UTF-8; a same-length stand-in keeps offsets
-            return self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+            return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
     def _hit(self, rule: Rule, original: str, view: View, start: int, end: int) -> Hit:
         o_start, o_end = view.to_original(start, end, len(original))
@@ -409,9 +419,9 @@ class Matcher:
                         and pattern.fullmatch(stripped):
                     found.append((rule, start, end))
             for rule, pattern in starts:
-                m = pattern.match(stripped)
-                if m is not None and m.end() > 0:
-                    found.append((rule, start, start + m.end()))
+                head = pattern.match(stripped)
+                if head is not None and head.end() > 0:
+                    found.append((rule, start, start + head.end()))
         found.sort(key=lambda f: f[1])
         return [self._hit(rule, original, view, a, b) for rule, a, b in found]
 
@@ -424,8 +434,8 @@ class Matcher:
             return None
         pattern, by_group = self._line_long
         m = pattern.fullmatch(stripped)
-        rule = by_group[m.lastgroup] if m is not None else None
-        return rule if rule is not None and len(stripped) <= rule.max_chars else None
+        long_rule = by_group[m.lastgroup] if m is not None else None
+        return long_rule if long_rule is not None and len(stripped) <= long_rule.max_chars else None
 
     def _anywhere_hits(self, original: str, view: View, triggers: list[tuple[int, int, str]]) -> list[Hit]:
         """Hits of the rules that match anywhere in a line, tried on each line holding one of their triggers
@@ -433,7 +443,7 @@ class Matcher:
         if not triggers:
             return []
         text = view.text
-        hits = []
+        hits: list[Hit] = []
         for rule, pattern in self._anywhere:
             lines = sorted({_line_around(text, start) for start, _, key in triggers if key in rule.triggers})
             deadline = time.monotonic() + MATCH_TIMEOUT_SECONDS
@@ -455,7 +465,7 @@ class Matcher:
         text = view.text
         starts = {s for s, _, _ in found}
         ends = {e for _, e, _ in found}
-        hits = []
+        hits: list[Hit] = []
         for start, end, phrase in found:
             # A phrase stands alone (word boundaries), or is glued to another phrase or to a word whose case
             # changes where they meet, as adjacent anchors are ("hacklink|Google", "2019|Porno").
@@ -491,7 +501,11 @@ def _line_around(text: str, position: int) -> tuple[int, int]:
     return text.rfind("\n", 0, position) + 1, len(text) if end < 0 else end
 
 
-def _compile(source: str):
+# A compiled rule pattern: the standard library's where it compiles, else `regex`'s (same matching API).
+_Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
+
+
+def _compile(source: str) -> _Pattern:
     """`re` where the pattern compiles with it (faster), else `regex` (Unicode properties and the like)."""
     try:
         return re.compile(source)
@@ -499,7 +513,7 @@ def _compile(source: str):
         return regex.compile(source, regex.VERSION1)
 
 
-def _combined(rules: list[Rule], frame: str = "{}"):
+def _combined(rules: list[Rule], frame: str = "{}") -> tuple[_Pattern, dict[str | None, Rule]] | None:
     """One pattern for many rules, each in a named group (set in `frame`), and the map from group name to rule."""
     if not rules:
         return None

@@ -6,8 +6,9 @@ Segments cut a line where a reader sees a seam: after a sentence end, where two 
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import accumulate
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 import regex
 
@@ -24,7 +25,7 @@ _EXOTIC_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 # Each pattern leads with the rarer side of its seam, so the scan skips ahead fast; (pattern, seam at its end).
 _NON_LATIN = r"\p{Cyrillic}\p{Han}\p{Hiragana}\p{Katakana}\p{Arabic}\p{Hangul}\p{Thai}\p{Greek}\p{Hebrew}\p{Devanagari}"
 _HAS_NON_LATIN = regex.compile(rf"[{_NON_LATIN}]")
-_GLUED_SEAMS = (
+_GLUED_SEAMS: tuple[tuple[regex.Pattern[str], bool], ...] = (
     (regex.compile(r"[)\]”»](?=\p{L})"), True),
     (regex.compile(r"\p{Lu}{2}(?<=\p{Ll}\p{Lu}{2})"), False),
     (regex.compile(r"\p{Lu}{2}(?=\p{Ll}{2})"), True),
@@ -69,7 +70,11 @@ class Segment(NamedTuple):
 
 
 def split_lines(text: str) -> list[Line]:
-    """The lines of `text`, as `text.splitlines()` gives them, with offsets."""
+    """The lines of `text`, as `text.splitlines()` gives them, with offsets.
+
+    >>> split_lines("a\\r\\nb\\n")
+    [Line(number=1, start=0, end=1, break_end=3), Line(number=2, start=3, end=4, break_end=5)]
+    """
     lines: list[Line] = []
     start = 0
     if not any(c in text for c in _EXOTIC_BREAKS):  # only "\n": str.split is many times faster than a regex
@@ -93,13 +98,18 @@ def split_lines(text: str) -> list[Line]:
 
 def split_segments(text: str, line: Line, extra_cuts: Iterable[int] = ()) -> list[Segment]:
     """Cut one line at its seams (never inside a URL or e-mail address, though a word glued onto a URL's end is
-    no part of it) and at `extra_cuts` offsets."""
+    no part of it) and at `extra_cuts` offsets.
+
+    >>> text = "He resigned.porno izle"
+    >>> [text[s.start:s.end] for s in split_segments(text, split_lines(text)[0])]
+    ['He resigned.', 'porno izle']
+    """
     content = text[line.start:line.end]
     protected = _protected_spans(content)
     cuts = {m.start() if m.group("at") else m.end() for m in _SEAM.finditer(content)}
     cuts.update(c - line.start for c in extra_cuts if line.start < c < line.end)
-    cuts = sorted(c for c in cuts if 0 < c < len(content) and not any(a < c < b for a, b in protected))
-    bounds = [0, *cuts, len(content)]
+    kept = sorted(c for c in cuts if 0 < c < len(content) and not any(a < c < b for a, b in protected))
+    bounds = [0, *kept, len(content)]
     return [Segment(line.number, line.start + a, line.start + b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
@@ -115,7 +125,7 @@ def _protected_spans(content: str) -> list[tuple[int, int]]:
     return [(m.start(), _path_end(m)) for p in patterns for m in p.finditer(content)]
 
 
-def _path_end(url: regex.Match) -> int:
+def _path_end(url: regex.Match[str]) -> int:
     """Where a URL or domain match ends: at the first seam of glued junk in its last path part, if any
     ("…/2101.8175|porno kostenlos", "…/labour-report-vaccine|Melhores garotas"), else at its end."""
     body = url.group()

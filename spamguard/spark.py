@@ -11,8 +11,9 @@ per worker, not once per row or per task. pyspark is imported only here, and onl
 # hints name pandas, which is imported only inside clean_dataframe.
 import json
 import os
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from . import Cleaner, Result, clean
 
@@ -35,10 +36,12 @@ def _worker_clean(model: "str | None", threshold: "float | None") -> "Callable[[
     return Cleaner(model=model, threshold=threshold).clean
 
 
-def _clean_column(texts: Iterable, model: "str | None", threshold: "float | None") -> "tuple[list, list]":
+def _clean_column(texts: "Iterable[object]", model: "str | None",
+                  threshold: "float | None") -> "tuple[list[str | None], list[str | None]]":
     """(sanitized texts, JSON reports) for one batch of a column; a null text gives null in both."""
     clean_one = _worker_clean(model, threshold)
-    cleaned, reports = [], []
+    cleaned: list[str | None] = []
+    reports: list[str | None] = []
     for text in texts:
         if isinstance(text, str):
             result = clean_one(text)
@@ -50,7 +53,7 @@ def _clean_column(texts: Iterable, model: "str | None", threshold: "float | None
     return cleaned, reports
 
 
-def clean_dataframe(df: "DataFrame", column: str, model: "str | os.PathLike | None" = None,
+def clean_dataframe(df: "DataFrame", column: str, model: "str | os.PathLike[str] | None" = None,
                     threshold: "float | None" = None) -> "DataFrame":
     """`df` with two more string columns: `spamguard_text` (the sanitized text of `column`) and
     `spamguard_report` (`json.dumps(result.to_dict())`); both are null where `column` is null.
@@ -59,9 +62,9 @@ def clean_dataframe(df: "DataFrame", column: str, model: "str | os.PathLike | No
     every worker. The options are checked on the driver first, so a bad model path fails here, not in a task.
     Existing columns with those two names are replaced.
     """
-    import pandas as pd  # noqa: PLC0415 (optional dependency, imported on use)
-    from pyspark.sql import functions as F  # noqa: PLC0415, N812
-    from pyspark.sql.types import StringType, StructField, StructType  # noqa: PLC0415
+    import pandas as pd  # optional dependencies, imported on use
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import StringType, StructField, StructType
 
     if column not in df.columns:
         raise ValueError(f"column {column!r} is not in the DataFrame (columns: {', '.join(df.columns)})")

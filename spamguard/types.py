@@ -2,8 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Literal
 
 SCHEMA_VERSION = 1
+
+# The closed vocabularies of results and rules, listed once; rules.py derives its runtime tuples from these.
+Verdict = Literal["clean", "cleaned", "spam"]  # no flags / junk removed / the whole document is junk
+Category = Literal["adult", "escort", "gambling", "pharma", "counterfeit", "scam", "essay-mill", "seo-link",
+                   "boilerplate", "markup", "other"]  # "other": flags no rule names, and the dodge rules
+Scope = Literal["line", "span", "term"]  # what a rule hit means (see rules.py)
+Anchor = Literal["line", "start", "any"]  # where a rule's pattern must match
 
 
 @dataclass(frozen=True)
@@ -20,13 +28,13 @@ class Flag:
     end: int
     line: int
     column: int
-    category: str
+    category: Category
     rules: tuple[str, ...]
     score: float
     excerpt: str
     model_score: float | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "start": self.start,
             "end": self.end,
@@ -46,9 +54,9 @@ class Result:
 
     text: str
     flags: tuple[Flag, ...] = field(default_factory=tuple)
-    verdict: str = "clean"
+    verdict: Verdict = "clean"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,
             "verdict": self.verdict,

@@ -136,6 +136,24 @@ def test_a_rule_table_is_just_data():
     assert [h.rule.id for h in custom.find("a\nZZZ\nb", view("a\nZZZ\nb"))] == ["boilerplate.test"]
 
 
+def test_the_runtime_vocabularies_are_the_literal_types():
+    from typing import get_args
+
+    from spamguard.rules import ANCHORS
+    from spamguard.types import Anchor, Category, Scope
+    assert (CATEGORIES, SCOPES, ANCHORS) == (get_args(Category), get_args(Scope), get_args(Anchor))
+    assert "other" in CATEGORIES  # the category of flags that no rule names
+
+
+@pytest.mark.parametrize("field, value", [("category", "spam"), ("scope", "word"), ("anchor", "end")])
+def test_a_user_rule_outside_the_vocabularies_is_a_clear_error(field, value):
+    from spamguard.rules import Rule
+    fields = {"id": "x.test", "category": "boilerplate", "scope": "span", "weight": 0.9, "description": "A test.",
+              "pattern": "zzz", "anchor": "start", field: value}
+    with pytest.raises(ValueError, match="rule x.test: "):
+        Rule(**fields)
+
+
 @pytest.mark.parametrize("text, label", [
     ("tangan ayahkuADVERTISEMENT", "ADVERTISEMENT"),
     ("2 зубчика чеснока Anzeige", "Anzeige"),
