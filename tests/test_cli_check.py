@@ -1,0 +1,66 @@
+"""The `spamguard check` command: linter lines, JSON reports, exit codes, bad files."""
+import json
+
+import cli_support
+import pytest
+from cli_support import FLAG_LINE, SEED, TRAILER, feed_stdin, run
+
+# the shared fixtures (pytest finds them as attributes of this module)
+cleaner, clean_text = cli_support.cleaner, cli_support.clean_text
+other_junk, work = cli_support.other_junk, cli_support.work
+
+
+def test_check_clean_file_exits_0_and_prints_nothing(work, capsys, clean_text):
+    (work / "ok.txt").write_text(clean_text)
+    assert run(["check", "ok.txt"], capsys) == (0, "", "")
+
+
+def test_check_junk_prints_one_linter_line_per_flag_and_how_to_silence(work, capsys, cleaner):
+    (work / "junk.txt").write_bytes(SEED.encode())
+    code, out, err = run(["check", "junk.txt"], capsys)
+    flags = cleaner.clean(SEED).flags
+    lines = out.splitlines()
+    assert code == 1 and len(lines) == len(flags) >= 1
+    for line, flag in zip(lines, flags, strict=True):
+        m = FLAG_LINE.match(line)
+        assert m, line
+        assert (m["path"], int(m["line"]), int(m["col"])) == ("junk.txt", flag.line, flag.column)
+        assert m["cat"] == flag.category
+        assert m["rules"] == (",".join(flag.rules) or "model")
+        assert float(m["score"]) == pytest.approx(flag.score, abs=0.005)
+    assert any(TRAILER in line for line in lines)
+    assert ".spamguard-allow" in err and "--baseline" in err and "clean --in-place" in err
+
+
+def test_bad_file_is_reported_and_the_run_goes_on_2_wins(work, capsys):
+    (work / "junk.txt").write_text(SEED)
+    code, out, err = run(["check", "missing.txt", "junk.txt"], capsys)
+    assert code == 2
+    assert "junk.txt:" in out
+    assert "spamguard: missing.txt: cannot read: No such file or directory" in err
+
+
+def test_check_directory_is_a_read_error(work, capsys):
+    (work / "sub").mkdir()
+    code, _, err = run(["check", "sub"], capsys)
+    assert code == 2 and "sub: is a directory" in err
+
+
+def test_check_json_gives_the_full_report_per_file(work, capsys, cleaner, clean_text):
+    (work / "junk.txt").write_text(SEED)
+    (work / "ok.txt").write_text(clean_text)
+    code, out, _ = run(["check", "--format", "json", "junk.txt", "ok.txt"], capsys)
+    reports = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and [r["path"] for r in reports] == ["junk.txt", "ok.txt"]
+    expected = cleaner.clean(SEED).to_dict()
+    junk = reports[0]
+    assert junk["verdict"] == expected["verdict"] and junk["schema_version"] == expected["schema_version"]
+    assert [{k: f[k] for k in expected["flags"][0]} for f in junk["flags"]] == expected["flags"]
+    assert all(len(f["fingerprint"]) == 64 and f["in_baseline"] is False for f in junk["flags"])
+    assert reports[1]["verdict"] == "clean" and reports[1]["flags"] == []
+
+
+def test_check_stdin(work, capsys, monkeypatch):
+    feed_stdin(monkeypatch, SEED.encode())
+    code, out, _ = run(["check", "-"], capsys)
+    assert code == 1 and out.startswith("<stdin>:")
