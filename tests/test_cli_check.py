@@ -5,6 +5,8 @@ import cli_support
 import pytest
 from cli_support import FLAG_LINE, SEED, TRAILER, feed_stdin, run
 
+from spamguard.cli.check import format_flag
+
 # the shared fixtures (pytest finds them as attributes of this module)
 cleaner, clean_text = cli_support.cleaner, cli_support.clean_text
 other_junk, work = cli_support.other_junk, cli_support.work
@@ -64,3 +66,25 @@ def test_check_stdin(work, capsys, monkeypatch):
     feed_stdin(monkeypatch, SEED.encode())
     code, out, _ = run(["check", "-"], capsys)
     assert code == 1 and out.startswith("<stdin>:")
+
+
+def test_the_excerpt_is_the_flags_own_never_cut_again(work, capsys, cleaner):
+    """The library already shortens Flag.excerpt (decide.EXCERPT_CHARS); the command prints it whole."""
+    from spamguard.decide import EXCERPT_CHARS
+
+    text = "An article about the weather.\n\n" + "porno izle " * 12 + "\n"
+    (work / "long.txt").write_text(text)
+    flags = cleaner.clean(text).flags
+    assert flags and len(flags[0].excerpt) == EXCERPT_CHARS, "precondition: the excerpt was shortened"
+    code, out, _ = run(["check", "long.txt"], capsys)
+    assert code == 1 and FLAG_LINE.match(out)["excerpt"] == flags[0].excerpt
+
+
+def test_format_flag_for_a_text_file_and_for_a_record():
+    from spamguard.types import Flag
+
+    flag = Flag(10, 20, 3, 5, "casino", ("casino.en", "casino.tr"), 0.876, 'say "hi" ' + "x" * 75)
+    quoted = '"say \\"hi\\" ' + "x" * 75 + '"'
+    assert format_flag("a.txt", flag, None, "text") == f"a.txt:3:5: casino casino.en,casino.tr 0.88 {quoted}"
+    model_only = Flag(0, 4, 1, 1, "boilerplate", (), 0.5, "Ads")
+    assert format_flag("c.jsonl", model_only, 7, "body") == 'c.jsonl:7:1: boilerplate model 0.50 "Ads" [body:1:1]'

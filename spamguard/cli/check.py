@@ -15,7 +15,6 @@ from spamguard.cli.run import Run, label, new_run
 if TYPE_CHECKING:
     from spamguard.types import Flag, Result
 
-EXCERPT_CHARS = 72
 SILENCE_HINT = """\
   Not junk? Add the exact line, or re:<regex> for a pattern, to {allow} in the repository root
   (or pass --allow FILE); allowlisted lines are never flagged.
@@ -123,10 +122,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 def format_flag(path: str, flag: Flag, record: int | None, text_field: str) -> str:
     """`path:line:col: category rule-id score "excerpt"` (for a JSONL record: its line, then the field position).
 
-    The excerpt is cut at EXCERPT_CHARS."""
-    excerpt = flag.excerpt if len(flag.excerpt) <= EXCERPT_CHARS else flag.excerpt[: EXCERPT_CHARS - 1] + "…"
+    The excerpt is the flag's own (`Flag.excerpt`, already shortened by the library), JSON-quoted."""
     rules = ",".join(flag.rules) or "model"
-    quoted = json.dumps(excerpt, ensure_ascii=False)
+    quoted = json.dumps(flag.excerpt, ensure_ascii=False)
     if record is None:
         return f"{path}:{flag.line}:{flag.column}: {flag.category} {rules} {flag.score:.2f} {quoted}"
     where = f"[{text_field}:{flag.line}:{flag.column}]"
