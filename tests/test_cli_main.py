@@ -9,7 +9,7 @@ from pathlib import Path
 
 import cli_support
 import pytest
-from cli_support import SEED, TRAILER, feed_stdin, run
+from cli_support import ROOT, SEED, TRAILER, feed_stdin, run
 
 from spamguard import fileio
 from spamguard.cli.console import Console
@@ -181,3 +181,15 @@ def test_train_and_eval_with_a_missing_data_file_exit_2(work, capsys):
     for argv in (["train", "--data", "missing.jsonl", "--out", "m"], ["eval", "--data", "missing.jsonl", "--no-model"]):
         code, _, err = run(argv, capsys)
         assert code == 2 and "missing.jsonl" in err
+
+
+@pytest.mark.xfail(strict=True, reason="setup.cfg's [options] packages lacks spamguard.cli: a plain `pip install .` "
+                   "(and pre-commit's install) leaves the command out. Remove this mark once setup.cfg lists it.")
+def test_every_subpackage_is_listed_for_installation():
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(ROOT / "setup.cfg")
+    listed = {name.strip() for name in config["options"]["packages"].replace("\n", ",").split(",")}
+    subpackages = {f"spamguard.{p.parent.name}" for p in (ROOT / "spamguard").glob("*/__init__.py")}
+    assert subpackages and subpackages <= listed, f"missing from setup.cfg: {sorted(subpackages - listed)}"
