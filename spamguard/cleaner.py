@@ -17,6 +17,7 @@ from .config import RULES_ONLY_THRESHOLD, Settings
 from .evidence import document
 from .judge import Judge
 from .model import Model, cached_model
+from .records import not_text, text_of
 from .rules import Matcher, default_matcher
 from .segment import split_lines
 from .spans import apply, flags_of, kept_pieces, make_flag, merge, to_original
@@ -110,7 +111,7 @@ class Cleaner:
     def clean(self, text: str) -> Result:
         """Remove the junk from one document."""
         if not isinstance(text, str):
-            raise _not_text(text)
+            raise not_text(text)
         flags = find_flags(text, self.matcher, self.model, self.settings, self.allowlist)
         cleaned = apply(text, flags)
         if not flags:
@@ -136,11 +137,11 @@ class Cleaner:
             raise ValueError(f"n_jobs must be a positive integer or -1 (all cores), got {n_jobs!r}")
         if isinstance(texts, (str, Mapping)):
             raise TypeError("clean_many takes an iterable of documents; for one document use clean()")
-        texts = (_text_of(item, field, index) for index, item in enumerate(texts))
+        documents = (text_of(item, field, index) for index, item in enumerate(texts))
         workers = (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
         if workers == 1:
-            return (self.clean(text) for text in texts)
-        return self._clean_parallel(texts, batch_size, workers)
+            return (self.clean(text) for text in documents)
+        return self._clean_parallel(documents, batch_size, workers)
 
     def _config(self) -> tuple:
         model = self.model if self._given_model else self.model_dir
@@ -162,23 +163,7 @@ class Cleaner:
                 yield from pending.popleft().get()
 
 
-def _text_of(item: str | Mapping, field: str, index: int) -> str:
-    """The text of one stream item: the item itself, or a record's `field`."""
-    if isinstance(item, Mapping):
-        if field not in item:
-            raise KeyError(f"document {index}: the record has no {field!r} field (choose one with field=...)")
-        item = item[field]
-    if not isinstance(item, str):
-        raise _not_text(item, f"document {index}: ")
-    return item
-
-
-def _not_text(value: object, where: str = "") -> TypeError:
-    hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(value, (bytes, bytearray)) else ""
-    return TypeError(f"{where}spamguard cleans str, got {type(value).__name__}{hint}")
-
-
-_worker_cleaner: Cleaner | None = None
+_worker_cleaner: Cleaner | None = None  # each worker process's own cleaner, built once by _init_worker
 
 
 def _init_worker(config: tuple) -> None:
@@ -188,7 +173,10 @@ def _init_worker(config: tuple) -> None:
 
 
 def _clean_batch(texts: list[str]) -> list[Result]:
-    return [_worker_cleaner.clean(text) for text in texts]
+    cleaner = _worker_cleaner
+    if cleaner is None:  # only _init_worker's pool calls this
+        raise RuntimeError("_clean_batch runs in a worker started by Cleaner.clean_many")
+    return [cleaner.clean(text) for text in texts]
 
 
 @lru_cache(maxsize=1)

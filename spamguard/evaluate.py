@@ -7,34 +7,45 @@ gone, an article line must keep every character; characters give the finer view.
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .errors import TrainingDataError
+from .records import NO_TEXT, NOT_JSON, NOT_OBJECT, RecordError, parse_records
 from .segment import split_lines
+
+if TYPE_CHECKING:
+    from .cleaner import Cleaner
+    from .types import Flag
 
 
 def read_records(path: str | Path) -> Iterator[dict]:
     """Yield validated records from a JSONL file; a bad line raises TrainingDataError naming it."""
     try:
-        fh = open(path, encoding="utf-8")
+        with open(path, "rb") as fh:
+            for record in parse_records(fh):
+                where = f"{path}:{record.line}"
+                if record.error is not None:
+                    raise TrainingDataError(f"{where}: {_problem(record.error)}")
+                if record.obj is not None:
+                    yield _check_spans(record.obj, where)
     except OSError as exc:
         raise TrainingDataError(f"cannot read {path}: {exc.strerror or exc}") from None
-    with fh:
-        for number, line in enumerate(fh, 1):
-            if line.strip():
-                yield validate_record(line, f"{path}:{number}")
 
 
-def validate_record(line: str, where: str) -> dict:
-    try:
-        record = json.loads(line)
-    except ValueError as exc:
-        raise TrainingDataError(f"{where}: not valid JSON ({exc})") from None
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        raise TrainingDataError(f'{where}: each line must be an object with a string "text"')
+def _problem(error: RecordError) -> str:
+    """What is wrong with a line, in the words training and evaluation have always used."""
+    if error.kind == NOT_JSON:
+        return f"not valid JSON ({error.detail})"
+    if error.kind in (NOT_OBJECT, NO_TEXT):
+        return 'each line must be an object with a string "text"'
+    return str(error)
+
+
+def _check_spans(record: dict, where: str) -> dict:
+    """Check the record's junk_spans and uncertain_spans against its text; junk_spans come back sorted."""
     spans = record.get("junk_spans", [])
     text_length = len(record["text"])
     for key in ("junk_spans", "uncertain_spans"):
@@ -46,25 +57,26 @@ def validate_record(line: str, where: str) -> dict:
     return record
 
 
-def _is_span(span, text_length: int) -> bool:
+def _is_span(span: object, text_length: int) -> bool:
     return (isinstance(span, (list, tuple)) and len(span) == 2 and all(isinstance(v, int) for v in span)
             and 0 <= span[0] <= span[1] <= text_length)
 
 
 def char_mask(length: int, spans: Iterable[tuple[int, int]]) -> bytearray:
+    """One byte per character of a text of `length`: 1 inside any of `spans` (start, end exclusive), else 0."""
     mask = bytearray(length)
     for start, end in spans:
         mask[start:end] = b"\x01" * (end - start)
     return mask
 
 
-def score_document(record: dict, flags) -> dict:
+def score_document(record: dict, flags: Iterable[Flag]) -> dict:
     """Counts for one document, given the flags a cleaner produced for it."""
     text = record["text"]
     junk = char_mask(len(text), record["junk_spans"])
     unsure = char_mask(len(text), record.get("uncertain_spans", []))
     removed = char_mask(len(text), ((f.start, f.end) for f in flags))
-    c = defaultdict(int)
+    c: defaultdict[str, int] = defaultdict(int)
     for i, ch in enumerate(text):
         if ch.isspace() or unsure[i]:
             continue
@@ -92,7 +104,7 @@ def score_document(record: dict, flags) -> dict:
     return dict(c)
 
 
-def evaluate(records: Iterable[dict], cleaner) -> dict:
+def evaluate(records: Iterable[dict], cleaner: Cleaner) -> dict:
     """Totals and rates over documents, overall and per junk family."""
     totals: dict = defaultdict(int)
     families: dict = defaultdict(lambda: defaultdict(int))
@@ -123,28 +135,35 @@ def _rates(c: dict) -> dict:
     return out
 
 
-def evaluate_file(path: str | Path, cleaner) -> dict:
+def evaluate_file(path: str | Path, cleaner: Cleaner) -> dict:
+    """`spamguard eval`: the metrics of `cleaner` on the labeled JSONL file at `path`."""
     return evaluate(read_records(path), cleaner)
 
 
 def format_metrics(metrics: dict) -> str:
     """A plain-text table of the overall figures and the per-family recall."""
     o = metrics["overall"]
+
+    def row(label: str, rate: str, part: str | None = None, whole: str | None = None) -> str:
+        counts = f"  ({o.get(part, 0)}/{o.get(whole, 0)})" if part and whole else ""
+        return f"{label:<20} {_fmt(o[rate])}{counts}"
+
     lines = [
         f"documents            {o.get('documents', 0)}",
-        f"junk line recall     {_fmt(o['junk_line_recall'])}  ({o.get('junk_lines_removed', 0)}/{o.get('junk_lines', 0)})",
-        f"article lines lost   {_fmt(o['article_line_loss'])}  ({o.get('article_lines_lost', 0)}/{o.get('article_lines', 0)})",
-        f"junk char recall     {_fmt(o['junk_char_recall'])}",
-        f"article chars lost   {_fmt(o['article_char_loss'])}  ({o.get('article_chars_lost', 0)}/{o.get('article_chars', 0)})",
-        f"char precision       {_fmt(o['char_precision'])}",
-        f"exact documents      {_fmt(o['exact_rate'])}  ({o.get('exact', 0)}/{o.get('documents', 0)})",
+        row("junk line recall", "junk_line_recall", "junk_lines_removed", "junk_lines"),
+        row("article lines lost", "article_line_loss", "article_lines_lost", "article_lines"),
+        row("junk char recall", "junk_char_recall"),
+        row("article chars lost", "article_char_loss", "article_chars_lost", "article_chars"),
+        row("char precision", "char_precision"),
+        row("exact documents", "exact_rate", "exact", "documents"),
     ]
     if metrics["families"]:
         lines.append("per family:            docs  junk line recall  exact")
         for name, f in metrics["families"].items():
-            lines.append(f"  {name:<20} {f['documents']:>5}  {_fmt(f['junk_line_recall']):>16}  {_fmt(f['exact_rate'])}")
+            recall, exact = _fmt(f["junk_line_recall"]), _fmt(f["exact_rate"])
+            lines.append(f"  {name:<20} {f['documents']:>5}  {recall:>16}  {exact}")
     return "\n".join(lines)
 
 
-def _fmt(value) -> str:
+def _fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.4f}"

@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = (ROOT / "seeds" / "000_7aee77665af4d6e1.txt").read_bytes().decode("utf-8")
-HOOK_FILES = (".pre-commit-hooks.yaml", "setup.cfg", "spamguard/cli.py")
+HOOK_FILES = (".pre-commit-hooks.yaml", "setup.cfg", "spamguard/cli/__init__.py")
 SHIPPED_MODEL = ("models/model.joblib", "models/model-card.json")
 
 pytestmark = pytest.mark.precommit

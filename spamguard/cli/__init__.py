@@ -1,0 +1,55 @@
+"""The `spamguard` command: check, clean, rules, train, eval.
+
+Start-up is paid on every commit when spamguard runs as a pre-commit hook, so this package imports only the
+standard library (and spamguard.fileio, errors, records) at top level; each handler imports what it needs (the
+cleaner for check/clean, the training code only for train). Exit codes: 0 clean / output written, 1 junk found
+(check) or a file changed (clean --in-place), 2 usage, read or write errors (2 wins over 1), 130 interrupted.
+
+Modules: console (stderr and the progress line), allowlist (allowlists and the cleaners they configure),
+baseline (known flags, versioned file), run (what a check/clean run shares), jsonl (JSON Lines input),
+check, clean, tools (rules, train, eval), parser (the arguments).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from spamguard.cli.parser import build_parser
+from spamguard.cli.run import ERROR, INTERRUPTED, OK
+from spamguard.errors import SpamguardError
+
+__all__ = ["build_parser", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the spamguard command line; returns the exit status (never raises for bad input)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if hasattr(args, "validate"):
+            args.validate(args)
+    except SystemExit as exc:  # usage error (2) or --help (0): argparse already printed why
+        return exc.code if isinstance(exc.code, int) else ERROR
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        print("\nspamguard: interrupted", file=sys.stderr)
+        return INTERRUPTED
+    except BrokenPipeError:  # e.g. `spamguard clean big.txt | head`: the reader left; not an error of ours
+        _silence_stdout()
+        return OK
+    except (SpamguardError, OSError) as exc:
+        print(f"spamguard: {exc}", file=sys.stderr)
+        return ERROR
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

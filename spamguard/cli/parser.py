@@ -1,0 +1,73 @@
+"""The argument parser: the options check/clean/eval share, and one subcommand per command module."""
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from spamguard.cli import check, clean, tools
+from spamguard.cli.allowlist import ALLOW_FILE
+from spamguard.cli.jsonl import JSONL_SUFFIXES
+
+
+def _bounded(kind: type, low: float, high: float | None = None) -> Callable[[str], float]:
+    """An argparse type: a number of `kind` in [low, high] (no upper bound when high is None)."""
+
+    def parse(value: str) -> float:
+        try:
+            number = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {'an integer' if kind is int else 'a number'}: {value!r}") from None
+        if number < low or (high is not None and number > high):
+            wanted = f"at least {low}" if high is None else f"between {low} and {high}"
+            raise argparse.ArgumentTypeError(f"must be {wanted}, got {value}")
+        return number
+
+    return parse
+
+
+_threshold = _bounded(float, 0.0, 1.0)
+_positive = _bounded(int, 1)
+
+
+def _model_options() -> argparse.ArgumentParser:
+    """--model, --threshold, --no-model: shared by check, clean and eval."""
+    model = argparse.ArgumentParser(add_help=False)
+    model.add_argument("--model", metavar="DIR", help="model directory (default: the shipped model)")
+    model.add_argument("--threshold", type=_threshold, metavar="P",
+                       help="junk score from which a span is flagged, 0..1 (default: the model card's)")
+    model.add_argument("--no-model", dest="use_model", action="store_false",
+                       help="rules and context only: no model file is loaded")
+    return model
+
+
+def _text_options(model: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The paths and the options of the commands that read text: check and clean."""
+    texts = argparse.ArgumentParser(add_help=False, parents=[model])
+    texts.add_argument("paths", nargs="+", metavar="PATH", help="text files; '-' reads standard input")
+    texts.add_argument("--allow", action="append", default=[], metavar="FILE",
+                       help=f"allowlist file (exact lines, re:<regex>, # comments), in addition to {ALLOW_FILE}")
+    kind = texts.add_mutually_exclusive_group()
+    kind.add_argument("--jsonl", action="store_const", const=True, default=None,
+                      help="every input is JSON Lines: clean one field per record "
+                      f"(default: only files named {', '.join('*' + e for e in JSONL_SUFFIXES)})")
+    kind.add_argument("--no-jsonl", dest="jsonl", action="store_const", const=False,
+                      help="read every input as plain text, whatever its name")
+    texts.add_argument("--field", default="text", help="the JSONL field holding the text (default: text)")
+    texts.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes for JSON Lines")
+    return texts
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `spamguard` parser; each subcommand sets `handler` (and maybe `validate`) in its namespace."""
+    parser = argparse.ArgumentParser(
+        prog="spamguard",
+        description="Find and remove SEO spam, hidden-link anchors and site boilerplate in scraped text.",
+        epilog=f"False positives: list exact lines or re:<regex> in {ALLOW_FILE} at the repository root.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    model = _model_options()
+    texts = _text_options(model)
+    check.add_parser(commands, texts)
+    clean.add_parser(commands, texts)
+    tools.add_parsers(commands, model)
+    return parser

@@ -1,0 +1,90 @@
+"""The `spamguard check` command: linter lines, JSON reports, exit codes, bad files."""
+import json
+
+import cli_support
+import pytest
+from cli_support import FLAG_LINE, SEED, TRAILER, feed_stdin, run
+
+from spamguard.cli.check import format_flag
+
+# the shared fixtures (pytest finds them as attributes of this module)
+cleaner, clean_text = cli_support.cleaner, cli_support.clean_text
+other_junk, work = cli_support.other_junk, cli_support.work
+
+
+def test_check_clean_file_exits_0_and_prints_nothing(work, capsys, clean_text):
+    (work / "ok.txt").write_text(clean_text)
+    assert run(["check", "ok.txt"], capsys) == (0, "", "")
+
+
+def test_check_junk_prints_one_linter_line_per_flag_and_how_to_silence(work, capsys, cleaner):
+    (work / "junk.txt").write_bytes(SEED.encode())
+    code, out, err = run(["check", "junk.txt"], capsys)
+    flags = cleaner.clean(SEED).flags
+    lines = out.splitlines()
+    assert code == 1 and len(lines) == len(flags) >= 1
+    for line, flag in zip(lines, flags, strict=True):
+        m = FLAG_LINE.match(line)
+        assert m, line
+        assert (m["path"], int(m["line"]), int(m["col"])) == ("junk.txt", flag.line, flag.column)
+        assert m["cat"] == flag.category
+        assert m["rules"] == (",".join(flag.rules) or "model")
+        assert float(m["score"]) == pytest.approx(flag.score, abs=0.005)
+    assert any(TRAILER in line for line in lines)
+    assert ".spamguard-allow" in err and "--baseline" in err and "clean --in-place" in err
+
+
+def test_bad_file_is_reported_and_the_run_goes_on_2_wins(work, capsys):
+    (work / "junk.txt").write_text(SEED)
+    code, out, err = run(["check", "missing.txt", "junk.txt"], capsys)
+    assert code == 2
+    assert "junk.txt:" in out
+    assert "spamguard: missing.txt: cannot read: No such file or directory" in err
+
+
+def test_check_directory_is_a_read_error(work, capsys):
+    (work / "sub").mkdir()
+    code, _, err = run(["check", "sub"], capsys)
+    assert code == 2 and "sub: is a directory" in err
+
+
+def test_check_json_gives_the_full_report_per_file(work, capsys, cleaner, clean_text):
+    (work / "junk.txt").write_text(SEED)
+    (work / "ok.txt").write_text(clean_text)
+    code, out, _ = run(["check", "--format", "json", "junk.txt", "ok.txt"], capsys)
+    reports = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and [r["path"] for r in reports] == ["junk.txt", "ok.txt"]
+    expected = cleaner.clean(SEED).to_dict()
+    junk = reports[0]
+    assert junk["verdict"] == expected["verdict"] and junk["schema_version"] == expected["schema_version"]
+    assert [{k: f[k] for k in expected["flags"][0]} for f in junk["flags"]] == expected["flags"]
+    assert all(len(f["fingerprint"]) == 64 and f["in_baseline"] is False for f in junk["flags"])
+    assert reports[1]["verdict"] == "clean" and reports[1]["flags"] == []
+
+
+def test_check_stdin(work, capsys, monkeypatch):
+    feed_stdin(monkeypatch, SEED.encode())
+    code, out, _ = run(["check", "-"], capsys)
+    assert code == 1 and out.startswith("<stdin>:")
+
+
+def test_the_excerpt_is_the_flags_own_never_cut_again(work, capsys, cleaner):
+    """The library already shortens Flag.excerpt (decide.EXCERPT_CHARS); the command prints it whole."""
+    from spamguard.decide import EXCERPT_CHARS
+
+    text = "An article about the weather.\n\n" + "porno izle " * 12 + "\n"
+    (work / "long.txt").write_text(text)
+    flags = cleaner.clean(text).flags
+    assert flags and len(flags[0].excerpt) == EXCERPT_CHARS, "precondition: the excerpt was shortened"
+    code, out, _ = run(["check", "long.txt"], capsys)
+    assert code == 1 and FLAG_LINE.match(out)["excerpt"] == flags[0].excerpt
+
+
+def test_format_flag_for_a_text_file_and_for_a_record():
+    from spamguard.types import Flag
+
+    flag = Flag(10, 20, 3, 5, "casino", ("casino.en", "casino.tr"), 0.876, 'say "hi" ' + "x" * 75)
+    quoted = '"say \\"hi\\" ' + "x" * 75 + '"'
+    assert format_flag("a.txt", flag, None, "text") == f"a.txt:3:5: casino casino.en,casino.tr 0.88 {quoted}"
+    model_only = Flag(0, 4, 1, 1, "boilerplate", (), 0.5, "Ads")
+    assert format_flag("c.jsonl", model_only, 7, "body") == 'c.jsonl:7:1: boilerplate model 0.50 "Ads" [body:1:1]'
