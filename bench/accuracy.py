@@ -21,7 +21,7 @@ import os
 import sys
 import time
 from collections import defaultdict
-from typing import Callable
+from collections.abc import Callable
 
 import docs
 import peers
@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'set/mode':<26}" + "".join(f"{n:>22}" for n in names))
         for mode in sorted({m for _, m in by_mode}):
             cells = [by_mode.get((n, mode), {}) for n in names]
-            print(f"{mode:<26}" + "".join(f"{str(c.get('junk_removed', 0)) + '/' + str(c.get('junk', 0)):>22}" for c in cells))
+            found = [f"{c.get('junk_removed', 0)}/{c.get('junk', 0)}" for c in cells]
+            print(f"{mode:<26}" + "".join(f"{cell:>22}" for cell in found))
     return 0
 
 

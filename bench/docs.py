@@ -12,9 +12,9 @@ import json
 import os
 import random
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Iterator
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("SPAMGUARD_SHARED", REPO.parent / "shared"))
@@ -95,14 +95,14 @@ def _generator() -> ModuleType:
     """training.synth, the junk generator: it lives in the repository, not in the installed package."""
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
-    from training import synth  # noqa: PLC0415
+    from training import synth
 
     return synth
 
 
 def span_labels(text: str, spans: list[tuple[int, int]]) -> dict:
     """The scorer's line labels for character spans of junk: junk_lines, junk_suffix and junk_prefix."""
-    from spamguard.segment import split_lines  # noqa: PLC0415
+    from spamguard.segment import split_lines
 
     junk_lines, suffix, prefix = [], {}, {}
     for i, (_number, start, content_end, _end) in enumerate(split_lines(text)):

@@ -6,26 +6,27 @@
   when it drops the whole document ("lorem ipsum" or a curly bracket anywhere in a kept line) it returns
   `(False, reason)` and leaves `doc.text` alone, so a dropped document counts as cleaned to "".
 - `profanity_per_line`: alt-profanity-check's classifier on every line of a document (one batched `predict`
-  call per document, or per batch of documents with `profanity_many`); lines predicted 1 are dropped, all other lines are kept byte for byte.
+  call per document, or per batch of documents with `profanity_many`); lines predicted 1 are dropped, all other
+  lines are kept byte for byte.
 
 Both packages are the `bench` extra: `pip install -e '.[bench]'`.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 
 @lru_cache(maxsize=1)
 def _c4_filter():
-    from datatrove.pipeline.filters import C4QualityFilter  # noqa: PLC0415 (optional dependency)
+    from datatrove.pipeline.filters import C4QualityFilter
 
     return C4QualityFilter(min_num_sentences=-1)
 
 
 def c4_line_rules(text: str) -> str:
     """The text as datatrove's C4QualityFilter(min_num_sentences=-1) leaves it ("" if it drops the doc)."""
-    from datatrove.data import Document  # noqa: PLC0415
+    from datatrove.data import Document
 
     doc = Document(text=text, id="")
     kept = _c4_filter().filter(doc)
@@ -36,7 +37,7 @@ def c4_line_rules(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _profanity_predict() -> Callable:
-    from profanity_check import predict  # noqa: PLC0415 (optional; loads its model on import)
+    from profanity_check import predict
 
     return predict
 
@@ -66,10 +67,10 @@ MODEL_ENV = "SPAMGUARD_BENCH_MODEL"  # a model directory to benchmark instead of
 def spamguard_cleaner(use_model: bool = True):
     """spamguard's Cleaner: the model in $SPAMGUARD_BENCH_MODEL or the shipped one; rules only when asked, or
     when no model exists yet (says so on stderr)."""
-    import os  # noqa: PLC0415
-    import sys  # noqa: PLC0415
+    import os
+    import sys
 
-    import spamguard  # noqa: PLC0415
+    import spamguard
 
     if use_model and os.environ.get(MODEL_ENV):
         return spamguard.Cleaner(model=os.environ[MODEL_ENV])  # asked for: a bad directory is an error

@@ -22,8 +22,8 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 import docs
 import peers
@@ -66,8 +66,8 @@ def _runner(name: str, jobs: int) -> Callable[[Iterable[str]], Iterator[str]]:
     peers.warm_up(name)
     if jobs == 1:
         return lambda texts: (out for batch in _batched(texts, BATCH) for out in _peer_batch(name, batch))
-    import functools  # noqa: PLC0415
-    import multiprocessing  # noqa: PLC0415
+    import functools
+    import multiprocessing
 
     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_pool_init, initargs=(name,))
     work = functools.partial(_peer_batch, name)
@@ -76,7 +76,7 @@ def _runner(name: str, jobs: int) -> Callable[[Iterable[str]], Iterator[str]]:
 
 def child(name: str, jobs: int, n_docs: int) -> dict:
     """Run one measurement in this (fresh) process and return its figures."""
-    import resource  # noqa: PLC0415
+    import resource
 
     articles = docs.real_articles()
     run = _runner(name, jobs)
@@ -130,8 +130,8 @@ def print_table(title: str, rows: list[tuple[str, dict]], columns: list[tuple[st
 
 def profile(n_docs: int, top: int) -> None:
     """cProfile spamguard's clean_many on the real articles (one process), print the top cumulative/own costs."""
-    import cProfile  # noqa: PLC0415
-    import pstats  # noqa: PLC0415
+    import cProfile
+    import pstats
 
     run = _runner("spamguard", 1)
     texts = list(docs.repeated(docs.real_articles(), n_docs))
@@ -174,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"unknown cleaners: {', '.join(sorted(unknown))}")
     articles = docs.real_articles()
     print(f"{len(articles)} real articles, mean {sum(map(len, articles)) / len(articles):.0f} chars, "
-          f"cycled to {args.docs} docs (speed) and {args.stream} docs (stream); {jobs} cores; python {sys.version.split()[0]}")
+          f"cycled to {args.docs} docs (speed) and {args.stream} docs (stream); {jobs} cores; "
+          f"python {sys.version.split()[0]}")
 
     notes: set[str] = set()
     speed = [("one core", 1)] + ([(f"all cores ({jobs})", jobs)] if jobs > 1 else [])

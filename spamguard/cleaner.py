@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import os
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import islice
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -21,7 +21,7 @@ from .records import not_text, text_of
 from .rules import Matcher, default_matcher
 from .segment import split_lines
 from .spans import apply, flags_of, kept_pieces, make_flag, merge, to_original
-from .types import Flag, Result
+from .types import Flag, Result, Verdict
 
 
 class Allowlist:
@@ -114,6 +114,7 @@ class Cleaner:
             raise not_text(text)
         flags = find_flags(text, self.matcher, self.model, self.settings, self.allowlist)
         cleaned = apply(text, flags)
+        verdict: Verdict
         if not flags:
             verdict = "clean"
         elif cleaned.strip():

@@ -17,8 +17,8 @@ Only line and span rules act on their own; spam phrases are evidence that the sc
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable
 
 import regex
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import ModelError
 from .evidence import HASH_BITS, N_HASHED, NUMERIC_FEATURES, Features
@@ -91,7 +92,7 @@ def file_sha256(path: Path) -> str:
 class _DataOnlyUnpickler(pickle.Unpickler):
     """Unpickles dicts, lists, tuples, numbers and strings; refuses every class or function reference."""
 
-    def find_class(self, module: str, name: str):
+    def find_class(self, module: str, name: str) -> NoReturn:
         raise ModelError(f"model file refers to {module}.{name}; a spamguard model holds plain data only")
 
 

@@ -7,12 +7,12 @@ mapped back onto the original with `to_original`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Iterable
+from collections.abc import Iterable
 
 from .config import Settings
 from .judge import Scored
 from .segment import Line
-from .types import Flag
+from .types import Category, Flag
 
 
 def apply(original: str, flags: Iterable[Flag]) -> str:
@@ -75,7 +75,7 @@ def line_removals(lines: list[Line], nonblank: list[int], whole: dict[int, Score
     return spans
 
 
-def make_flag(text: str, line_starts: list[int], start: int, end: int, category: str, rules: tuple[str, ...],
+def make_flag(text: str, line_starts: list[int], start: int, end: int, category: Category, rules: tuple[str, ...],
               score: float, model_score: float | None, settings: Settings) -> Flag:
     """A flag for [start, end); its line and column point at its first non-blank character."""
     body = text[start:end]

@@ -13,9 +13,9 @@ import hashlib
 import json
 import os
 import random
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import joblib
 import numpy as np
@@ -25,13 +25,13 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 
 from . import __version__
+from .cleaner import Cleaner
 from .errors import TrainingDataError
 from .evaluate import char_mask, evaluate, read_records
 from .evidence import HASH_BITS, N_HASHED, NUMERIC_FEATURES, Features, document, unit_features
 from .model import CARD_FILE, MODEL_FILE, MODEL_FORMAT, Model, default_model_dir, file_sha256
 from .rules import default_matcher
-from .units import Unit
-from .units import training_units as units_of
+from .units import Unit, training_units as units_of
 
 BASE_FILE = "base-training.npz"
 BASE_ARTICLE_SHARE = 0.3
@@ -49,7 +49,8 @@ class SegmentClassifier(BaseEstimator, ClassifierMixin):
         self.C = C
         self.random_state = random_state
 
-    def fit(self, X, y, sample_weight=None):
+    def fit(self, X: sp.csr_matrix | Sequence[Features], y: np.ndarray,
+            sample_weight: np.ndarray | None = None) -> SegmentClassifier:
         matrix = X if sp.issparse(X) else feature_matrix(X)
         self.classifier_ = LogisticRegression(C=self.C, solver="liblinear", max_iter=2000,
                                               random_state=self.random_state)
@@ -57,7 +58,7 @@ class SegmentClassifier(BaseEstimator, ClassifierMixin):
         self.classes_ = self.classifier_.classes_
         return self
 
-    def predict_proba(self, X):
+    def predict_proba(self, X: sp.csr_matrix | Sequence[Features]) -> np.ndarray:
         return self.classifier_.predict_proba(X if sp.issparse(X) else feature_matrix(X))
 
     def export(self, threshold: float) -> dict:
@@ -70,7 +71,9 @@ class SegmentClassifier(BaseEstimator, ClassifierMixin):
 
 
 def feature_matrix(rows: Sequence[Features]) -> sp.csr_matrix:
-    indptr, indices, data = [0], [], []
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    data: list[float] = []
     for f in rows:
         counts: dict[int, float] = {}
         for index in f.hashed:
@@ -127,7 +130,8 @@ def units_matrix(records: Iterable[dict]) -> tuple[sp.csr_matrix, np.ndarray]:
 def split_records(records: list[dict], heldout_share: float, seed: int) -> tuple[list[dict], list[dict]]:
     """A reproducible document-level split (records with a "split" key keep it)."""
     rng = random.Random(seed)
-    train, heldout = [], []
+    train: list[dict] = []
+    heldout: list[dict] = []
     for record in records:
         split = record.get("split")
         if split not in ("train", "heldout"):
@@ -151,8 +155,7 @@ def choose_threshold(model_data: dict, heldout: list[dict]) -> tuple[float, dict
     return results[-1]
 
 
-def _in_memory_cleaner(model_data: dict, threshold: float):
-    from .cleaner import Cleaner
+def _in_memory_cleaner(model_data: dict, threshold: float) -> Cleaner:
 
     return Cleaner(model=Model.from_data(model_data, {}, threshold), threshold=threshold)
 
@@ -188,8 +191,8 @@ def train(records: list[dict], out: str | os.PathLike, base: bool = False, seed:
         "created": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "sha256": file_sha256(out_dir / MODEL_FILE),
         "model_bytes": (out_dir / MODEL_FILE).stat().st_size,
-        "estimator": "logistic regression (liblinear, L2, C=%s) on %d hashed token features + %d numeric "
-                     "features" % (C, N_HASHED, len(NUMERIC_FEATURES)),
+        "estimator": f"logistic regression (liblinear, L2, C={C}) on {N_HASHED} hashed token features + "
+                     f"{len(NUMERIC_FEATURES)} numeric features",
         "numeric_features": list(NUMERIC_FEATURES),
         "nonzero_hashed_weights": len(model_data["hashed_weights"]),
         "threshold": threshold,

@@ -69,13 +69,15 @@ def test_check_stdin(work, capsys, monkeypatch):
 
 
 def test_the_excerpt_is_the_flags_own_never_cut_again(work, capsys, cleaner):
-    """The library already shortens Flag.excerpt (decide.EXCERPT_CHARS); the command prints it whole."""
-    from spamguard.decide import EXCERPT_CHARS
+    """The library already shortens Flag.excerpt (Settings.excerpt_chars); the command prints it whole."""
+    from spamguard.config import Settings
+
+    excerpt_chars = Settings().excerpt_chars
 
     text = "An article about the weather.\n\n" + "porno izle " * 12 + "\n"
     (work / "long.txt").write_text(text)
     flags = cleaner.clean(text).flags
-    assert flags and len(flags[0].excerpt) == EXCERPT_CHARS, "precondition: the excerpt was shortened"
+    assert flags and len(flags[0].excerpt) == excerpt_chars, "precondition: the excerpt was shortened"
     code, out, _ = run(["check", "long.txt"], capsys)
     assert code == 1 and FLAG_LINE.match(out)["excerpt"] == flags[0].excerpt
 

@@ -3,8 +3,8 @@ import pytest
 
 import spamguard
 from spamguard.judge import _words
-from spamguard.units import tail_segments
 from spamguard.segment import split_lines
+from spamguard.units import tail_segments
 
 
 def pieces(text: str) -> list[str]:

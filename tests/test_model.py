@@ -39,6 +39,7 @@ def test_a_flipped_byte_is_refused(model_copy):
 
 def test_a_file_that_refers_to_code_is_refused_even_with_a_matching_hash(model_copy):
     import json
+
     from spamguard.model import file_sha256
     path = model_copy / MODEL_FILE
     buffer = io.BytesIO()

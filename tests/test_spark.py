@@ -13,8 +13,8 @@ pytest.importorskip("pyarrow", reason="pyarrow is not installed (pip install -e 
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("no Java runtime (run .ci/install_spark_deps.sh)", allow_module_level=True)
 
-import spamguard  # noqa: E402
-from spamguard.spark import REPORT_COLUMN, TEXT_COLUMN, clean_dataframe  # noqa: E402
+import spamguard
+from spamguard.spark import REPORT_COLUMN, TEXT_COLUMN, clean_dataframe
 
 SEED = next((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt")).read_text(encoding="utf-8")
 

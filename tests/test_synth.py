@@ -6,8 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from training import synth
 from training.synth import ending_vocab
@@ -246,7 +245,8 @@ def test_build_data_writes_consistent_splits(tmp_path, capsys):
     assert manifest["counts"]["spliced"]["records"] > 0 and len(manifest["inputs"]) >= 7
     spliced = manifest["counts"]["spliced"]
     assert spliced["legit_ending_clean"] == spliced["documents"] > 0, "one clean+ending record per held-out host"
-    assert manifest["counts"]["train"]["legit_ending_clean"] > 0 and manifest["counts"]["train"]["legit_ending_then_junk"] > 0
+    train_counts = manifest["counts"]["train"]
+    assert train_counts["legit_ending_clean"] > 0 and train_counts["legit_ending_then_junk"] > 0
     for name in ("train", "spliced"):
         for line in (tmp_path / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)

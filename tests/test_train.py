@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import spamguard
-from training import synth
 from spamguard.errors import TrainingDataError
 from spamguard.model import MODEL_FILE, file_sha256
 from spamguard.train import train_from_file
+from training import synth
 
 SENTENCES = [
     "The regional council approved the new transport budget after a long debate on Tuesday.",
@@ -99,7 +99,8 @@ def test_training_needs_both_classes(tmp_path):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(0, 10_000), st.sampled_from(["en", "tr", "id", "ru", "zh", "ja", "ar", "es", "pt", "de", "fr", "vi"]))
+@given(st.integers(0, 10_000),
+       st.sampled_from(["en", "tr", "id", "ru", "zh", "ja", "ar", "es", "pt", "de", "fr", "vi"]))
 def test_a_clean_generated_article_with_a_legit_ending_survives_untouched(seed, language):
     rng = random.Random(seed)
     text = synth.add_ending(article(rng), rng, language=language)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Build the labeled data for the segment classifier: train.jsonl, heldout.jsonl, spliced.jsonl, manifest.json.
 
-    python training/build_data.py --out build/data [--shared ../shared] [--seed 13] [--variants 6] [--host-variants 3] [--no-unlabeled]
+    python training/build_data.py --out build/data [--shared ../shared] [--seed 13] [--variants 6]
+                                  [--host-variants 3] [--no-unlabeled]
 
 Reads /work/shared (read-only) and writes corpus text only under --out (keep it out of git). One record per
 line in the `spamguard train` format: {"text", "junk_spans": [[start, end], ...], "source", "family", "mode",
@@ -24,8 +25,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "training"))
 
-from spamguard.model import file_sha256 as sha256_file  # noqa: E402
 from textlines import lines_to_spans, merge_spans, partial_spans  # noqa: E402
+
+from spamguard.model import file_sha256 as sha256_file  # noqa: E402
 from training import synth  # noqa: E402
 
 HELDOUT_PERCENT = 20
@@ -57,7 +59,8 @@ UNCERTAIN = re.compile(
     re.I,
 )
 # Bylines and contributor notes: article text (LABELING.md: "not junk").
-BYLINE = re.compile(r"reporting by|contributed (to this report|reporting)|editing by|^updated at|additional reporting", re.I)
+BYLINE = re.compile(r"reporting by|contributed (to this report|reporting)|editing by|^updated at|additional reporting",
+                    re.I)
 # A line in an unlabeled FNC-1 / FakeNewsCorpus document that might be junk: such documents are not used.
 SUSPECT = re.compile(
     r"advertis|continue reading|\bfollow\b|twitter|facebook|subscri|\bshare\b|related|read more|click here|"
@@ -71,7 +74,7 @@ def synth_sha256() -> str:
     """One sha256 over the generator's source files (training/synth/*.py, each by name and sha256)."""
     digest = hashlib.sha256()
     for path in sorted((REPO / "training" / "synth").glob("*.py")):
-        digest.update(f"{path.name}\0{sha256_file(path)}\n".encode("utf-8"))
+        digest.update(f"{path.name}\0{sha256_file(path)}\n".encode())
     return digest.hexdigest()
 
 
@@ -155,7 +158,8 @@ def trafilatura_records(gold: dict, extracted: dict) -> tuple[list[dict], collec
         if not junk:
             continue
         text = "\n".join(kept)
-        rec = record(text, lines_to_spans(text, junk), "aeb-trafilatura", f"aeb_scrapinghub:{key}", family="boilerplate")
+        rec = record(text, lines_to_spans(text, junk), "aeb-trafilatura", f"aeb_scrapinghub:{key}",
+                     family="boilerplate")
         if unc:
             rec["uncertain_spans"] = [list(sp) for sp in lines_to_spans(text, unc)]
         out.append(rec)
@@ -284,7 +288,8 @@ def main(argv: list[str] | None = None) -> int:
             text = host_text if ending_lang is None else synth.add_ending(host_text, rng, ending_lang)
             if rng.random() < 0.04:
                 mode = rng.choice(TRAILER_MODES[:4])
-                new, spans, info = synth.inject(text, rng, family="scam", mode=mode, language="en", junk=rng.choice(sms))
+                new, spans, info = synth.inject(text, rng, family="scam", mode=mode, language="en",
+                                                junk=rng.choice(sms))
                 info["family"] = "sms-spam"
             else:
                 new, spans, info = synth.inject(text, rng)
