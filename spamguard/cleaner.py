@@ -16,9 +16,9 @@ import regex
 from .config import RULES_ONLY_THRESHOLD, Settings
 from .evidence import document
 from .judge import Judge
+from .matcher import Matcher, default_matcher
 from .model import Model, cached_model
 from .records import not_text, text_of
-from .rules import Matcher, default_matcher
 from .segment import split_lines
 from .spans import apply, flags_of, kept_pieces, make_flag, merge, to_original
 from .types import Flag, Result, Verdict

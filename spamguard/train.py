@@ -29,8 +29,8 @@ from .cleaner import Cleaner
 from .errors import TrainingDataError
 from .evaluate import char_mask, evaluate, read_records
 from .evidence import HASH_BITS, N_HASHED, NUMERIC_FEATURES, Features, document, unit_features
+from .matcher import default_matcher
 from .model import CARD_FILE, MODEL_FILE, MODEL_FORMAT, Model, default_model_dir, file_sha256
-from .rules import default_matcher
 from .units import Unit, training_units as units_of
 
 BASE_FILE = "base-training.npz"

@@ -8,8 +8,8 @@ from spamguard.errors import ModelError
 from spamguard.evidence import NUMERIC_FEATURES, document, unit_features
 from spamguard.evidence.ngrams import hash_token
 from spamguard.judge import rules_only_score
+from spamguard.matcher import default_matcher
 from spamguard.model import Model, cached_model
-from spamguard.rules import default_matcher
 from spamguard.units import Document, suffix
 
 ARTICLE = (

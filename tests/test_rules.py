@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from spamguard.matcher import Matcher, default_matcher, dodge_hits
 from spamguard.normalize import view
-from spamguard.rules import CATEGORIES, RULES, SCOPES, Matcher, default_matcher, dodge_hits
+from spamguard.rules import CATEGORIES, RULES, SCOPES
 
 CASES = Path(__file__).parent / "data" / "lexicon_cases.json"
 

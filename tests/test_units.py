@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from spamguard.cleaner import Cleaner
 from spamguard.evidence import document
 from spamguard.judge import Judge
-from spamguard.rules import default_matcher
+from spamguard.matcher import default_matcher
 from spamguard.units import TRAILER_ZONE, Document, Unit, training_units
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_7aee77665af4d6e1.txt"

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..matcher import Matcher
 from ..normalize import view as matching_view
-from ..rules import Hit, Matcher
+from ..rules import Hit
 from ..units import Document, Unit
 from .ngrams import HASH_BITS, N_HASHED, hash_token, text_tokens
 from .rules import RuleEvidence, find_hits, rule_evidence, rule_tokens

@@ -11,8 +11,9 @@ from typing import NamedTuple
 
 import regex
 
+from ..matcher import Matcher, dodge_hits
 from ..normalize import View
-from ..rules import Hit, Matcher, dodge_hits
+from ..rules import Hit
 from ..units import Unit, UnitText
 
 # Where script glued onto article text begins, which the lower-cased matching view cannot show: after a full stop

@@ -1,0 +1,266 @@
+"""Matching: every rule of the table and the lexicon found in one document, as hits on the original text.
+
+Line rules are one combined pattern scanned over the matching view; one Aho-Corasick pass finds every spam
+phrase and every trigger string; rules with triggers run only on the lines holding one; the dodge rules run on
+the original text where their cheap hint shows. Patterns are possessive (linear time), and the rules that
+match anywhere in a line run under a timeout.
+"""
+from __future__ import annotations
+
+import re
+import time
+from functools import lru_cache
+from typing import TypeAlias
+
+import regex
+from ahocorasick_rs import AhoCorasick, Implementation
+
+from .normalize import View
+from .rules import DODGE_RULES, MATCH_TIMEOUT_SECONDS, SHORT_LINE, ZERO_WIDTH, Hit, Rule, all_rules
+
+_DODGE_PATTERNS = tuple(regex.compile(rule.pattern, regex.VERSION1) for rule in DODGE_RULES)
+_SPACED_HINT = re.compile(r" \w \w \w")  # literal-led, so the standard library's scan skips ahead
+
+
+def dodge_hits(original: str) -> list[Hit]:
+    """Hits of DODGE_RULES in the original text, each widened to the start of the word it is in.
+
+    Each rule runs only where a cheap hint shows: an invisible character (looked up one by one, which runs
+    in C; ASCII text has none), or three spaced letters.
+    """
+    hints = (not original.isascii() and any(c in original for c in ZERO_WIDTH),
+             _SPACED_HINT.search(original) is not None)
+    hits = []
+    for rule, pattern, hint in zip(DODGE_RULES, _DODGE_PATTERNS, hints):
+        if not hint:
+            continue
+        try:
+            for m in pattern.finditer(original, timeout=MATCH_TIMEOUT_SECONDS):
+                start = m.start()
+                while start > 0 and original[start - 1].isalpha():
+                    start -= 1
+                hits.append(Hit(rule, start, m.end()))
+        except TimeoutError:
+            pass  # keep the hits found so far
+    return hits
+
+
+class Matcher:
+    """All rules compiled for matching.
+
+    Line rules are one combined pattern, tried once per line against the whole line; start rules likewise
+    at each line start. One Aho-Corasick pass over the document finds every spam phrase and every trigger
+    string (linear in the text, however many there are); rules with triggers run only where one was found.
+    Patterns compile with the standard library's `re` where they can (it runs these patterns several times
+    faster), else with `regex`; rules that match anywhere in a line always use `regex`, for its timeout.
+    """
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        line_rules = [r for r in rules if r.pattern and r.anchor == "line" and not r.triggers]
+        # Led by the literal "\n" (scanned over "\n" + text): the engine then jumps from line break to line
+        # break, where a "^" would make it try every position.
+        self._line_scan = _combined(line_rules, r"\n[^\S\n]*+(?:{})[^\S\n]*+(?=\n|\Z)")
+        self._line_long = _combined([r for r in line_rules if r.max_chars > SHORT_LINE])
+        self._line_triggered = [(r, _compile(r.pattern)) for r in rules
+                                if r.pattern and r.anchor == "line" and r.triggers]
+        self._start = [(r, _compile(r.pattern)) for r in rules if r.pattern and r.anchor == "start"]
+        self._anywhere = [(r, regex.compile(r.pattern, regex.VERSION1)) for r in rules
+                          if r.pattern and r.anchor == "any"]
+        self._phrase_rules: dict[str, list[Rule]] = {}
+        for rule in rules:
+            for phrase in rule.phrases:
+                self._phrase_rules.setdefault(phrase, []).append(rule)
+        self._triggers = frozenset(t for r in rules if r.pattern for t in r.triggers)
+        self._keys = sorted(self._phrase_rules.keys() | self._triggers)
+        # A contiguous NFA, not a DFA: the DFA scans a document faster while it sits in the CPU cache, but it is a
+        # few MB, and between two documents the rest of the cleaning evicts it (25 -> 80 us a scan in the pipeline;
+        # the NFA's 50 -> 65 us).
+        self._automaton = AhoCorasick(self._keys, implementation=Implementation.ContiguousNFA) if self._keys else None
+
+    def find(self, original: str, view: View) -> list[Hit]:
+        """All hits in one document, in order of their start."""
+        found = [] if self._automaton is None else [
+            (start, end, self._keys[index]) for index, start, end in _scan(self._automaton, view.text)]
+        found_triggers = [f for f in found if f[2] in self._triggers]
+        hits = self._line_hits(original, view, found_triggers)
+        hits += self._anywhere_hits(original, view, found_triggers)
+        hits += _phrase_hits(self._phrase_rules, original, view, [f for f in found if f[2] in self._phrase_rules])
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return hits
+
+    def _line_hits(self, original: str, view: View, found_triggers: list[tuple[int, int, str]]) -> list[Hit]:
+        """Hits of line and start rules, each against a whole line of the view (edge white space aside).
+
+        The line rules without triggers are one multi-line pattern scanned over the whole view in C; rules with
+        triggers are tried on the lines holding one. No timeout here: it doubles the cost of every line, and
+        these patterns are possessive and run on lines of bounded length (tests/test_rules.py times them on
+        hostile input).
+        """
+        text = view.text
+        found: list[tuple[Rule, int, int]] = []  # rule and [start, end) in the view
+        if self._line_scan is not None:
+            pattern, by_group = self._line_scan
+            for m in pattern.finditer("\n" + text):
+                start, end = _stripped(text, m.start(), m.end() - 1)
+                if end > start:
+                    rule = self._line_rule(by_group[m.lastgroup], text[start:end])
+                    if rule is not None:
+                        found.append((rule, start, end))
+        triggers = {key for _, _, key in found_triggers}
+        triggered = [(r, p) for r, p in self._line_triggered if not triggers.isdisjoint(r.triggers)]
+        starts = [(r, p) for r, p in self._start if not r.triggers or not triggers.isdisjoint(r.triggers)]
+        if not triggered and not starts:
+            return [_hit(rule, original, view, a, b) for rule, a, b in found]
+        if all(r.triggers for r, _ in starts):
+            lines = sorted({_line_around(text, start) for start, _, _ in found_triggers})
+        else:
+            lines = [_line_around(text, start) for start in _line_starts(text)]
+        for line_start, line_end in lines:
+            start, end = _stripped(text, line_start, line_end)
+            if end == start:
+                continue  # a blank line
+            stripped = text[start:end]
+            for rule, pattern in triggered:
+                if end - start <= rule.max_chars and any(t in stripped for t in rule.triggers) \
+                        and pattern.fullmatch(stripped):
+                    found.append((rule, start, end))
+            for rule, pattern in starts:
+                head = pattern.match(stripped)
+                if head is not None and head.end() > 0:
+                    found.append((rule, start, start + head.end()))
+        found.sort(key=lambda f: f[1])
+        return [_hit(rule, original, view, a, b) for rule, a, b in found]
+
+    def _line_rule(self, rule: Rule, stripped: str) -> Rule | None:
+        """The rule that a stripped line matched in the scan, if the line is short enough for it; a long line
+        that the first matching rule is too short for is tried against the rules for long lines."""
+        if len(stripped) <= rule.max_chars:
+            return rule
+        if len(stripped) <= SHORT_LINE or self._line_long is None:
+            return None
+        pattern, by_group = self._line_long
+        m = pattern.fullmatch(stripped)
+        long_rule = by_group[m.lastgroup] if m is not None else None
+        return long_rule if long_rule is not None and len(stripped) <= long_rule.max_chars else None
+
+    def _anywhere_hits(self, original: str, view: View, triggers: list[tuple[int, int, str]]) -> list[Hit]:
+        """Hits of the rules that match anywhere in a line, tried on each line holding one of their triggers
+        (a whole-document scan cost a millisecond per rule on a long article)."""
+        if not triggers:
+            return []
+        text = view.text
+        hits: list[Hit] = []
+        for rule, pattern in self._anywhere:
+            lines = sorted({_line_around(text, start) for start, _, key in triggers if key in rule.triggers})
+            deadline = time.monotonic() + MATCH_TIMEOUT_SECONDS
+            try:
+                for line_start, line_end in lines:
+                    timeout = deadline - time.monotonic()
+                    if timeout <= 0:
+                        break
+                    for m in pattern.finditer(text, line_start, line_end, timeout=timeout):
+                        if m.end() > m.start():
+                            hits.append(_hit(rule, original, view, m.start(), m.end()))
+            except TimeoutError:
+                pass  # keep the hits found so far
+        return hits
+
+def _hit(rule: Rule, original: str, view: View, start: int, end: int) -> Hit:
+    """A hit of `rule` on the original text, from its [start, end) in the view."""
+    o_start, o_end = view.to_original(start, end, len(original))
+    return Hit(rule, o_start, o_end)
+
+
+def _scan(automaton: AhoCorasick, text: str) -> list[tuple[int, int, int]]:
+    """Every phrase and trigger occurrence: (key index, start, end)."""
+    try:
+        return automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:  # lone surrogates cannot go to UTF-8; a same-length stand-in keeps offsets
+        return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+
+def _phrase_hits(phrase_rules: dict[str, list[Rule]], original: str, view: View,
+                 found: list[tuple[int, int, str]]) -> list[Hit]:
+    """Hits of the phrases found, where each stands alone or glued to another phrase or a case change."""
+    if not found:
+        return []
+    text = view.text
+    starts = {s for s, _, _ in found}
+    ends = {e for _, e, _ in found}
+    hits: list[Hit] = []
+    for start, end, phrase in found:
+        # A phrase stands alone (word boundaries), or is glued to another phrase or to a word whose case
+        # changes where they meet, as adjacent anchors are ("hacklink|Google", "2019|Porno").
+        left_ok = _is_edge(text, start - 1, start) or start in ends
+        right_ok = _is_edge(text, end, end - 1) or end in starts
+        if not (left_ok and right_ok) and (left_ok or right_ok):
+            o_start, o_end = view.to_original(start, end, len(original))
+            left_ok = left_ok or _case_seam(original, o_start)
+            right_ok = right_ok or _case_seam(original, o_end)
+        if left_ok and right_ok:
+            hits.extend(_hit(rule, original, view, start, end) for rule in phrase_rules[phrase])
+    return hits
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) with the white space at its edges left out (empty, at `start`, for a blank piece)."""
+    piece = text[start:end]
+    if not piece.strip():
+        return start, start
+    return start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip()))
+
+
+def _line_around(text: str, position: int) -> tuple[int, int]:
+    """[start, end) of the line of `text` (split at "\\n") holding `position`."""
+    end = text.find("\n", position)
+    return text.rfind("\n", 0, position) + 1, len(text) if end < 0 else end
+
+
+# A compiled rule pattern: the standard library's where it compiles, else `regex`'s (same matching API).
+_Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
+
+
+def _compile(source: str) -> _Pattern:
+    """`re` where the pattern compiles with it (faster), else `regex` (Unicode properties and the like)."""
+    try:
+        return re.compile(source)
+    except re.error:
+        return regex.compile(source, regex.VERSION1)
+
+
+def _combined(rules: list[Rule], frame: str = "{}") -> tuple[_Pattern, dict[str | None, Rule]] | None:
+    """One pattern for many rules, each in a named group (set in `frame`), and the map from group name to rule."""
+    if not rules:
+        return None
+    source = "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules))
+    return _compile(frame.format(source)), {f"r{i}": r for i, r in enumerate(rules)}
+
+
+_NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Hangul}]")
+
+
+def _case_seam(original: str, position: int) -> bool:
+    """True where a lower-case letter or a digit meets an upper-case letter ("hacklink|Google")."""
+    return 0 < position < len(original) and original[position].isupper() \
+        and (original[position - 1].islower() or original[position - 1].isdigit())
+
+
+def _is_edge(text: str, outside: int, inside: int) -> bool:
+    """True when the phrase edge between text[inside] and text[outside] is a word boundary."""
+    if outside < 0 or outside >= len(text):
+        return True
+    o, i = text[outside], text[inside]
+    return not (o.isalnum() and i.isalnum()) or bool(_NO_SPACE_SCRIPT.match(o) or _NO_SPACE_SCRIPT.match(i))
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> Matcher:
+    """The matcher for all built-in rules, compiled once on first use."""
+    return Matcher(all_rules())
