@@ -8,20 +8,28 @@ a "\\n"), never the original, and report spans of the original. Three scopes say
   anywhere on a line for rules with triggers).
 - ``term``: a spam phrase; evidence about the segment it sits in, weighed by the decision with its context.
 
-Hand-written rules are the RULE_TABLE below; phrase rules come from the word lists in ``lexicon/``, one rule
-per file. DODGE_RULES are the exception to matching the view: they find what the view folds away (invisible
-characters, spaced-out letters), so they match the original text. Every pattern is written to run in linear
+Hand-written rules are data in ``rules.toml`` (id, category, scope, weight, description, pattern; shared
+alternations as named fragments); phrase rules come from the word lists in ``lexicon/``, one rule per file.
+DODGE_RULES are the exception to matching the view: they find what the view folds away (invisible characters,
+spaced-out letters), so they match the original text. Every pattern is written to run in linear
 time (possessive quantifiers, no nested repetition); the rules that match anywhere in a line, and the dodge
 rules, also run under a timeout, so that no input can hang a pipeline. `matcher.py` finds them in a document.
 """
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import cast, get_args
+from typing import Any, cast, get_args
 
 from .normalize import fold
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # the same parser, published as tomli before it joined the standard library
+    import tomli as tomllib
 from .types import Anchor, Category, Scope
 
 CATEGORIES: tuple[Category, ...] = get_args(Category)
@@ -29,6 +37,10 @@ SCOPES: tuple[Scope, ...] = get_args(Scope)
 ANCHORS: tuple[Anchor, ...] = get_args(Anchor)
 SHORT_LINE = 200  # lines up to this long are tried against every line rule; longer ones against few
 MATCH_TIMEOUT_SECONDS = 2.0  # per "any" rule and document; far above what any real document needs
+TABLE_FILE = "rules.toml"
+_TABLE_KEYS = frozenset(("id", "category", "scope", "weight", "description", "pattern", "anchor", "triggers",
+                         "triggers_from", "max_chars"))
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")  # a fragment's name; regex's own braces hold digits or capitals
 
 
 @dataclass(frozen=True)
@@ -67,175 +79,6 @@ class Hit:
     rule: Rule
     start: int
     end: int
-
-
-_SOCIAL = (r"share|shares|tweet|email|e-mail|print|comments?|more|facebook|twitter|linkedin|reddit|google\+|"
-           r"binh luan|yorumlar|yorum yap|komentar|комментарии|评论|コメント|comentarios|kommentare|commentaires|"
-           r"вконтакте|одноклассники|skype|微信|微博|qq空间|分享到[:：]?|はてブ|line|ツイート|シェアする|"
-           r"share on|share via|"
-           r"bu haberi paylasin|この記事をシェア|"
-           r"pinterest|whatsapp|tumblr|telegram|pocket|flipboard|messenger|sms|copy link|like|save|"
-           r"compartir|partager|teilen|paylas|bagikan|поделиться|分享|シェア|مشاركة|chia se|compartilhe|condividi")
-_ADVERT = (r"advertisements?|sponsored(?: content)?|anzeige|werbung|publicidad|publicite|publicidade|reklam|"
-           r"iklan|реклама|广告|広告|إعلان|quang cao|pubblicita")
-_READ_MORE = (r"read more|read the full (?:story|article)|devamini oku|baca juga|baca selengkapnya|читать далее|"
-              r"читайте также|阅读更多|阅读全文|続きを読む|leer mas|leia mais|weiterlesen|lire la suite|xem them|"
-              r"اقرأ المزيد|lee tambien|leia tambem|lire aussi|continuar leyendo|continuar lendo|"
-              r"haberin devami icin tiklayin|mehr lesen|mehr dazu|xem tiep|tin lien quan|подробнее|"
-              r"詳しくはこちら|(?:点击|返回搜狐[,，]?)?查看更多|اقرا ايضا|ilgili haberler|haberin devami|"
-              r"scroll untuk melanjutkan membaca|扫一扫分享本页")
-# Headers of a related-link teaser. Not "Read more: <headline>" or "MORE: <headline>": the labeled real documents
-# count those as uncertain (they may credit a source), so they are left in place.
-_HEADLINE_PREFIX = (r"related|see also|also read|read also|baca juga|lire aussi|lee tambien|leia tambem|"
-                    r"xem them|tin lien quan|читайте также|ilgili haber|mehr zum thema|auch interessant")
-
-# Site labels that end up glued onto the last line ("tangan ayahkuADVERTISEMENT", "Getty|شارك الخبر"): an ad
-# label or a share label. (A row of share buttons glued on would need the network names as triggers, and then
-# the pattern scans most documents: tripled matching time, so it is left out.)
-_SHARE_LABEL = (r"share this|paylas|bagikan|поделиться|分享到?|シェアする|شارك(?: الخبر)?|compartir|compartilhe|"
-                r"teilen|partager|chia se")
-
-_HTML_TAGS = ("a|abbr|article|aside|audio|b|blockquote|br|button|center|code|div|em|embed|figcaption|figure|font|"
-              "footer|form|h[1-6]|header|hr|i|iframe|img|input|label|li|link|meta|nav|noscript|ol|option|p|pre|"
-              "script|section|select|small|source|span|strong|style|sub|sup|table|tbody|td|th|thead|tr|u|ul|video")
-_SPAM_STEMS = ("porn", "sikis", "bahis", "casino", "slot", "viagra", "cialis", "escort", "togel", "judi")
-
-RULE_TABLE: tuple[Rule, ...] = (
-    Rule("boilerplate.advertisement", "boilerplate", "line", 0.97,
-         "An ad-slot label on a line of its own ('Advertisement', 'Anzeige', 'Iklan', '广告').",
-         rf"[^\w\n]*+(?:{_ADVERT})[^\w\n]*+", max_chars=60),
-    Rule("boilerplate.like-this", "boilerplate", "line", 0.95,
-         "WordPress 'Like this:' / 'Like Loading...' residue.",
-         r"(?:like this:?|like loading\.{0,3}|loading\.{3}|be the first to like this\.?|"
-         r"(?:like|enjoy(?:ed)?) this (?:story|article|post)\? share it[^\n]{0,60})", max_chars=120),
-    Rule("boilerplate.share-buttons", "boilerplate", "line", 0.95,
-         "Share-button residue: 'Share this:', 'CommentsEmailPrint', 'TwitterFacebookLinkedInRedditGoogle+EmailPrint'.",
-         rf"[ \t|·•,:/]*+(?:(?:this|on|us)[ \t|·•,:/]*+)*+(?:{_SOCIAL})[ \t|·•,:/]*+"
-         rf"(?:(?:{_SOCIAL}|this|on|us)[ \t|·•,:/]*+){{0,11}}", max_chars=200),
-    Rule("boilerplate.follow-prompt", "boilerplate", "line", 0.93,
-         "A follow-us prompt: 'Follow me on Twitter @name', '>> Follow X (@x) on Twitter'.",
-         r"[ \t>»\-–—*]*+(?:twitter:[^\S\n]*+)?(?:you can )?follow (?:me|us|[\w.'’-]++(?: [\w.'’-]++){0,3})"
-         r"(?: \(@\w++\))?:?[^\n]{0,80}?(?:@\w|twitter|facebook|instagram|pinterest|youtube|tiktok|linkedin|"
-         r"telegram)[^\n]{0,120}", max_chars=300),
-    Rule("boilerplate.subscribe-prompt", "boilerplate", "line", 0.9,
-         "A subscribe or newsletter prompt ('Subscribe to X for FREE', 'Sign up for our newsletter').",
-         r"[ \t>»*]*+(?:subscribe to (?:[^\n]{1,60}|[^\n]{1,160}(?:channel|newsletter|podcast)[^\n]{0,80})"
-         r"|(?:keep in touch! )?[^\n]{0,80}sign up for our newsletter[^\n]{0,40}"
-         r"|subscribe(?: now)?(?: to our newsletter)?[.!]?)", max_chars=300),
-    Rule("boilerplate.follow-prompt-i18n", "boilerplate", "line", 0.9,
-         "A follow-us prompt in another language ('Síguenos en Twitter', 'Bizi Twitter'da takip edin', '关注我们').",
-         r"[ \t>»*-]*+(?:theo doi chung toi tren|bizi [^\n]{0,30}takip edin|ikuti kami di|подписывайтесь на|"
-         r"关注我们|フォローする|تابعونا على|siguenos en|siga-nos no|folgen sie uns auf|suivez-nous sur)[^\n]{0,100}",
-         max_chars=200),
-    Rule("boilerplate.subscribe-prompt-i18n", "boilerplate", "line", 0.9,
-         "A newsletter prompt in another language ('Assine nossa newsletter', 'Abonnez-vous à notre newsletter').",
-         r"[ \t>»*-]*+(?:assine nossa newsletter|abonnez-vous a notre newsletter|suscribete a nuestro boletin|"
-         r"newsletter abonnieren|bultenimize abone olun|berlangganan newsletter|подпишитесь на нашу рассылку|"
-         r"订阅我们的[^\n]{0,20}|ニュースレター[^\n]{0,20}登録|اشترك في النشرة|dang ky nhan ban tin)[^\n]{0,60}",
-         max_chars=200),
-    Rule("boilerplate.related-glued-i18n", "boilerplate", "line", 0.88,
-         "A related-headline list in another language, glued or after a colon ('Veja tambémA seleção...').",
-         r"(?:veja tambem|tin lien quan|noticias relacionadas|mehr zum thema|sur le meme sujet|новости по теме|"
-         r"相关阅读|関連記事|ilgili haberler|baca juga)[:：]?[^\n]{2,400}", max_chars=1000),
-    Rule("boilerplate.site-notice", "boilerplate", "line", 0.88,
-         "A site notice: correction prompts, cookie banners, tag lists in other languages.",
-         r"(?:have a correction\? let us know\.?|spotted an error\?[^\n]{0,80}|нашли ошибку\?[^\n]{0,80}|"
-         r"we use cookies[^\n]{0,160}|etiketler:[^\n]{1,120})", max_chars=250),
-    Rule("boilerplate.comment-policy", "boilerplate", "line", 0.97,
-         "A comment-policy notice ('Please adhere to our commenting policy...').",
-         r"[^\n]{0,40}(?:adhere to our comment(?:ing)? policy|comments are moderated|"
-         r"we reserve the right to (?:remove|delete) any comment)[^\n]*+", max_chars=600, triggers=("comment",)),
-    Rule("boilerplate.rss-footer", "boilerplate", "line", 0.97,
-         "An RSS footer: 'The post <title> appeared first on <site>.'",
-         r"the post [^\n]{1,300}? appeared first on [^\n]{1,120}", max_chars=600),
-    Rule("boilerplate.continue-reading", "boilerplate", "line", 0.95,
-         "'Continue reading the main story' (also repeated and glued), 'Continue reading →'.",
-         r"(?:continue reading(?: the main story)?[^\S\n]*+(?:→|»|\.{3}|…)?[^\S\n]*+)++", max_chars=400),
-    Rule("boilerplate.read-more", "boilerplate", "line", 0.9,
-         "A read-more link line ('Read more here.', 'Read the full story here.', 'Baca juga: ...').",
-         rf"[ \t>»\-–—*\[(]*+(?:(?:{_READ_MORE})(?: here| at| on| >+| »)?[.!:]?[)\]]?[^\S\n]*+"
-         rf"|(?:{_HEADLINE_PREFIX})[^\S\n]*+[:：][^\n]{{1,160}}"
-         r"|click here for more on this story from [^\n]{1,80})", max_chars=300),
-    Rule("boilerplate.related-header", "boilerplate", "line", 0.92,
-         "A related-links header: 'Related:', 'Related Posts:', 'More from Fox News:'.",
-         r"(?:related(?: posts| articles| stories| content| news| links| reading)?|you may also like|"
-         r"recommended(?: for you)?|more from [^\n:]{2,40}|more stories|trending now|popular posts)[^\S\n]*+:?",
-         max_chars=100),
-    Rule("boilerplate.related-glued", "boilerplate", "line", 0.9,
-         "A related-headline list glued without separators ('RelatedEbola patient ...survivorsEbola outbreak: ...').",
-         r"related(?!ness|ly\b)\w[^\n]*+", max_chars=2000),
-    Rule("boilerplate.see-more-at", "boilerplate", "line", 0.95,
-         "A share-tracker link: '- See more at: URL'.",
-         r"[-–—]?[^\S\n]*+see more at:[^\S\n]*+\S++", max_chars=400),
-    Rule("boilerplate.filed-under", "boilerplate", "line", 0.9,
-         "A blog footer: 'Filed under: tags | N Comments'.",
-         r"(?:filed under|posted in|tagged(?: with)?|tags):[^\S\n][^\n]{1,200}", max_chars=300),
-    Rule("boilerplate.reader-poll", "boilerplate", "line", 0.95,
-         "A reader-poll widget: '% of readers think this story is Fact. Add your two cents.'",
-         r"[ \t\d]*+% of readers think this story is [^\n]{1,80}", max_chars=200),
-    Rule("boilerplate.site-chrome", "boilerplate", "line", 0.93,
-         "Site chrome: 'Before It's News ©', 'RSS Feed for <author>', 'Older articles by <author>', error-page text.",
-         r"(?:before it'?s news[^\S\n]*+©?|people powered news[^\S\n]*+®?|rss feed for [^\n]{1,60}|"
-         r"older articles by [^\n]{1,60}|"
-         r"uploaded by:[^\S\n][^\n]{1,60}|main error mes+age here|more detailed message would go here[^\n]*+|"
-         r"on a mobile device\? click here to see the video\.?|all rights reserved\.?)", max_chars=200),
-    Rule("boilerplate.sidebar-headline", "boilerplate", "line", 0.85,
-         "A sidebar teaser repeated across articles: 'Headline: <teaser>!'.",
-         r"headline: [^\n]{5,160}", max_chars=200),
-    Rule("boilerplate.republish-notice", "boilerplate", "line", 0.85,
-         "Site notices about sharing or submitting ('We encourage you to share and republish our reports', "
-         "op-ed guidelines).",
-         r"[^\n]{0,40}(?:we encourage you to share and republish|please read our guidelines on submissions|"
-         r"click here to see all we share)[^\n]*+", max_chars=400,
-         triggers=("republish", "guidelines", "all we share")),
-    Rule("boilerplate.see-more-at-glued", "boilerplate", "span", 0.95,
-         "A share-tracker link glued onto the last sentence: '...asylum.- See more at: URL'.",
-         r"[ \t]*+[-–—]?[ \t]*+see more at:[ \t]*+\S++[ \t]*+$", anchor="any", triggers=("see more at:",)),
-    Rule("boilerplate.continued-below", "boilerplate", "span", 0.95,
-         "An ad-break marker at the start of a paragraph: 'Continued below...'.",
-         r"(?:(?:continued below|story continues below|article continues below)(?:\.{3}|…|:)?[ \t]*+)++",
-         anchor="start", triggers=("continue",)),
-    Rule("scam.gold-ira-promo", "scam", "line", 0.85,
-         "An in-article promo for moving retirement savings into gold.",
-         r"[^\n]{0,200}(?:ira backed by physical gold|into an ira backed by|gold ira (?:kit|guide))[^\n]*+",
-         max_chars=1000, triggers=("ira",)),
-    Rule("markup.javascript-line", "markup", "line", 0.95,
-         "JavaScript that leaked into the text (SDK loaders, player set-up, ad-server calls).",
-         r"(?:\(function[^\S\n]*+\(|var[^\S\n]++\w++[^\S\n]*+=|window\.\w++|document\.\w++|(?:oo|dm|googletag|fbq|gtag|_gaq|"
-         r"bf_static)\b[\w.]*+[^\S\n]*+[.(=]|function[^\S\n]*+\w*+[^\S\n]*+\()[^\n]*+", max_chars=100000),
-    Rule("markup.javascript-glued", "markup", "span", 0.9,
-         "JavaScript glued onto the end of an article sentence ('... follows below. BF_STATIC.timequeue.push(...)', "
-         "'document.write(...)').",
-         r"[ \t]*+(?:(?<![\w$.])(?:[a-z_$][\w$]*+\.)*+[a-z_$][\w$]*+[ \t]*+"
-         r"(?:\([ \t]*+(?:function\b|document\b|window\b)"
-         r"|=[ \t]*+function\b)|(?<![\w$])document\.write(?:ln)?[ \t]*+\([ \t]*+['\"<])[^\n]*+",
-         anchor="any", triggers=("(function", "( function", "= function", "=function", "(document", "(window",
-                                 "document.write")),
-    Rule("markup.html-tags", "markup", "line", 0.9,
-         "A line of leaked HTML tags, comments or entities.",
-         rf"(?:(?:</?(?:{_HTML_TAGS})\b(?:[^\S\n]++[^<>\n]{{0,300}})?/?>|<!--[^\n]{{0,300}}?-->|"
-         r"&(?:nbsp|amp|lt|gt|quot|#\d++);)[^\S\n]*+)++", max_chars=100000),
-    Rule("markup.html-glued", "markup", "span", 0.9,
-         "HTML closing tags or comments glued onto the end of a line ('...dialogue.</div></div>').",
-         rf"(?:</(?:{_HTML_TAGS})>|<!--[^\n]{{0,300}}?-->|<(?:{_HTML_TAGS})\b[^<>\n]{{0,300}}>)"
-         rf"(?:[^\S\n]*+(?:</?(?:{_HTML_TAGS})\b[^<>\n]{{0,300}}>|<!--[^\n]{{0,300}}?-->))*+[^\S\n]*+$",
-         anchor="any", triggers=("</", "<!--", "<div", "<span", "<p ", "<a ", "<img", "<script")),
-    Rule("markup.nbsp-glued", "markup", "span", 0.9,
-         "Non-breaking-space entities left at the end of a line ('...after Pope Francis.&nbsp;&nbsp;').",
-         r"(?:&(?:nbsp|#160|#xa0);[^\S\n]*+)++(?=\n|\Z)", anchor="any", triggers=("&nbsp;", "&#160;", "&#xa0;")),
-    Rule("boilerplate.label-glued", "boilerplate", "span", 0.4,
-         "An ad or share label glued onto the end of a line ('...ayahkuADVERTISEMENT'). "
-         "Evidence only (below the weight that acts alone): the tail goes when the model also reads it as junk.",
-         rf"(?:{_ADVERT}|{_SHARE_LABEL})[:：]?[^\S\n]*+(?=\n|\Z)",
-         anchor="any", triggers=tuple(w for w in (_ADVERT + "|" + _SHARE_LABEL).split("|")
-                                      if "(" not in w and "?" not in w)
-                                + ("advertisement", "分享", "شارك", "sponsored")),
-    Rule("seo-link.spam-domain", "seo-link", "term", 0.6,
-         "A domain whose name advertises spam (porn, casino, betting, pills, escorts); the hit starts at the stem.",
-         rf"(?:{'|'.join(_SPAM_STEMS)})"
-         r"[a-z0-9-]*+\.(?:com|net|org|info|biz|xyz|top|co|tv|me|in|io|ru|pro|club|site|online)\b[^\s]*+",
-         anchor="any", triggers=_SPAM_STEMS),
-)
 
 
 # Dodges of word filters. The matching view folds them away (it drops invisible characters and joins spaced
@@ -283,9 +126,56 @@ def lexicon_rules() -> tuple[Rule, ...]:
     return tuple(_read_lexicon_file(p.name, p.read_text(encoding="utf-8")) for p in files)
 
 
+@lru_cache(maxsize=1)
+def table_rules() -> tuple[Rule, ...]:
+    """The hand-written rules of rules.toml (read once, on first use)."""
+    return rules_from_table(tomllib.loads((resources.files("spamguard") / TABLE_FILE).read_text(encoding="utf-8")))
+
+
+def rules_from_table(table: dict[str, Any]) -> tuple[Rule, ...]:
+    """The rules of a parsed rules.toml: its `[[rule]]` entries, with `{name}` replaced by the fragment of that
+    name, long strings given as lists of pieces joined, and `triggers_from` adding the plain alternatives (no
+    group, no optional part) of the named fragments before the rule's own `triggers`.
+
+    >>> table = {"fragments": {"ad": ["advert|", "anzeige|(?:sponsored)"]},
+    ...          "rule": [{"id": "x.ad", "category": "boilerplate", "scope": "span", "weight": 0.5,
+    ...                    "description": "An ad label.", "pattern": "(?:{ad})$", "anchor": "any",
+    ...                    "triggers_from": ["ad"], "triggers": ["sponsored"]}]}
+    >>> rule = rules_from_table(table)[0]
+    >>> rule.pattern, rule.triggers
+    ('(?:advert|anzeige|(?:sponsored))$', ('advert', 'anzeige', 'sponsored'))
+    """
+    fragments = {name: _joined(value) for name, value in table.get("fragments", {}).items()}
+    return tuple(_rule_of(dict(entry), fragments) for entry in table.get("rule", ()))
+
+
+def _rule_of(entry: dict[str, Any], fragments: dict[str, str]) -> Rule:
+    """One [[rule]] entry of rules.toml as a Rule."""
+    rule_id = entry.get("id", "?")
+    unknown = entry.keys() - _TABLE_KEYS
+    if unknown:
+        raise ValueError(f"rule {rule_id}: unknown keys {sorted(unknown)} in {TABLE_FILE}")
+
+    def fragment(name: str) -> str:
+        if name not in fragments:
+            raise ValueError(f"rule {rule_id}: no fragment named {name!r} in {TABLE_FILE}")
+        return fragments[name]
+
+    derived = tuple(word for name in entry.pop("triggers_from", ()) for word in fragment(name).split("|")
+                    if "(" not in word and "?" not in word)
+    entry["triggers"] = derived + tuple(entry.get("triggers", ()))
+    entry["pattern"] = _PLACEHOLDER.sub(lambda m: fragment(m.group(1)), _joined(entry.get("pattern", "")))
+    entry["description"] = _joined(entry.get("description", ""))
+    return Rule(**entry)
+
+
+def _joined(value: str | list[str]) -> str:
+    return value if isinstance(value, str) else "".join(value)
+
+
 def all_rules() -> tuple[Rule, ...]:
     """Every rule: the hand-written table, then the lexicon rules."""
-    return RULE_TABLE + lexicon_rules()
+    return table_rules() + lexicon_rules()
 
 
 def __getattr__(name: str) -> tuple[Rule, ...]:  # RULES is built on first access: importing this module reads no files

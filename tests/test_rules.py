@@ -234,3 +234,25 @@ def test_a_phrase_glued_to_a_word_is_found_where_the_case_changes(text, phrase):
 
 def test_a_phrase_inside_a_lower_case_word_is_no_hit():
     assert "hacklink" not in _hit_texts("hacklinkgoogle")
+
+
+def test_the_rule_table_file_names_its_fragments_and_keys_or_is_refused():
+    from spamguard.rules import rules_from_table
+
+    entry = {"id": "x.ad", "category": "boilerplate", "scope": "line", "weight": 0.9, "description": "An ad.",
+             "pattern": "(?:{ad})"}
+    assert rules_from_table({"fragments": {"ad": "advert|anzeige"}, "rule": [entry]})[0].pattern == "(?:advert|anzeige)"
+    with pytest.raises(ValueError, match="no fragment named 'ad'"):
+        rules_from_table({"rule": [entry]})
+    with pytest.raises(ValueError, match="unknown keys"):
+        rules_from_table({"fragments": {"ad": "advert"}, "rule": [dict(entry, weigth=0.5)]})
+    with pytest.raises(ValueError, match="unknown category"):
+        rules_from_table({"fragments": {"ad": "advert"}, "rule": [dict(entry, category="ads")]})
+
+
+def test_every_shipped_table_rule_has_a_description_and_a_pattern():
+    from spamguard.rules import table_rules
+
+    assert len(table_rules()) >= 30
+    for rule in table_rules():
+        assert rule.description.strip() and rule.pattern and "{" + "ad" not in rule.pattern, rule.id
