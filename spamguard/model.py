@@ -4,7 +4,8 @@ A model directory holds `model.joblib` and its card `model-card.json`. The jobli
 data only (weights by hashed feature index, numeric weights, intercept), never a class, so scoring needs
 neither scikit-learn nor numpy, and a start-up stays fast. Loading checks the file's SHA-256 against the card
 before unpickling anything, and unpickles with a loader that refuses every class, so a tampered or foreign
-file is an error, not code that runs.
+file is an error, not code that runs. Then the card and the data must be exactly the format (check_model_data):
+any other content, even one whose hash matches, is a ModelError naming the file and the field.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import math
 import operator
 import os
 import pickle
+import reprlib
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -97,13 +99,66 @@ class _DataOnlyUnpickler(pickle.Unpickler):
 
 
 def read_card(directory: Path) -> dict:
+    """The card of a model directory: a JSON object whose `sha256` is a string and `format_version` an int."""
     card_path = directory / CARD_FILE
     try:
-        return json.loads(card_path.read_text(encoding="utf-8"))
+        card = json.loads(card_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ModelError(f"{directory} is not a model directory: {CARD_FILE} is missing") from None
     except (OSError, ValueError) as exc:
         raise ModelError(f"cannot read the model card {card_path}: {exc}") from None
+    if not isinstance(card, dict):
+        raise ModelError(f"model card {card_path} holds a {type(card).__name__}, not a JSON object")
+    for key, kind, name in (("sha256", str, "a string"), ("format_version", int, "an int")):
+        if type(card.get(key)) is not kind:
+            raise ModelError(f"model card {card_path}: {key} must be {name}, got {reprlib.repr(card.get(key))}")
+    return card
+
+
+MODEL_KEYS = frozenset({"format_version", "numeric_features", "hash_bits", "numeric_weights", "hashed_weights",
+                        "intercept", "threshold"})
+
+
+def check_model_data(data: object, model_path: Path) -> dict:
+    """`data` if it is exactly what `spamguard train` exports (see the module's docstring), else a ModelError
+    naming the file and the field. Whether its features are this spamguard's is Model.from_data's check."""
+    def refuse(what: str) -> NoReturn:
+        raise ModelError(f"{model_path} is not a spamguard model: {what}")
+
+    def finite(value: object) -> bool:  # bools, ints and strings are not float weights
+        return isinstance(value, float) and math.isfinite(value)
+
+    if not isinstance(data, dict):
+        refuse(f"it holds a {type(data).__name__}, not a dict")
+    if data.keys() != MODEL_KEYS:
+        missing, extra = (sorted(map(reprlib.repr, keys)) for keys in (MODEL_KEYS - data.keys(),
+                                                                        data.keys() - MODEL_KEYS))
+        refuse("; ".join(f"{label} keys {', '.join(keys)}" for label, keys in
+                         (("missing", missing), ("extra", extra)) if keys))
+    if type(data["format_version"]) is not int or data["format_version"] != MODEL_FORMAT:
+        refuse(f"format_version must be {MODEL_FORMAT}, got {reprlib.repr(data['format_version'])}")
+    names, weights, hash_bits = data["numeric_features"], data["numeric_weights"], data["hash_bits"]
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        refuse("numeric_features must be a list of strings")
+    if not isinstance(weights, list) or not all(map(finite, weights)):
+        refuse("numeric_weights must be a list of finite floats")
+    if len(weights) != len(names):
+        refuse(f"numeric_weights has {len(weights)} weights for {len(names)} numeric_features")
+    if type(hash_bits) is not int or not 1 <= hash_bits <= 32:
+        refuse(f"hash_bits must be an int from 1 to 32, got {reprlib.repr(hash_bits)}")
+    hashed = data["hashed_weights"]
+    if not isinstance(hashed, dict):
+        refuse("hashed_weights must be a dict of int index -> float")
+    for index, weight in hashed.items():
+        if type(index) is not int or not 0 <= index < 1 << hash_bits:
+            refuse(f"hashed_weights index {reprlib.repr(index)} is not an int from 0 to {(1 << hash_bits) - 1}")
+        if not finite(weight):
+            refuse(f"hashed_weights[{index}] must be a finite float, got {reprlib.repr(weight)}")
+    if not finite(data["intercept"]):
+        refuse(f"intercept must be a finite float, got {reprlib.repr(data['intercept'])}")
+    if not (finite(data["threshold"]) and 0.0 <= data["threshold"] <= 1.0):
+        refuse(f"threshold must be a float from 0 to 1, got {reprlib.repr(data['threshold'])}")
+    return data
 
 
 def load_model(directory: str | os.PathLike | None = None) -> Model:
@@ -113,13 +168,13 @@ def load_model(directory: str | os.PathLike | None = None) -> Model:
     model_path = path / MODEL_FILE
     if not model_path.is_file():
         raise ModelError(f"{path} is not a model directory: {MODEL_FILE} is missing")
-    expected = card.get("sha256")
+    expected = card["sha256"]
     actual = file_sha256(model_path)
     if expected != actual:
         raise ModelError(f"{model_path} does not match its card (sha256 {actual}, card says {expected}); "
                          "refusing to load it. Retrain with `spamguard train`, or restore the original file.")
-    if card.get("format_version") != MODEL_FORMAT:
-        raise ModelError(f"{path} has model format {card.get('format_version')!r}; this spamguard reads format "
+    if card["format_version"] != MODEL_FORMAT:
+        raise ModelError(f"{path} has model format {card['format_version']!r}; this spamguard reads format "
                          f"{MODEL_FORMAT}. Retrain it with this version: spamguard train --data ... --out {path}")
     try:
         data = _DataOnlyUnpickler(io.BytesIO(model_path.read_bytes())).load()
@@ -127,6 +182,7 @@ def load_model(directory: str | os.PathLike | None = None) -> Model:
         raise
     except Exception as exc:  # any unpickling failure means the file is not a model we wrote
         raise ModelError(f"cannot read {model_path}: {exc}") from None
+    check_model_data(data, model_path)
     try:
         return Model.from_data(data, card)
     except ModelError:
