@@ -20,7 +20,7 @@ from .matcher import Matcher, default_matcher
 from .model import Model, cached_model
 from .records import not_text, text_of
 from .segment import split_lines
-from .spans import apply, flags_of, kept_pieces, make_flag, merge, to_original
+from .spans import OffsetsBack, apply, flags_of, kept_pieces, make_flag, merge
 from .types import Flag, Result, Verdict
 
 
@@ -65,9 +65,9 @@ def find_flags(text: str, matcher: Matcher, model: Model | None, settings: Setti
         more = _one_pass(cleaned, matcher, model, settings, allowed)
         if not more:
             break
-        kept = kept_pieces(len(text), flags)
-        remapped = [make_flag(text, line_starts, to_original(kept, f.start, False), to_original(kept, f.end, True),
-                              f.category, f.rules, f.score, f.model_score, settings) for f in more]
+        back = OffsetsBack(kept_pieces(len(text), flags))
+        remapped = [make_flag(text, line_starts, back.start(f.start), back.end(f.end), f.category, f.rules, f.score,
+                              f.model_score, settings) for f in more]
         flags = merge(text, line_starts, list(flags) + remapped, settings)
     return flags
 

@@ -107,10 +107,11 @@ class Judge:
             if tail is not None and tail.start != last_article.start:
                 partial.append(tail)
         doc = self.doc
+        cut_lines = {doc.line_of(p.start) for p in partial}
         for pos, index in enumerate(doc.nonblank):
             line = doc.lines[index]
-            if index in whole or index not in doc.hits_by_line or self.allowed(doc.line_text(index)) \
-                    or any(line.start <= p.start < line.end for p in partial):
+            if index in whole or index not in doc.hits_by_line or index in cut_lines \
+                    or self.allowed(doc.line_text(index)):
                 continue  # a line whose junk tail is cut already keeps its article head
             line_hits = doc.hits_in(line.start, line.end)
             if not line_hits:
@@ -120,13 +121,15 @@ class Judge:
                 if scored.is_junk:
                     whole[index] = scored
                     continue
+            spans: list[Scored] = []  # this line's spans so far (a span starts on the line of its hit)
             for h in line_hits:
                 if h.rule.scope == "span" and h.rule.weight >= self.settings.rule_acts:
                     start, end = _widen_to_line_edges(doc.text, line, h.start, h.end)
                     if (start, end) == (line.start, line.end):
                         whole[index] = Scored(start, end, h.rule.weight, None, (h,))
-                    elif not any(p.start <= start < p.end for p in partial):
-                        partial.append(Scored(start, end, h.rule.weight, None, (h,)))
+                    elif not any(p.start <= start < p.end for p in spans):
+                        spans.append(Scored(start, end, h.rule.weight, None, (h,)))
+            partial += spans
         return whole, partial
 
     def walk_trailer(self, whole: dict[int, Scored], partial: list[Scored]) -> Unit | None:

@@ -113,9 +113,9 @@ class Matcher:
         if not triggered and not starts:
             return [_hit(rule, original, view, a, b) for rule, a, b in found]
         if all(r.triggers for r, _ in starts):
-            lines = sorted({_line_around(text, start) for start, _, _ in found_triggers})
+            lines = _lines_holding(text, [start for start, _, _ in found_triggers])
         else:
-            lines = [_line_around(text, start) for start in _line_starts(text)]
+            lines = _lines_holding(text, _line_starts(text))
         for line_start, line_end in lines:
             start, end = _stripped(text, line_start, line_end)
             if end == start:
@@ -152,7 +152,7 @@ class Matcher:
         text = view.text
         hits: list[Hit] = []
         for rule, pattern in self._anywhere:
-            lines = sorted({_line_around(text, start) for start, _, key in triggers if key in rule.triggers})
+            lines = _lines_holding(text, [start for start, _, key in triggers if key in rule.triggers])
             deadline = time.monotonic() + MATCH_TIMEOUT_SECONDS
             try:
                 for line_start, line_end in lines:
@@ -217,10 +217,25 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip()))
 
 
-def _line_around(text: str, position: int) -> tuple[int, int]:
-    """[start, end) of the line of `text` (split at "\\n") holding `position`."""
-    end = text.find("\n", position)
-    return text.rfind("\n", 0, position) + 1, len(text) if end < 0 else end
+def _lines_holding(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    """[start, end) of each line of `text` (split at "\\n") holding one of `positions`, in order, each once.
+
+    One sweep: every character is looked at once however many positions share a line (a link farm scraped as one
+    line holds thousands of triggers).
+
+    >>> _lines_holding("ab\\ncd\\nef", [4, 0, 3, 1])
+    [(0, 2), (3, 5)]
+    """
+    lines: list[tuple[int, int]] = []
+    end = -1  # where the last line found ends (its "\\n" or the text's end)
+    for position in sorted(positions):
+        if position <= end:
+            continue
+        start = max(text.rfind("\n", end + 1, position) + 1, end + 1)
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        lines.append((start, end))
+    return lines
 
 
 # A compiled rule pattern: the standard library's where it compiles, else `regex`'s (same matching API).

@@ -2,11 +2,11 @@
 
 `apply(original, flags)` removes the flagged spans and keeps every other character as it was, so a report can
 always be replayed. When the cleaned text is judged again (see `cleaner.find_flags`), the new flags' offsets are
-mapped back onto the original with `to_original`.
+mapped back onto the original with `OffsetsBack`.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from .config import Settings
@@ -91,11 +91,14 @@ def make_flag(text: str, line_starts: list[int], start: int, end: int, category:
 def merge(text: str, line_starts: list[int], flags: list[Flag], settings: Settings) -> tuple[Flag, ...]:
     """Touching or overlapping flags become one; it keeps the category of its strongest part."""
     groups: list[list[Flag]] = []
+    group_end = -1
     for flag in sorted(flags, key=lambda f: (f.start, f.end)):
-        if groups and flag.start <= max(f.end for f in groups[-1]):
+        if groups and flag.start <= group_end:
             groups[-1].append(flag)
+            group_end = max(group_end, flag.end)
         else:
             groups.append([flag])
+            group_end = flag.end
     merged = []
     for group in groups:
         best = max(group, key=lambda f: f.score)
@@ -122,17 +125,32 @@ def kept_pieces(length: int, flags: Iterable[Flag]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pieces if b > a] or [(0, 0)]
 
 
-def to_original(kept: list[tuple[int, int]], position: int, is_end: bool) -> int:
-    """Map an offset in the cleaned text back to the original, given the kept pieces.
+class OffsetsBack:
+    """Offsets in the cleaned text mapped back to the original, given the kept pieces (found by bisection).
 
-    >>> kept = [(0, 2), (4, 10)]  # "ab" and "efghij" of "abcdefghij" were kept
-    >>> to_original(kept, 2, False), to_original(kept, 2, True)
-    (4, 2)
+    >>> back = OffsetsBack([(0, 2), (4, 10)])  # "ab" and "efghij" of "abcdefghij" were kept
+    >>> back.start(2), back.end(2), back.end(8), back.start(8)
+    (4, 2, 10, 10)
     """
-    offset = 0
-    for start, end in kept:
-        size = end - start
-        if position < offset + size or (is_end and position == offset + size):
-            return start + position - offset
-        offset += size
-    return kept[-1][1]
+
+    def __init__(self, kept: list[tuple[int, int]]) -> None:
+        self.kept = kept
+        self.offsets = [0]  # where each kept piece starts in the cleaned text
+        for start, end in kept:
+            self.offsets.append(self.offsets[-1] + end - start)
+
+    def start(self, position: int) -> int:
+        """The original offset of the cleaned text's character at `position` (a span's start)."""
+        index = bisect_right(self.offsets, position) - 1
+        if index >= len(self.kept):
+            return self.kept[-1][1]
+        return self.kept[index][0] + position - self.offsets[index]
+
+    def end(self, position: int) -> int:
+        """The original offset just after the cleaned text's character before `position` (a span's end)."""
+        index = bisect_left(self.offsets, position) - 1
+        if index < 0:
+            return self.kept[0][0] + position
+        if index >= len(self.kept):
+            return self.kept[-1][1]
+        return self.kept[index][0] + position - self.offsets[index]

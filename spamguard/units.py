@@ -10,7 +10,8 @@ the end, and stops where the article begins.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -19,13 +20,21 @@ from functools import cached_property
 from .normalize import BLANK, View
 from .rules import Hit
 from .segment import Line, Segment, glued_junk_seams, split_lines, split_segments
-from .words import dominant_script, words_of
+from .words import dominant_script, word_hash_counts, words_of
 
 TRAILER_ZONE = 10  # non-blank lines from the end whose sub-line units training learns from
 FREQUENT_WORDS = 40
 FREQUENT_SAMPLE = 1000  # characters at the document's start whose most frequent words are its frequent words
 SCRIPT_SAMPLE = 1500  # characters of the document used to find the body's script
 SAMPLE_HEAD, SAMPLE_TAIL = 300, 100  # characters of a long unit its evidence looks at
+# A glued tail is short: seams are looked for in a line's last TAIL_WINDOW characters, at most MAX_TAIL_SEGMENTS
+# of them (the rest of the line is its head). This bounds the sub-line units of a line, whatever its length and
+# however many rule hits it holds, so judging a line costs time linear in its length.
+TAIL_WINDOW = 1000
+MAX_TAIL_SEGMENTS = 40
+# A line holding more hits than this has them indexed by start, so each unit finds its own hits without a scan.
+INDEXED_HITS = 32
+LONG_HIT = 64  # hits longer than this are few (line rules): the index keeps them apart
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,7 @@ class Document:
         # Empty lines (half of all) are skipped before slicing: the strip is the costly part.
         self.nonblank = [i for i, ln in enumerate(self.lines)
                          if ln.end > ln.start and text[ln.start:ln.end].strip(BLANK)]
+        self._hit_indexes: dict[int, _HitIndex] = {}
 
     @cached_property
     def context(self) -> DocContext:
@@ -92,6 +102,11 @@ class Document:
         return DocContext(dominant_script(self.view.text[:SCRIPT_SAMPLE]), median, frequent)
 
     @cached_property
+    def word_counts(self) -> array[int]:
+        """How often each word of the view occurs, by hash slot (`words.word_hash_counts`), for long documents."""
+        return word_hash_counts(self.view.text)
+
+    @cached_property
     def hits_by_line(self) -> dict[int, list[Hit]]:
         """Each line's hits, by line index (a hit belongs to every line it touches)."""
         starts = self.line_starts
@@ -104,9 +119,22 @@ class Document:
         return by_line
 
     def hits_in(self, start: int, end: int) -> list[Hit]:
-        """Hits overlapping [start, end), which lies within one line."""
-        index = max(bisect_right(self.line_starts, start) - 1, 0)
-        return [h for h in self.hits_by_line.get(index, ()) if h.end > start and h.start < end]
+        """Hits overlapping [start, end), which lies within one line, in the order of the document's hits."""
+        index = self.line_of(start)
+        line_hits = self.hits_by_line.get(index, ())
+        if len(line_hits) <= INDEXED_HITS:
+            return [h for h in line_hits if h.end > start and h.start < end]
+        return self._hit_index(index).overlapping(start, end)
+
+    def _hit_index(self, line_index: int) -> _HitIndex:
+        index = self._hit_indexes.get(line_index)
+        if index is None:
+            index = self._hit_indexes[line_index] = _HitIndex(self.hits_by_line[line_index])
+        return index
+
+    def line_of(self, position: int) -> int:
+        """The index of the line holding `position`."""
+        return max(bisect_right(self.line_starts, position) - 1, 0)
 
     def line_text(self, index: int) -> str:
         line = self.lines[index]
@@ -119,9 +147,9 @@ class Document:
         return Unit(line.start, line.end, index, len(self.nonblank) - 1 - pos, False, below_is_junk)
 
     def seams(self, line_index: int) -> list[Segment]:
-        """The line cut at its seams, at the edges of its rule hits and where glued junk begins."""
+        """The line cut at its seams, at the edges of its rule hits and where glued junk begins (near its end)."""
         line = self.lines[line_index]
-        return tail_segments(self.text, line, self.hits_in(line.start, line.end))
+        return tail_segments(self.text, line, self.hits_in(max(line.start, line.end - TAIL_WINDOW), line.end))
 
     def read(self, unit: Unit, hits: list[Hit]) -> UnitText:
         """What evidence reads of `unit`, whose overlapping rule hits are `hits`."""
@@ -170,11 +198,32 @@ def training_units(doc: Document, is_junk_line: Callable[[int], bool]) -> Iterat
 
 
 def tail_segments(text: str, line: Line, hits: list[Hit]) -> list[Segment]:
-    """The line cut at its seams, at the edges of its rule hits and at the seams glued junk leaves."""
-    content = text[line.start:line.end]
-    cuts = [e for h in hits for e in (h.start, h.end)]
-    cuts += [line.start + offset for offset in glued_junk_seams(content)]
-    return split_segments(text, line, cuts)
+    """The line cut at its seams, at the edges of its rule hits and at the seams glued junk leaves, within its
+    last TAIL_WINDOW characters and at most MAX_TAIL_SEGMENTS pieces: the first segment is the rest of the line."""
+    window = line if line.end - line.start <= TAIL_WINDOW else line._replace(start=line.end - TAIL_WINDOW)
+    cuts = [e for h in hits for e in (h.start, h.end) if e > window.start]
+    cuts += [window.start + offset for offset in glued_junk_seams(text[window.start:window.end])]
+    segments = split_segments(text, window, cuts)
+    if window.start > line.start or len(segments) > MAX_TAIL_SEGMENTS:
+        tail = segments[1:][-(MAX_TAIL_SEGMENTS - 1):]
+        segments = [Segment(line.number, line.start, tail[0].start if tail else line.end), *tail]
+    return segments
+
+
+class _HitIndex:
+    """The hits of one line that holds many, found by start: short hits by bisection, the few long ones apart."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        self.short = sorted((i for i, h in enumerate(hits) if h.end - h.start <= LONG_HIT), key=lambda i: hits[i].start)
+        self.starts = [hits[i].start for i in self.short]
+        self.long = [i for i, h in enumerate(hits) if h.end - h.start > LONG_HIT]
+
+    def overlapping(self, start: int, end: int) -> list[Hit]:
+        first = bisect_left(self.starts, start - LONG_HIT)
+        last = bisect_left(self.starts, end, first)
+        chosen = self.short[first:last] + [i for i in self.long if self.hits[i].start < end]
+        return [self.hits[i] for i in sorted(chosen) if self.hits[i].end > start]
 
 
 def _sample(text: str) -> str:

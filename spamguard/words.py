@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import string
+import zlib
+from array import array
 from collections import Counter
 from functools import lru_cache
 
@@ -12,6 +14,8 @@ import regex
 _EDGE_PUNCT = string.punctuation.replace("_", "") + "“”‘’«»…–—•·、。，！？：；（）「」『』【】"
 _WORD_JOINERS = "'’-./:@,+=&|()[]、。，"
 _ASCII_LETTERS = string.ascii_letters.encode()
+WORD_SLOTS = 1 << 20  # slots of a word_hash_counts table (4 MB)
+COUNT_PIECE = 1 << 16  # characters counted at a time
 _SCRIPTS = (
     ("latin", regex.compile(r"\p{Latin}")), ("cyrillic", regex.compile(r"\p{Cyrillic}")),
     ("han", regex.compile(r"\p{Han}")), ("kana", regex.compile(r"[\p{Hiragana}\p{Katakana}]")),
@@ -37,6 +41,37 @@ def words_of(text: str) -> list[str]:
             text = text.replace(separator, " ")
     words = [token.strip(_EDGE_PUNCT) for token in text.split()]
     return [w for w in words if w] if "" in words else words
+
+
+def word_hash(word: str) -> int:
+    """A word's slot in a table of WORD_SLOTS counts (CRC-32: the same in every process, unlike hash()).
+
+    >>> word_hash("casino") == word_hash("casino") and 0 <= word_hash("casino") < WORD_SLOTS
+    True
+    """
+    return zlib.crc32(word.encode("utf-8", "surrogatepass")) & (WORD_SLOTS - 1)
+
+
+def word_hash_counts(text: str) -> array[int]:
+    """How often the words of `text` occur, counted by `word_hash` slot in a table of fixed size: memory bounded
+    whatever the text, at the price of rare collisions. The text is read in pieces cut at white space, so no list
+    of all its words is ever built.
+
+    >>> counts = word_hash_counts("the cat and the hat")
+    >>> counts[word_hash("the")], counts[word_hash("dog")]
+    (2, 0)
+    """
+    counts = array("I", bytes(4 * WORD_SLOTS))
+    start = 0
+    while start < len(text):
+        end = start + COUNT_PIECE
+        if end < len(text):
+            cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            end = cut + 1 if cut > start else end
+        for word in words_of(text[start:end]):
+            counts[word_hash(word)] += 1
+        start = end
+    return counts
 
 
 def dominant_script(text: str) -> str:

@@ -63,6 +63,6 @@ def unit_features(doc: Document, unit: Unit, hits: list[Hit]) -> Features:
     context = doc.context
     hashed = text_tokens(reading, context)
     hashed += [hash_token(token) for token in rule_tokens(reading)]
-    return Features(shape_of(reading, context, doc.view.text), position_of(unit, doc.text),
+    return Features(shape_of(reading, doc), position_of(unit, doc.text),
                     rule_evidence(unit, reading, doc.text), tuple(hashed), len(reading.words))
 

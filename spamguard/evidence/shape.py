@@ -17,9 +17,11 @@ from typing import NamedTuple
 
 import regex
 
-from ..units import DocContext, Unit, UnitText
+from ..units import Document, Unit, UnitText
+from ..words import word_hash, words_of
 
 OVERLAP_WORDS = 24  # distinct long words of a unit looked up in the rest of the document
+EXACT_OVERLAP_CHARS = 60_000  # longer documents compare words by hashed counts (see _overlap)
 TERMINAL = frozenset(".!?…。！？\"'”’»)]")
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|info|biz|ru|tr|id|co)\b")
@@ -58,9 +60,10 @@ class Position(NamedTuple):
     below_is_junk: float  # the line below it is junk
 
 
-def shape_of(reading: UnitText, context: DocContext, view_text: str) -> Shape:
+def shape_of(reading: UnitText, doc: Document) -> Shape:
     """The unit's shape, and how it departs from the body."""
     raw, words = reading.raw, reading.words
+    context = doc.context
     n_words = len(words)
     upper, letters, digits, _alnum, punct = _char_counts(raw)
     return Shape(
@@ -73,7 +76,7 @@ def shape_of(reading: UnitText, context: DocContext, view_text: str) -> Shape:
         punct / max(len(raw), 1),
         min(len(_CAMEL.findall(raw)), 5) / 5.0,
         min(len(_URL.findall(reading.folded)), 3) / 3.0 if _URL_HINT.search(reading.folded) else 0.0,
-        _overlap(words, view_text, reading.view_start, reading.view_end),
+        _overlap(words, doc, reading.view_start, reading.view_end),
         float(reading.script not in ("none", context.script) and context.script != "none"),
         math.tanh(reading.n_chars / context.median_line_length) if context.median_line_length else 1.0,
         sum(map(context.frequent.__contains__, words)) / n_words if n_words else 0.0,
@@ -125,10 +128,20 @@ def _char_class(char: str) -> tuple[bool, bool, bool, bool, bool]:
     return char.isupper(), char.isalpha(), char.isdecimal(), char.isalnum(), char.isspace() or char == "_"
 
 
-def _overlap(words: list[str], view_text: str, start: int, end: int) -> float:
-    """The share of the unit's long words that the rest of the document uses too."""
+def _overlap(words: list[str], doc: Document, start: int, end: int) -> float:
+    """The share of the unit's long words that the rest of the document uses too.
+
+    In a document of up to EXACT_OVERLAP_CHARS (every real article we have) a word counts where it occurs as a
+    substring outside the unit. In a longer one, searching the text for each word of each unit would cost time
+    quadratic in its size, so a word counts where the document's word counts (by hash slot) exceed the unit's own.
+    """
     long_words = [w for w in dict.fromkeys(words) if len(w) > 2][:OVERLAP_WORDS]
     if not long_words:
         return 0.0
-    find = view_text.find
-    return sum(1 for w in long_words if find(w, 0, start) >= 0 or find(w, end) >= 0) / len(long_words)
+    view_text = doc.view.text
+    if len(view_text) <= EXACT_OVERLAP_CHARS:
+        find = view_text.find
+        return sum(1 for w in long_words if find(w, 0, start) >= 0 or find(w, end) >= 0) / len(long_words)
+    counts = doc.word_counts
+    own = Counter(map(word_hash, words_of(view_text[start:end])))
+    return sum(1 for w in long_words if counts[word_hash(w)] > own[word_hash(w)]) / len(long_words)
