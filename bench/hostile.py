@@ -283,16 +283,21 @@ class Row:
 
 
 def ratio_cell(rows: list[Row], timeout: float) -> str:
-    """s/MB at the largest size that ran over s/MB at the smallest ('>' when the largest timed out)."""
+    """s/MB at the largest size that ran over s/MB at the smallest.
+
+    When the largest timed out, the timeout gives a lower bound ('>'): shown when it already breaks the floor,
+    otherwise the ratio is unknown (a timeout at 1 MB says nothing when 100 KB took longer per MB).
+    """
     ran = [row for row in rows if row.time_status in ("ok", "timeout")]
     if len(ran) < 2 or ran[0].time_status != "ok":
         return "n/a"
     small, large = ran[0].s_per_mb(timeout), ran[-1].s_per_mb(timeout)
     assert small is not None and large is not None
     ratio = large / small if small > 0 else float("inf")
-    prefix = ">" if ran[-1].time_status == "timeout" else ""
-    verdict = "ok" if not prefix and ratio <= RATIO_FLOOR else "OVER"
-    return f"{prefix}{ratio:.1f}x {verdict} ({size_label(ran[-1].size)})"
+    where = size_label(ran[-1].size)
+    if ran[-1].time_status == "timeout":
+        return f">{ratio:.1f}x OVER ({where})" if ratio > RATIO_FLOOR else f"unknown: {where} timed out"
+    return f"{ratio:.1f}x {'ok' if ratio <= RATIO_FLOOR else 'OVER'} ({where})"
 
 
 COLUMNS = ["shape", "size", "s/MB (clean)", "peak RSS MB (check)", "bound MB", "ratio largest/smallest"]
