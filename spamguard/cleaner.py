@@ -56,11 +56,11 @@ def find_flags(text: str, matcher: Matcher, model: Model | None, settings: Setti
     (at most `settings.max_passes` passes): cleaning twice must change nothing.
     """
     flags = _one_pass(text, matcher, model, settings, allowed)
-    line_starts = None
+    line_starts: Sequence[int] | None = None
     for _ in range(settings.max_passes - 1):
         if not flags:
             break
-        line_starts = line_starts or [ln.start for ln in split_lines(text)]
+        line_starts = line_starts or split_lines(text).starts
         cleaned = apply(text, flags)
         more = _one_pass(cleaned, matcher, model, settings, allowed)
         if not more:

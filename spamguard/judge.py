@@ -35,7 +35,7 @@ _SENTENCE_END = ".!?。！？"
 _TAIL_SENTENCE_END = ".!?。！？\"'”’»)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scored:
     """A unit judged, with what its flag will report."""
 
@@ -110,7 +110,7 @@ class Judge:
         cut_lines = {doc.line_of(p.start) for p in partial}
         for pos, index in enumerate(doc.nonblank):
             line = doc.lines[index]
-            if index in whole or index not in doc.hits_by_line or index in cut_lines \
+            if index in whole or index not in doc.lines_with_hits or index in cut_lines \
                     or self.allowed(doc.line_text(index)):
                 continue  # a line whose junk tail is cut already keeps its article head
             line_hits = doc.hits_in(line.start, line.end)

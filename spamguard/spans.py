@@ -7,11 +7,11 @@ mapped back onto the original with `OffsetsBack`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .config import Settings
 from .judge import Scored
-from .segment import Line
+from .segment import Lines
 from .types import Category, Flag
 
 
@@ -30,11 +30,11 @@ def apply(original: str, flags: Iterable[Flag]) -> str:
     return "".join(pieces)
 
 
-def flags_of(text: str, lines: list[Line], nonblank: list[int], whole: dict[int, Scored], partial: list[Scored],
+def flags_of(text: str, lines: Lines, nonblank: Sequence[int], whole: dict[int, Scored], partial: list[Scored],
              settings: Settings) -> tuple[Flag, ...]:
     """The flags of one pass: whole lines to remove (by line index) and partial spans, merged."""
     spans = line_removals(lines, nonblank, whole) + partial
-    line_starts = [ln.start for ln in lines]
+    line_starts = lines.starts
     flags = []
     for scored in spans:
         strongest = max(scored.hits, key=lambda h: h.rule.weight, default=None)
@@ -45,7 +45,7 @@ def flags_of(text: str, lines: list[Line], nonblank: list[int], whole: dict[int,
     return merge(text, line_starts, flags, settings)
 
 
-def line_removals(lines: list[Line], nonblank: list[int], whole: dict[int, Scored]) -> list[Scored]:
+def line_removals(lines: Lines, nonblank: Sequence[int], whole: dict[int, Scored]) -> list[Scored]:
     """Spans that remove whole lines, taking the blank lines that separated a removed run with them."""
     spans = []
     pos = 0
@@ -75,7 +75,7 @@ def line_removals(lines: list[Line], nonblank: list[int], whole: dict[int, Score
     return spans
 
 
-def make_flag(text: str, line_starts: list[int], start: int, end: int, category: Category, rules: tuple[str, ...],
+def make_flag(text: str, line_starts: Sequence[int], start: int, end: int, category: Category, rules: tuple[str, ...],
               score: float, model_score: float | None, settings: Settings) -> Flag:
     """A flag for [start, end); its line and column point at its first non-blank character."""
     body = text[start:end]
@@ -88,7 +88,7 @@ def make_flag(text: str, line_starts: list[int], start: int, end: int, category:
     return Flag(start, end, line_index + 1, first - line_start + 1, category, rules, score, excerpt, model_score)
 
 
-def merge(text: str, line_starts: list[int], flags: list[Flag], settings: Settings) -> tuple[Flag, ...]:
+def merge(text: str, line_starts: Sequence[int], flags: list[Flag], settings: Settings) -> tuple[Flag, ...]:
     """Touching or overlapping flags become one; it keeps the category of its strongest part."""
     groups: list[list[Flag]] = []
     group_end = -1

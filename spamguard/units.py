@@ -16,10 +16,12 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import accumulate
+from operator import sub
 
 from .normalize import BLANK, View
 from .rules import Hit
-from .segment import Line, Segment, glued_junk_seams, split_lines, split_segments
+from .segment import Line, Lines, Segment, glued_junk_seams, split_lines, split_segments
 from .words import dominant_script, word_hash_counts, words_of
 
 TRAILER_ZONE = 10  # non-blank lines from the end whose sub-line units training learns from
@@ -32,12 +34,10 @@ SAMPLE_HEAD, SAMPLE_TAIL = 300, 100  # characters of a long unit its evidence lo
 # however many rule hits it holds, so judging a line costs time linear in its length.
 TAIL_WINDOW = 1000
 MAX_TAIL_SEGMENTS = 40
-# A line holding more hits than this has them indexed by start, so each unit finds its own hits without a scan.
-INDEXED_HITS = 32
-LONG_HIT = 64  # hits longer than this are few (line rules): the index keeps them apart
+LONG_HIT = 64  # hits longer than this are few (line rules): the hit index keeps them apart
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """A candidate for removal: [start, end) of the original, on line `line_index` (0-based)."""
 
@@ -82,17 +82,16 @@ class Document:
         self.view = view
         self.hits = hits
         self.lines = split_lines(text)
-        self.line_starts = [ln.start for ln in self.lines]
+        self.line_starts = self.lines.starts
         # Empty lines (half of all) are skipped before slicing: the strip is the costly part.
-        self.nonblank = [i for i, ln in enumerate(self.lines)
-                         if ln.end > ln.start and text[ln.start:ln.end].strip(BLANK)]
-        self._hit_indexes: dict[int, _HitIndex] = {}
+        self.nonblank = array(self.line_starts.typecode, (
+            i for i, (start, end) in enumerate(zip(self.line_starts, self.lines.ends))
+            if end > start and text[start:end].strip(BLANK)))
 
     @cached_property
     def context(self) -> DocContext:
         """The document context, built only when a unit needs evidence (most documents need few)."""
-        lengths = sorted(filter(None, (ln.end - ln.start for ln in self.lines)))
-        median = float(lengths[len(lengths) // 2]) if lengths else 0.0
+        median = float(_median_line_length(self.lines))
         counts = Counter(words_of(self.view.text[:FREQUENT_SAMPLE]))
         if len(counts) > FREQUENT_WORDS:  # the counts of the most frequent words (ties included)
             cutoff = sorted(counts.values(), reverse=True)[FREQUENT_WORDS - 1]
@@ -106,31 +105,18 @@ class Document:
         """How often each word of the view occurs, by hash slot (`words.word_hash_counts`), for long documents."""
         return word_hash_counts(self.view.text)
 
-    @cached_property
-    def hits_by_line(self) -> dict[int, list[Hit]]:
-        """Each line's hits, by line index (a hit belongs to every line it touches)."""
-        starts = self.line_starts
-        by_line: dict[int, list[Hit]] = {}
-        for hit in self.hits:
-            first = max(bisect_right(starts, hit.start) - 1, 0)
-            last = max(bisect_right(starts, max(hit.end - 1, hit.start)) - 1, 0)
-            for index in range(first, last + 1):
-                by_line.setdefault(index, []).append(hit)
-        return by_line
-
     def hits_in(self, start: int, end: int) -> list[Hit]:
-        """Hits overlapping [start, end), which lies within one line, in the order of the document's hits."""
-        index = self.line_of(start)
-        line_hits = self.hits_by_line.get(index, ())
-        if len(line_hits) <= INDEXED_HITS:
-            return [h for h in line_hits if h.end > start and h.start < end]
-        return self._hit_index(index).overlapping(start, end)
+        """Hits overlapping [start, end), in the order of the document's hits."""
+        return self._hit_index.overlapping(start, end)
 
-    def _hit_index(self, line_index: int) -> _HitIndex:
-        index = self._hit_indexes.get(line_index)
-        if index is None:
-            index = self._hit_indexes[line_index] = _HitIndex(self.hits_by_line[line_index])
-        return index
+    @cached_property
+    def lines_with_hits(self) -> set[int]:
+        """The indexes of the lines a hit touches."""
+        return {i for h in self.hits for i in range(self.line_of(h.start), self.line_of(max(h.end - 1, h.start)) + 1)}
+
+    @cached_property
+    def _hit_index(self) -> _HitIndex:
+        return _HitIndex(self.hits)
 
     def line_of(self, position: int) -> int:
         """The index of the line holding `position`."""
@@ -211,19 +197,46 @@ def tail_segments(text: str, line: Line, hits: list[Hit]) -> list[Segment]:
 
 
 class _HitIndex:
-    """The hits of one line that holds many, found by start: short hits by bisection, the few long ones apart."""
+    """A document's hits, found by overlap with a span. Each part is sorted by start, with the furthest end reached
+    so far, so a search walks back from the span's end only while a hit can still reach into the span. Long hits
+    (whole-line rules) are a part of their own: otherwise one of them would make every search of its line walk
+    back to it over all the short hits between."""
 
     def __init__(self, hits: list[Hit]) -> None:
         self.hits = hits
-        self.short = sorted((i for i, h in enumerate(hits) if h.end - h.start <= LONG_HIT), key=lambda i: hits[i].start)
-        self.starts = [hits[i].start for i in self.short]
-        self.long = [i for i, h in enumerate(hits) if h.end - h.start > LONG_HIT]
+        self.parts = [self._part([i for i, h in enumerate(hits) if (h.end - h.start <= LONG_HIT) == short])
+                      for short in (True, False)]
+
+    def _part(self, indexes: list[int]) -> tuple[array[int], array[int], array[int]]:
+        hits = self.hits
+        order = array("q", sorted(indexes, key=lambda i: hits[i].start))
+        starts = array("q", (hits[i].start for i in order))
+        reach = array("q", accumulate((hits[i].end for i in order), max))
+        return order, starts, reach
 
     def overlapping(self, start: int, end: int) -> list[Hit]:
-        first = bisect_left(self.starts, start - LONG_HIT)
-        last = bisect_left(self.starts, end, first)
-        chosen = self.short[first:last] + [i for i in self.long if self.hits[i].start < end]
-        return [self.hits[i] for i in sorted(chosen) if self.hits[i].end > start]
+        chosen = []
+        for order, starts, reach in self.parts:
+            i = bisect_left(starts, end) - 1
+            while i >= 0 and reach[i] > start:
+                if self.hits[order[i]].end > start:
+                    chosen.append(order[i])
+                i -= 1
+        chosen.sort()
+        return [self.hits[i] for i in chosen]
+
+
+def _median_line_length(lines: Lines) -> int:
+    """The median length of the non-empty lines (the upper one of an even count; 0 without any), counted by length
+    so that a million lines make no list of a million numbers."""
+    counts: Counter[int] = Counter(map(sub, lines.ends, lines.starts))
+    counts.pop(0, None)
+    middle = sum(counts.values()) // 2
+    for length in sorted(counts):
+        middle -= counts[length]
+        if middle < 0:
+            return int(length)
+    return 0
 
 
 def _sample(text: str) -> str:
