@@ -115,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("mode", choices=("snapshot", "compare"))
     parser.add_argument("file")
+    parser.add_argument("--list", action="store_true", help="compare: print every differing id")
     args = parser.parse_args(argv)
     docs.require_shared()
     if args.mode == "snapshot":
@@ -138,7 +139,9 @@ def main(argv: list[str] | None = None) -> int:
             same += 1
             continue
         differ += 1
-        if differ <= 10:
+        if args.list:
+            print(f"DIFFERS {row['id']}")
+        elif differ <= 10:
             print(f"DIFFERS {row['id']}:\n  before {json.dumps(old)[:600]}\n  after  {json.dumps(row)[:600]}")
     print(f"same: {same}, different: {differ}, missing now: {len(before)} "
           f"({flags} flags and {units} training units compared)")

@@ -26,6 +26,8 @@ class Settings:
     min_head_chars: a cut leaves at least this much of the line before it.
     max_passes: the cleaned text is judged again until nothing more goes, at most this many passes.
     excerpt_chars: the length of a flag's excerpt.
+    min_body_chars: a removal no rule names needs a body left: this many visible characters (half as many on
+        two lines or more).
     call_to_action: words that go with the junk tail that follows them.
     """
 
@@ -40,4 +42,5 @@ class Settings:
     min_head_chars: int = 2
     max_passes: int = 3
     excerpt_chars: int = 80
+    min_body_chars: int = 300
     call_to_action: frozenset[str] = CALL_TO_ACTION

@@ -130,7 +130,32 @@ class Judge:
                     elif not any(p.start <= start < p.end for p in spans):
                         spans.append(Scored(start, end, h.rule.weight, None, (h,)))
             partial += spans
-        return whole, partial
+        return self._with_a_body(whole, partial)
+
+    def _with_a_body(self, whole: dict[int, Scored], partial: list[Scored]) -> tuple[dict[int, Scored], list[Scored]]:
+        """Removals that a rule names always stand; those that stand on the model's score alone only where the
+        document keeps a body: `min_body_chars` visible characters, or half as many on at least two lines. A
+        message, a title or a short note gives the model no article to compare a line with: there, a score is not
+        evidence enough to cut text, and a document is never emptied on one."""
+        if all(s.hits for s in whole.values()) and all(p.hits for p in partial):
+            return whole, partial
+        text = self.doc.text
+        removed = sum(_visible(self.doc.line_text(i)) for i in whole) + sum(_visible(text[p.start:p.end])
+                                                                            for p in partial)
+        kept = _visible(text) - removed
+        kept_lines = len(self.doc.nonblank) - len(whole)
+        if kept >= self.settings.min_body_chars or (kept_lines >= 2 and 2 * kept >= self.settings.min_body_chars):
+            return whole, partial
+        named_runs: dict[int, Scored] = {}  # a run of removed lines goes whole when a rule names one of its lines
+        run: list[int] = []
+        for index in [*self.doc.nonblank, -1]:
+            if index in whole:
+                run.append(index)
+                continue
+            if any(whole[i].hits for i in run):
+                named_runs.update((i, whole[i]) for i in run)
+            run = []
+        return named_runs, [p for p in partial if p.hits]
 
     def walk_trailer(self, whole: dict[int, Scored], partial: list[Scored]) -> Unit | None:
         """Walk up from the last line, adding trailer lines to `whole`; returns the last article line, if any.
@@ -246,9 +271,18 @@ def _unnamed_sentence_tail(judge: Judge, tail: Scored) -> bool:
     """A tail that reads as a sentence and that no rule names is cut only at the middle threshold: the
     last sentence of a paragraph is where article text most often stands."""
     body = judge.doc.text[tail.start:tail.end].strip()
-    reads_as_sentence = body[-1:] in _TAIL_SENTENCE_END and len(body.split()) >= 6
+    reads_as_sentence = body[-1:] in _TAIL_SENTENCE_END and _words(body) >= 6  # Chinese too: no spaces
     return reads_as_sentence and not tail.hits and judge.model is not None \
         and (tail.model_score or 0.0) < judge.middle_threshold
+
+
+def _visible(text: str) -> int:
+    """The characters of `text` that are not white space.
+
+    >>> _visible(" a b\\n c ")
+    3
+    """
+    return len("".join(text.split()))
 
 
 def _words(body: str) -> int:

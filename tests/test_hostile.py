@@ -100,11 +100,10 @@ def test_a_shape_sprinkled_with_any_characters(shape, chars, rng):
     assert_contract(text, spamguard.clean(text))
 
 
-@pytest.mark.xfail(strict=True, reason="issue #16: cleaning is not idempotent yet (a second clean removes more)")
 @pytest.mark.parametrize("text", [
-    # the model empties what the first pass left of a short document
+    # the model used to empty what the first pass left of this short document
     pytest.param("00010K1AS 000 thE10:brazzersR0RA00 0 1t", id="short-document-emptied"),
-    # Chinese prose thrice on one line (no rule fires): a first clean keeps 1.5 copies, a second only 2 sentences
+    # Chinese prose thrice on one line (no rule fires): a first clean kept 1.5 copies, a second only 2 sentences
     pytest.param("".join(CJK_SENTENCES) * 3, id="cjk-prose-thrice"),
 ])
 def test_cleaning_twice_changes_nothing(text):

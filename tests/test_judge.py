@@ -123,3 +123,31 @@ def test_a_glued_tail_is_followed_past_one_doubtful_piece_to_named_junk(junk):
     article = ("The council approved the new budget on Tuesday after a long debate about school funding.\n\n"
                "\u201cWe did what we could,\u201d the mayor said.")
     assert spamguard.clean(article + junk).text.rstrip() == article
+
+
+@pytest.mark.parametrize("text", [
+    "Clean text only.", "Short note.", "I am waiting machan. Call me once you free.",
+    "U can call me now...", "I call you later, don't have network. If urgnt, sms me.",
+    "He is there. You call and meet him",
+])
+def test_a_message_with_no_body_loses_nothing_on_a_score_alone(text):
+    result = spamguard.clean(text)
+    assert result.text == text and result.verdict == "clean" and not result.flags
+
+
+def test_a_short_document_still_loses_what_a_rule_names():
+    result = spamguard.clean("See you at six.\n\nporno izlebrazzers")
+    assert result.text == "See you at six." and result.flags[0].rules
+    assert spamguard.clean("porno izle brazzers").verdict == "spam"
+
+
+@pytest.mark.parametrize("probe", ["Click here to get the best deals on cheap flights",
+                                   "Watch full movies online free HD"])
+def test_with_a_body_the_model_s_score_may_remove_a_line_no_rule_names(probe):
+    body = ("The city council voted on Tuesday to approve a new budget for public transport, ending months of "
+            "debate. Under the plan, bus fares will rise by 5 per cent next year, while the money raised goes to "
+            "new routes in the northern suburbs.\n\nCritics said the increase would hurt low-income families, who "
+            "rely on buses more than anyone else.\n\n")
+    result = spamguard.clean(body + probe)
+    assert result.text == body.rstrip() and not result.flags[0].rules
+    assert spamguard.clean(probe).text == probe  # the same line alone has no body around it: it stays
