@@ -63,4 +63,4 @@ def feed_stdin(monkeypatch, data: bytes):
 
 
 def tmp_leftovers(folder):
-    return [p for p in Path(folder).rglob("*.spamguard-tmp")]
+    return [p for p in Path(folder).rglob("*.spamguard-tmp*")]

@@ -89,7 +89,7 @@ def test_failed_in_place_write_leaves_the_original(work, capsys, monkeypatch):
 
     monkeypatch.setattr(os, "replace", disk_full)
     code, _, err = run(["clean", "--in-place", "junk.txt"], capsys)
-    assert code == 2 and "junk.txt: No space left on device" in err
+    assert code == 2 and "junk.txt: cannot write: No space left on device; the file is unchanged" in err
     assert path.read_text() == SEED and tmp_leftovers(work) == []
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from spamguard import fileio
 from spamguard.cli.jsonl import dump_record, is_jsonl, jsonl_results
@@ -54,6 +55,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 def clean_jsonl(run: Run, path: str, destination: str) -> None:
     """Clean one JSONL file into `destination` (stdout, a file, or the file itself with --in-place)."""
     args = run.args
+    expect = None
     if args.in_place:
         destination = path
     with fileio.open_input(path) as stream:
@@ -61,8 +63,10 @@ def clean_jsonl(run: Run, path: str, destination: str) -> None:
             for record, result in jsonl_results(run, path, stream):
                 fileio.write_stdout(dump_record(record, result, args.field, args.report_key))
             return
+        if args.in_place:  # replaced only if it is still the file read here
+            expect = fileio.identity(os.fstat(stream.fileno()))
         changed = False
-        with fileio.AtomicWriter(destination) as out:
+        with fileio.AtomicWriter(destination, expect) as out:
             for record, result in jsonl_results(run, path, stream):
                 line = dump_record(record, result, args.field, args.report_key)
                 changed |= line != record.raw
