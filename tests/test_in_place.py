@@ -168,6 +168,33 @@ def test_stale_temp_files_are_removed_once_per_folder_and_only_ours(tmp_path):
     assert not stale.exists() and other.exists()
 
 
+SLOW_FSYNC = """
+import os, sys, time
+from spamguard import cli
+def slow_fsync(fd):
+    print("fsync", flush=True)
+    time.sleep(60)
+os.fsync = slow_fsync
+sys.exit(cli.main(["clean", "--in-place", sys.argv[1]]))
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_mid_write_removes_the_temp_file_and_exits_128_plus_n(work, signum):
+    path = work / "junk.txt"
+    path.write_text(SEED)
+    child = subprocess.Popen([sys.executable, "-c", SLOW_FSYNC, str(path)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=child_env())
+    assert child.stdout.readline() == b"fsync\n"
+    assert len(tmp_leftovers(work)) == 1
+    child.send_signal(signum)
+    _, err = child.communicate(timeout=30)
+    assert child.returncode == 128 + signum
+    assert f"spamguard: terminated ({signal.Signals(signum).name})" in err.decode()
+    assert b"Traceback" not in err
+    assert path.read_text() == SEED and tmp_leftovers(work) == []
+
+
 # --- errors name the file they are about -----------------------------------------------------------------------
 
 
