@@ -7,7 +7,8 @@ Decisions, so callers and users can rely on them:
 * A UTF-8 byte-order mark is *kept*: it is taken off before the text reaches the cleaner (so it can never be
   flagged or shift line/column numbers) and written back in front of the cleaned text, so a file that only had
   junk removed differs from the original in the removed bytes alone.
-* A file containing a NUL byte is binary, a file that is not valid UTF-8 is undecodable; both raise
+* A UTF-16 or UTF-32 file is recognised by its byte-order mark and refused with the iconv command that converts
+  it; any other file containing a NUL byte is binary, a file that is not valid UTF-8 is undecodable. All raise
   :class:`~spamguard.errors.InputError` naming the file and the reason, and are never rewritten.
 * Writing goes to a temporary file ``.NAME.spamguard-tmp-PID-RANDOM`` in the same folder, which gets the
   original file's owner, group and permission bits, is fsync'ed and is renamed over the target (``os.replace``,
@@ -27,6 +28,7 @@ import dataclasses
 import os
 import re
 import secrets
+import shlex
 import stat
 import sys
 from dataclasses import dataclass
@@ -37,6 +39,9 @@ from spamguard.errors import InputError
 
 BOM = b"\xef\xbb\xbf"
 STDIO = "-"
+# Byte-order marks of the encodings spamguard refuses by name (UTF-32 first: its LE mark starts with UTF-16's).
+FOREIGN_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32", "LE"), (b"\x00\x00\xfe\xff", "UTF-32", "BE"),
+                (b"\xff\xfe", "UTF-16", "LE"), (b"\xfe\xff", "UTF-16", "BE"))
 TEMP_MARK = ".spamguard-tmp-"  # in the name of every temporary file: .NAME.spamguard-tmp-PID-RANDOM
 TEMP_STEM_BYTES = 200  # at most this much of NAME goes into the temporary name (NAME_MAX is 255 bytes)
 _TEMP_NAME = re.compile(r"\..*" + re.escape(TEMP_MARK) + r"(\d+)-[0-9a-f]{8}", re.DOTALL)
@@ -63,6 +68,11 @@ class TextFile:
 
 def decode(data: bytes, path: str) -> TextFile:
     """Decode `data` read from `path` as UTF-8; raise InputError for binary or undecodable content."""
+    for mark, encoding, order in FOREIGN_BOMS:
+        if data.startswith(mark):
+            raise InputError(f"{path}: {encoding} {order} text (byte order mark {mark.hex(' ').upper()}); "
+                             f"spamguard reads UTF-8: convert it first with {_iconv(encoding, path)}; "
+                             "not checked or changed")
     nul = data.find(b"\x00")
     if nul != -1:
         raise InputError(f"{path}: binary file (NUL byte at offset {nul}); not checked or changed")
@@ -77,6 +87,15 @@ def decode(data: bytes, path: str) -> TextFile:
             "convert it to UTF-8 first, e.g. with iconv; not checked or changed"
         ) from None
     return TextFile(path, text, bom)
+
+
+def _iconv(encoding: str, path: str) -> str:
+    """The command that converts `path` from `encoding` to UTF-8 (iconv reads the byte order from the mark)."""
+    command = f"iconv -f {encoding} -t UTF-8"
+    if path == "<stdin>":
+        return command
+    stem, suffix = os.path.splitext(path)
+    return f"{command} {shlex.quote(path)} > {shlex.quote(stem + '.utf8' + (suffix or '.txt'))}"
 
 
 def open_input(path: str) -> contextlib.AbstractContextManager[BinaryIO]:

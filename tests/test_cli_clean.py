@@ -60,6 +60,8 @@ def test_in_place_keeps_the_bom(work, capsys, cleaner):
 @pytest.mark.parametrize("content, reason", [
     ("café\n".encode("latin-1"), "not valid UTF-8"),
     (b"GIF89a\x00\x01junk", "binary file"),
+    (SEED.encode("utf-16"), "UTF-16 LE text (byte order mark FF FE); spamguard reads UTF-8: convert it first with"),
+    (SEED.encode("utf-32-be"), "binary file (NUL byte at offset 0)"),  # no byte order mark: not recognised
 ])
 @pytest.mark.parametrize("command", [["check"], ["clean", "--in-place"], ["clean"]])
 def test_undecodable_or_binary_file_exit_2_and_byte_identical(work, capsys, content, reason, command):
