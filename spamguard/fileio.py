@@ -358,6 +358,8 @@ def replace_text(original: TextFile, new_text: str) -> bool:
 
 def write_stdout(data: bytes) -> None:
     """Write bytes to standard output exactly (no newline translation, no re-encoding)."""
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        raise InputError("standard output is closed; nothing written (use -o OUT)")
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a replaced text-only stdout (some embedders): best effort

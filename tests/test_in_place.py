@@ -10,7 +10,7 @@ import threading
 
 import cli_support
 import pytest
-from cli_support import ROOT, SEED, TRAILER, run, tmp_leftovers
+from cli_support import SEED, TRAILER, child_env, run, tmp_leftovers
 
 from spamguard import Cleaner, fileio
 
@@ -18,10 +18,6 @@ from spamguard import Cleaner, fileio
 cleaner, work = cli_support.cleaner, cli_support.work
 
 as_root = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
-
-
-def child_env():
-    return {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
 # --- owner, group and mode -------------------------------------------------------------------------------------

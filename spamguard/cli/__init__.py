@@ -14,7 +14,6 @@ check, clean, tools (rules, train, eval), parser (the arguments).
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
 import sys
 import threading
@@ -22,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from types import FrameType
 
 from spamguard.cli.parser import build_parser
-from spamguard.cli.run import ERROR, INTERRUPTED, OK
+from spamguard.cli.run import ERROR, INTERRUPTED, OK, silence_stdout
 from spamguard.errors import SpamguardError
 
 __all__ = ["build_parser", "main"]
@@ -50,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\nspamguard: interrupted", file=sys.stderr)
         return INTERRUPTED
     except BrokenPipeError:  # e.g. `spamguard clean big.txt | head`: the reader left; not an error of ours
-        _silence_stdout()
+        silence_stdout()
         return OK
     except (SpamguardError, OSError) as exc:
         print(f"spamguard: {exc}", file=sys.stderr)
@@ -85,11 +84,3 @@ def _terminate_as_interrupt() -> Iterator[None]:
     finally:
         for signum, previous in installed.items():
             signal.signal(signum, previous)
-
-
-def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from spamguard import fileio
 from spamguard.cli.jsonl import dump_record, is_jsonl, jsonl_results
@@ -35,6 +36,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
     """Run `spamguard clean`; returns the exit status."""
     run = new_run(args, "passed through unchanged")
     destination = args.output if args.output is not None else fileio.STDIO
+    if destination == fileio.STDIO and not args.in_place and sys.stdout is None:  # started with `>&-`
+        run.fail("standard output is closed; nothing written (use -o OUT)")
+        return run.status()
 
     def handle(path: str) -> None:
         if is_jsonl(args, path):
