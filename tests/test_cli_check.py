@@ -149,3 +149,29 @@ def test_closed_stdout(work, command, code, message):
     err = done.stderr.decode()
     assert done.returncode == code and message in err and "Traceback" not in err
     assert (work / "junk.txt").read_text() == SEED
+
+
+# --- what Flag.line and Flag.column point at (spamguard.types.Flag) ---------------------------------------------
+
+
+def position(text, line, column):
+    """The offset of 1-based (line, column), lines as str.splitlines() splits them."""
+    lines = text.splitlines(keepends=True)
+    return sum(len(piece) for piece in lines[:line - 1]) + column - 1
+
+
+@pytest.mark.parametrize("variant", ["as-is", "crlf", "indented", "bom"])
+def test_line_and_column_point_at_the_first_non_blank_character_of_the_flag(work, capsys, cleaner, variant):
+    text = {"as-is": SEED, "crlf": SEED.replace("\n", "\r\n"), "bom": SEED,
+            "indented": SEED.replace(TRAILER, "\u00a0\t " + TRAILER)}[variant]  # 3 characters, 5 bytes
+    prefix = b"\xef\xbb\xbf" if variant == "bom" else b""
+    (work / "junk.txt").write_bytes(prefix + text.encode())
+    code, out, _ = run(["check", "--format", "json", "junk.txt"], capsys)
+    (flag,) = json.loads(out)["flags"]
+    assert code == 1 and TRAILER in flag["excerpt"]
+    at = position(text, flag["line"], flag["column"])
+    assert text[flag["start"]:at].isspace()  # the span begins with the blank lines removed with the trailer
+    assert text[at:flag["end"]].startswith(TRAILER)
+    assert (flag["line"], flag["column"]) == (SEED.splitlines().index(TRAILER) + 1, 4 if variant == "indented" else 1)
+    linter = FLAG_LINE.match(run(["check", "junk.txt"], capsys)[1])
+    assert (int(linter["line"]), int(linter["col"])) == (flag["line"], flag["column"])
