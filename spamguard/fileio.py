@@ -191,11 +191,11 @@ class AtomicWriter:
                 raise self._error(exc) from None
             return self
         folder = os.path.dirname(self._target) or "."
+        remove_stale_temps(folder)
         try:
-            remove_stale_temps(folder)
             fd, self._tmp = _make_temp(folder, os.path.basename(self._target))
-        except OSError as exc:
-            raise self._error(exc) from None
+        except OSError as exc:  # (the file may well be writable when its folder is not)
+            raise self._error(exc, f" (creating a temporary file in {folder})") from None
         self._fh = os.fdopen(fd, "wb")
         return self
 
@@ -247,9 +247,9 @@ class AtomicWriter:
         self._renamed = True
         _fsync_dir(os.path.dirname(self._target) or ".")
 
-    def _error(self, exc: OSError) -> InputError:
-        kept = "; the file is unchanged" if self._existed and not self._renamed and self._tmp else ""
-        return InputError(f"{self.path}: cannot write: {exc.strerror or exc}{kept}")
+    def _error(self, exc: OSError, where: str = "") -> InputError:
+        kept = "; the file is unchanged" if self._existed and not self._renamed and (self._tmp or where) else ""
+        return InputError(f"{self.path}: cannot write: {exc.strerror or exc}{where}{kept}")
 
 
 def _make_temp(folder: str, name: str) -> tuple[int, str]:

@@ -294,3 +294,31 @@ def test_two_concurrent_in_place_runs_leave_one_whole_result(work, cleaner):
         assert code in (0, 1, 2) and "Traceback" not in err
         assert code != 2 or "junk.txt: changed by another program" in err
     assert path.read_text() == Cleaner(use_model=False).clean(SEED * 200).text and tmp_leftovers(work) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write any folder")
+def test_a_folder_that_cannot_be_written_is_named(work, capsys):
+    (work / "ro").mkdir()
+    path = work / "ro" / "junk.txt"
+    path.write_text(SEED)
+    (work / "ro").chmod(0o555)
+    try:
+        code, _, err = run(["clean", "--in-place", "ro/junk.txt"], capsys)
+    finally:
+        (work / "ro").chmod(0o755)
+    assert code == 2 and "ro/junk.txt: cannot write: Permission denied (creating a temporary file in " in err
+    assert path.read_text() == SEED
+
+
+def test_a_temporary_file_that_cannot_be_made_is_reported_with_its_folder(work, monkeypatch):
+    path = work / "junk.txt"
+    path.write_text(SEED)
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(fileio, "_make_temp", denied)
+    with pytest.raises(fileio.InputError, match=r"junk\.txt: cannot write: Permission denied \(creating a temporary "
+                                                r"file in .+\); the file is unchanged$"):
+        fileio.write_bytes(str(path), b"new")
+    assert path.read_text() == SEED
