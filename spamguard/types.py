@@ -18,10 +18,16 @@ Anchor = Literal["line", "start", "any"]  # where a rule's pattern must match
 class Flag:
     """One removed span of the original text and why it was removed.
 
-    `start`/`end` are character offsets into the ORIGINAL text (end exclusive); `line` and `column`
-    are 1-based and point at `start`. `rules` are the ids of the rules that fired on the span (may be
-    empty when the model alone decided); `model_score` is the classifier's probability (None when no
-    model was used); `score` is the one calibrated junk score the decision used.
+    `start`/`end` are character offsets into the ORIGINAL text (end exclusive): the whole removed span, which
+    often begins with the line breaks and blank lines removed with the junk. `line` and `column` (both 1-based)
+    point at the span's first non-white-space character, so at `start` only when the span begins with one:
+    `line` counts lines as ``str.splitlines()`` splits them (``\n``, ``\r\n``, ``\r`` and the other Unicode line
+    breaks each end one), and `column` counts characters (code points, not bytes; a tab is one) from that
+    line's start. The command line reads files without their UTF-8 byte-order mark, so it is never counted.
+    `rules` are the ids of the rules that fired on the span (may be empty when the model alone decided);
+    `model_score` is the classifier's probability (None when no model was used); `score` is the one
+    calibrated junk score the decision used; `excerpt` is the flagged text with its white space collapsed,
+    shortened with "…" when long.
     """
 
     start: int

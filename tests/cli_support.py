@@ -4,6 +4,7 @@ Most tests call main(argv) in-process; the expected sanitized text always comes 
 these tests pin the command's behaviour, not the engine's verdicts.
 """
 import io
+import os
 import re
 import sys
 from pathlib import Path
@@ -63,4 +64,9 @@ def feed_stdin(monkeypatch, data: bytes):
 
 
 def tmp_leftovers(folder):
-    return [p for p in Path(folder).rglob("*.spamguard-tmp")]
+    return [p for p in Path(folder).rglob("*.spamguard-tmp*")]
+
+
+def child_env():
+    """The environment for a `python -m spamguard` child: this checkout first on its path."""
+    return {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}

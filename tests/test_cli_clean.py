@@ -60,6 +60,8 @@ def test_in_place_keeps_the_bom(work, capsys, cleaner):
 @pytest.mark.parametrize("content, reason", [
     ("café\n".encode("latin-1"), "not valid UTF-8"),
     (b"GIF89a\x00\x01junk", "binary file"),
+    (SEED.encode("utf-16"), "UTF-16 LE text (byte order mark FF FE); spamguard reads UTF-8: convert it first with"),
+    (SEED.encode("utf-32-be"), "binary file (NUL byte at offset 0)"),  # no byte order mark: not recognised
 ])
 @pytest.mark.parametrize("command", [["check"], ["clean", "--in-place"], ["clean"]])
 def test_undecodable_or_binary_file_exit_2_and_byte_identical(work, capsys, content, reason, command):
@@ -89,7 +91,7 @@ def test_failed_in_place_write_leaves_the_original(work, capsys, monkeypatch):
 
     monkeypatch.setattr(os, "replace", disk_full)
     code, _, err = run(["clean", "--in-place", "junk.txt"], capsys)
-    assert code == 2 and "junk.txt: No space left on device" in err
+    assert code == 2 and "junk.txt: cannot write: No space left on device; the file is unchanged" in err
     assert path.read_text() == SEED and tmp_leftovers(work) == []
 
 

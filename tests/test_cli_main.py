@@ -33,6 +33,34 @@ def test_usage_errors_exit_2_with_usage(work, capsys, argv):
     assert code == 2 and out == "" and "usage: spamguard" in err
 
 
+@pytest.mark.parametrize("argv, unknown", [
+    (["--bogus"], "--bogus"), (["check", "--bogus"], "--bogus"), (["--bogus", "check"], "--bogus"),
+    (["check", "--bogus", "a.txt"], "--bogus"), (["clean", "-x", "--nope=1"], "-x --nope=1"),
+    (["rules", "--bogus"], "--bogus"),
+])
+def test_an_unknown_option_is_named_even_without_command_or_path(work, capsys, argv, unknown):
+    code, out, err = run(argv, capsys)
+    assert code == 2 and out == ""
+    assert err.splitlines()[-1].endswith(f"error: unrecognized arguments: {unknown}")
+
+
+@pytest.mark.parametrize("argv, missing", [([], "COMMAND"), (["check", "--thr=0.5"], "PATH"),
+                                           (["clean", "--allo", "x"], "PATH")])
+def test_known_or_abbreviated_options_still_get_the_missing_argument_error(work, capsys, argv, missing):
+    code, _, err = run(argv, capsys)
+    assert code == 2 and err.splitlines()[-1].endswith(f"the following arguments are required: {missing}")
+
+
+def test_a_path_after_double_dash_is_not_an_option(work, capsys):
+    assert run(["check", "--", "-x"], capsys) == (2, "", "spamguard: -x: cannot read: No such file or directory\n")
+
+
+def test_version(capsys):
+    from spamguard import __version__
+
+    assert run(["--version"], capsys) == (0, f"spamguard {__version__}\n", "")
+
+
 def test_help_exits_0(capsys):
     code, out, _ = run(["--help"], capsys)
     assert code == 0 and "check" in out and "clean" in out

@@ -10,7 +10,7 @@ from spamguard.errors import InputError
 
 
 def leftovers(folder):
-    return [name for name in os.listdir(folder) if name.endswith(".spamguard-tmp")]
+    return [name for name in os.listdir(folder) if ".spamguard-tmp" in name]
 
 
 # --- reading -------------------------------------------------------------------------------------------------
@@ -50,6 +50,30 @@ def test_binary_file_is_refused(tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     with pytest.raises(InputError, match=r"binary file \(NUL byte at offset 8\)"):
         fileio.read_text(str(path))
+
+
+@pytest.mark.parametrize("encoding, order, mark", [
+    ("UTF-16", "LE", "FF FE"), ("UTF-16", "BE", "FE FF"),
+    ("UTF-32", "LE", "FF FE 00 00"), ("UTF-32", "BE", "00 00 FE FF"),
+])
+def test_utf16_and_utf32_are_named_with_the_command_that_converts_them(tmp_path, monkeypatch, encoding, order, mark):
+    monkeypatch.chdir(tmp_path)
+    codec = f"{encoding.lower().replace('-', '_')}_{order.lower()}"
+    data = bytes.fromhex(mark) + "Café\r\nok\n".encode(codec)
+    (tmp_path / "a.txt").write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        fileio.read_text("a.txt")
+    assert str(caught.value) == (f"a.txt: {encoding} {order} text (byte order mark {mark}); spamguard reads UTF-8: "
+                                 f"convert it first with iconv -f {encoding} -t UTF-8 a.txt > a.utf8.txt; "
+                                 "not checked or changed")
+    assert (tmp_path / "a.txt").read_bytes() == data
+
+
+def test_the_conversion_command_quotes_the_path(tmp_path):
+    with pytest.raises(InputError, match=r"iconv -f UTF-16 -t UTF-8 'my notes' > 'my notes.utf8.txt'"):
+        fileio.decode(b"\xff\xfeh\x00", "my notes")
+    with pytest.raises(InputError, match=r"convert it first with iconv -f UTF-16 -t UTF-8; not checked"):
+        fileio.decode(b"\xfe\xff\x00h", "<stdin>")
 
 
 def test_missing_file_and_directory_are_input_errors(tmp_path):
@@ -96,7 +120,7 @@ def test_failure_mid_write_leaves_the_original_and_no_temp_file(tmp_path, monkey
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, failing, boom)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(InputError, match=r"a\.txt: cannot write: No space left on device; the file is unchanged"):
         fileio.write_bytes(str(path), b"new content")
     monkeypatch.undo()
     assert path.read_bytes() == b"original"

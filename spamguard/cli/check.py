@@ -87,10 +87,10 @@ class Checker:
         if self.args.format == "json":
             document = {"path": label(path), **({"record": record} if record is not None else {}), **result.to_dict()}
             document["flags"] = details
-            print(json.dumps(document, ensure_ascii=False))
+            self.run.emit(json.dumps(document, ensure_ascii=False))
             return
         for flag in new_flags:
-            print(format_flag(label(path), flag, record, self.args.field))
+            self.run.emit(format_flag(label(path), flag, record, self.args.field))
 
     def summary(self) -> None:
         """Write the baseline when adopting, else say how much new junk was found and how to silence it."""

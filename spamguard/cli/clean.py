@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from spamguard import fileio
 from spamguard.cli.jsonl import dump_record, is_jsonl, jsonl_results
@@ -34,6 +36,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
     """Run `spamguard clean`; returns the exit status."""
     run = new_run(args, "passed through unchanged")
     destination = args.output if args.output is not None else fileio.STDIO
+    if destination == fileio.STDIO and not args.in_place and sys.stdout is None:  # started with `>&-`
+        run.fail("standard output is closed; nothing written (use -o OUT)")
+        return run.status()
 
     def handle(path: str) -> None:
         if is_jsonl(args, path):
@@ -54,6 +59,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 def clean_jsonl(run: Run, path: str, destination: str) -> None:
     """Clean one JSONL file into `destination` (stdout, a file, or the file itself with --in-place)."""
     args = run.args
+    expect = None
     if args.in_place:
         destination = path
     with fileio.open_input(path) as stream:
@@ -61,8 +67,10 @@ def clean_jsonl(run: Run, path: str, destination: str) -> None:
             for record, result in jsonl_results(run, path, stream):
                 fileio.write_stdout(dump_record(record, result, args.field, args.report_key))
             return
+        if args.in_place:  # replaced only if it is still the file read here
+            expect = fileio.identity(os.fstat(stream.fileno()))
         changed = False
-        with fileio.AtomicWriter(destination) as out:
+        with fileio.AtomicWriter(destination, expect) as out:
             for record, result in jsonl_results(run, path, stream):
                 line = dump_record(record, result, args.field, args.report_key)
                 changed |= line != record.raw

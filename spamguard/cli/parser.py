@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
 
+from spamguard import __version__
 from spamguard.cli import check, clean, tools
 from spamguard.cli.allowlist import ALLOW_FILE
 from spamguard.cli.jsonl import JSONL_SUFFIXES
@@ -57,17 +60,59 @@ def _text_options(model: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return texts
 
 
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser that names an unknown option even when a required argument is missing too.
+
+    argparse reports a missing COMMAND or PATH before unknown options, so `spamguard --bogus` would say
+    "the following arguments are required: COMMAND"; this one says "unrecognized arguments: --bogus".
+    Subcommand parsers are made of the same class; build_parser sets their `root`."""
+
+    root: Parser | None = None  # the top-level parser, for a subcommand's parser
+    _argv: Sequence[str] = ()  # the whole command line, as the top-level parser was given it
+
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
+        if self.root is None:
+            self._argv = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
+
+    def error(self, message: str) -> NoReturn:
+        if message.startswith("the following arguments are required"):
+            root = self.root or self
+            unknown = [token for token in _options(root._argv) if not self.knows(token) and not root.knows(token)]
+            if unknown:
+                message = f"unrecognized arguments: {' '.join(unknown)}"
+        super().error(message)
+
+    def knows(self, token: str) -> bool:
+        """Is `token` (``--name``, ``--name=value``, ``-x``, ``-xVALUE``) one of this parser's options?"""
+        name = token.split("=", 1)[0] if token.startswith("--") else token[:2]
+        known = self._option_string_actions
+        return name in known or (name.startswith("--") and any(option.startswith(name) for option in known))
+
+
+def _options(argv: Sequence[str]) -> list[str]:
+    """The tokens of `argv` that look like options (not `-`, not negative numbers, none after `--`)."""
+    tokens = list(argv)
+    if "--" in tokens:
+        tokens = tokens[:tokens.index("--")]
+    return [t for t in tokens if len(t) > 1 and t.startswith("-") and not t[1:2].isdigit() and t[1:2] != "."]
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The `spamguard` parser; each subcommand sets `handler` (and maybe `validate`) in its namespace."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="spamguard",
         description="Find and remove SEO spam, hidden-link anchors and site boilerplate in scraped text.",
         epilog=f"False positives: list exact lines or re:<regex> in {ALLOW_FILE} at the repository root.",
     )
+    parser.add_argument("--version", action="version", version=f"spamguard {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     model = _model_options()
     texts = _text_options(model)
     check.add_parser(commands, texts)
     clean.add_parser(commands, texts)
     tools.add_parsers(commands, model)
+    for command in commands.choices.values():
+        command.root = parser
     return parser

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -30,11 +31,21 @@ class Run:
     failed: bool = False
     skip: set[str] = field(default_factory=set)
     done: list[str] = field(default_factory=list)
+    reader_left: bool = False  # the reader of our stdout went away (`spamguard check ... | head`)
 
     def fail(self, message: str) -> None:
         """Report an error; the run goes on and ends with exit status 2."""
         self.failed = True
         self.console.error(message)
+
+    def emit(self, line: str) -> None:
+        """Print a line of the report; when the reader has left, note it and go on without output (the exit
+        status is check's verdict: `spamguard check ... | head` must still exit 1 when there is junk)."""
+        try:
+            print(line)
+        except BrokenPipeError:
+            self.reader_left = True
+            silence_stdout()
 
     def status(self) -> int:
         """The exit status so far: 2 after any error, else 1 when something was found or changed, else 0."""
@@ -50,7 +61,10 @@ class Run:
             yield path
 
     def each(self, handle: Callable[[str], None]) -> int:
-        """Call `handle(path)` for every path; a bad file is reported and the run goes on."""
+        """Call `handle(path)` for every path; a bad file is reported and the run goes on.
+
+        When the reader of our stdout leaves, a write raises BrokenPipeError and the run stops (clean), or,
+        for lines printed with :meth:`emit` (check), the run goes on without output until junk is found."""
         try:
             for path in self.paths():
                 try:
@@ -60,6 +74,8 @@ class Run:
                     raise
                 except (InputError, OSError) as exc:
                     self.fail(_describe(exc, path))
+                if self.reader_left and self.found:  # the verdict (1) is known and nobody reads the details
+                    break
         finally:
             self.console.finish()
         return self.status()
@@ -81,3 +97,12 @@ def new_run(args: argparse.Namespace, malformed_note: str) -> Run:
 def label(path: str) -> str:
     """How a path is named in messages and reports (`-` is `<stdin>`)."""
     return "<stdin>" if path == fileio.STDIO else path
+
+
+def silence_stdout() -> None:
+    """Point our stdout at the null device (the reader left: later writes, and the final flush, go nowhere)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
