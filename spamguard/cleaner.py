@@ -6,6 +6,7 @@ the flagged spans and keeps every other character as it was, so a report can alw
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -169,6 +170,9 @@ _worker_cleaner: Cleaner | None = None  # each worker process's own cleaner, bui
 
 def _init_worker(config: tuple) -> None:
     global _worker_cleaner
+    # Ctrl-C goes to the whole process group: the parent stops the pool and reports it once; a worker that took
+    # the signal too would print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     model_dir, threshold, allow, use_model = config
     _worker_cleaner = Cleaner(model_dir, threshold, allow, use_model)
 
