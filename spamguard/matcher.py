@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TypeAlias
 
@@ -18,6 +19,8 @@ from ahocorasick_rs import AhoCorasick, Implementation
 from .normalize import View
 from .rules import DODGE_RULES, MATCH_TIMEOUT_SECONDS, SHORT_LINE, ZERO_WIDTH, Hit, Rule, all_rules
 
+SCAN_PIECE = 1 << 16  # characters of the view scanned for phrases at a time
+RUN_HITS = 16  # phrase hits one after another beyond which they are merged into one run
 _DODGE_PATTERNS = tuple(regex.compile(rule.pattern, regex.VERSION1) for rule in DODGE_RULES)
 _SPACED_HINT = re.compile(r" \w \w \w")  # literal-led, so the standard library's scan skips ahead
 
@@ -73,21 +76,50 @@ class Matcher:
                 self._phrase_rules.setdefault(phrase, []).append(rule)
         self._triggers = frozenset(t for r in rules if r.pattern for t in r.triggers)
         self._keys = sorted(self._phrase_rules.keys() | self._triggers)
+        self._longest_key = max(map(len, self._keys), default=0)
         # A contiguous NFA, not a DFA: the DFA scans a document faster while it sits in the CPU cache, but it is a
         # few MB, and between two documents the rest of the cleaning evicts it (25 -> 80 us a scan in the pipeline;
         # the NFA's 50 -> 65 us).
         self._automaton = AhoCorasick(self._keys, implementation=Implementation.ContiguousNFA) if self._keys else None
 
     def find(self, original: str, view: View) -> list[Hit]:
-        """All hits in one document, in order of their start."""
-        found = [] if self._automaton is None else [
-            (start, end, self._keys[index]) for index, start, end in _scan(self._automaton, view.text)]
-        found_triggers = [f for f in found if f[2] in self._triggers]
+        """All hits in one document, in order of their start.
+
+        A long view is scanned a piece at a time, each piece's phrase hits merged into runs (`merge_runs`) and
+        its triggers kept once per line and key, so memory follows the document's size, not its number of matches.
+        """
+        found_triggers: list[tuple[int, int, str]] = []
+        phrase_hits: list[Hit] = []
+        last_line_end: dict[str, int] = {}  # per trigger key: the end of the last line a trigger was kept on
+        for found, own_start, own_end in self._found(view.text):
+            for start, end, key in sorted(f for f in found if f[2] in self._triggers and own_start <= f[0] < own_end):
+                if start > last_line_end.get(key, -1):
+                    line_end = view.text.find("\n", start)
+                    last_line_end[key] = len(view.text) if line_end < 0 else line_end
+                    found_triggers.append((start, end, key))
+            phrases = [f for f in found if f[2] in self._phrase_rules]
+            phrase_hits += merge_runs(_phrase_hits(self._phrase_rules, original, view, phrases, own_start, own_end))
         hits = self._line_hits(original, view, found_triggers)
         hits += self._anywhere_hits(original, view, found_triggers)
-        hits += _phrase_hits(self._phrase_rules, original, view, [f for f in found if f[2] in self._phrase_rules])
+        hits += phrase_hits
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
+
+    def _found(self, text: str) -> Iterator[tuple[list[tuple[int, int, str]], int, int]]:
+        """Every phrase and trigger occurrence (start, end, key) in pieces of the text, with the span of the piece
+        whose occurrences are its own (start within it): each piece is scanned with enough text on both sides to
+        find every occurrence that starts in it and the occurrences glued to those."""
+        if self._automaton is None:
+            return
+        if len(text) <= SCAN_PIECE:
+            yield [(start, end, self._keys[i]) for i, start, end in _scan(self._automaton, text)], 0, len(text)
+            return
+        for own_start in range(0, len(text), SCAN_PIECE):
+            low = max(own_start - self._longest_key, 0)
+            high = own_start + SCAN_PIECE + 2 * self._longest_key
+            matches = _scan(self._automaton, text[low:high])
+            yield [(low + start, low + end, self._keys[i]) for i, start, end in matches], own_start, \
+                min(own_start + SCAN_PIECE, len(text))
 
     def _line_hits(self, original: str, view: View, found_triggers: list[tuple[int, int, str]]) -> list[Hit]:
         """Hits of line and start rules, each against a whole line of the view (edge white space aside).
@@ -166,6 +198,39 @@ class Matcher:
                 pass  # keep the hits found so far
         return hits
 
+def merge_runs(hits: list[Hit]) -> list[Hit]:
+    """The hits, with every run of more than RUN_HITS phrase hits one after another (at most one character
+    between two) made one hit per rule over the run: a link farm's thousands of anchors are one run, not
+    thousands of hits. What a unit's evidence reads of them stays: the letters covered, the strongest weight,
+    the rules named (each once).
+
+    >>> rule = Rule("x.porn", "adult", "term", 0.9, "Porn.", phrases=("porn",), anchor="any")
+    >>> merged = merge_runs([Hit(rule, 5 * i, 5 * i + 4) for i in range(RUN_HITS + 1)])
+    >>> [(h.start, h.end) for h in merged]
+    [(0, 84)]
+    """
+    hits = sorted(hits, key=lambda h: (h.start, -h.end))
+    merged: list[Hit] = []
+    run: list[Hit] = []
+    run_end = 0
+    for hit in [*hits, None]:
+        if hit is not None and run and hit.start <= run_end + 1:
+            run.append(hit)
+            run_end = max(run_end, hit.end)
+            continue
+        if len(run) > RUN_HITS:
+            spans: dict[Rule, tuple[int, int]] = {}
+            for h in run:
+                start, end = spans.get(h.rule, (h.start, h.end))
+                spans[h.rule] = (min(start, h.start), max(end, h.end))
+            merged += [Hit(rule, start, end) for rule, (start, end) in spans.items()]
+        else:
+            merged += run
+        run = [hit] if hit is not None else []
+        run_end = hit.end if hit is not None else 0
+    return merged
+
+
 def _hit(rule: Rule, original: str, view: View, start: int, end: int) -> Hit:
     """A hit of `rule` on the original text, from its [start, end) in the view."""
     o_start, o_end = view.to_original(start, end, len(original))
@@ -180,8 +245,9 @@ def _scan(automaton: AhoCorasick, text: str) -> list[tuple[int, int, int]]:
         return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
 def _phrase_hits(phrase_rules: dict[str, list[Rule]], original: str, view: View,
-                 found: list[tuple[int, int, str]]) -> list[Hit]:
-    """Hits of the phrases found, where each stands alone or glued to another phrase or a case change."""
+                 found: list[tuple[int, int, str]], own_start: int, own_end: int) -> list[Hit]:
+    """Hits of the phrases found that start in [own_start, own_end), where each stands alone or glued to another
+    phrase or a case change."""
     if not found:
         return []
     text = view.text
@@ -189,6 +255,8 @@ def _phrase_hits(phrase_rules: dict[str, list[Rule]], original: str, view: View,
     ends = {e for _, e, _ in found}
     hits: list[Hit] = []
     for start, end, phrase in found:
+        if not own_start <= start < own_end:
+            continue
         # A phrase stands alone (word boundaries), or is glued to another phrase or to a word whose case
         # changes where they meet, as adjacent anchors are ("hacklink|Google", "2019|Porno").
         left_ok = _is_edge(text, start - 1, start) or start in ends

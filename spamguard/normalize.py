@@ -9,10 +9,12 @@ in the view is a span of the original.
 """
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -77,20 +79,50 @@ class OffsetMap:
                 return position
         return self.view_starts[i] if i < len(self.view_starts) else self.length
 
-    def runs(self, start: int, end: int) -> list[tuple[int, int, int]]:
+    def runs(self, start: int, end: int) -> Iterator[tuple[int, int, int]]:
         """The runs (view start, original start, step) covering view positions [start, end), cut to them."""
         i = bisect_right(self.view_starts, start) - 1
-        out = [(start, self.original(start), self.steps[i])]
+        yield start, self.original(start), self.steps[i]
         for j in range(i + 1, len(self.view_starts)):
             if self.view_starts[j] >= end:
                 break
-            out.append((self.view_starts[j], self.orig_starts[j], self.steps[j]))
-        return out
+            yield self.view_starts[j], self.orig_starts[j], self.steps[j]
 
 
-def _offset_map(runs: list[tuple[int, int, int]], length: int) -> OffsetMap:
-    return OffsetMap(array("q", [r[0] for r in runs]), array("q", [r[1] for r in runs]),
-                     bytes(r[2] for r in runs), length)
+class _Runs:
+    """An OffsetMap being built, run by run, into arrays (a text of a million dropped characters has a million
+    runs: tuples of them would take 20 times the memory)."""
+
+    def __init__(self) -> None:
+        self.view_starts, self.orig_starts, self.steps = array("q"), array("q"), bytearray()
+
+    def add(self, view_start: int, orig_start: int, step: int) -> None:
+        self.view_starts.append(view_start)
+        self.orig_starts.append(orig_start)
+        self.steps.append(step)
+
+    def offset_map(self, length: int) -> OffsetMap:
+        if not self.steps:
+            self.add(0, 0, 1)
+        return OffsetMap(self.view_starts, self.orig_starts, bytes(self.steps), length)
+
+
+class _Joiner:
+    """Pieces of a text joined a few thousand at a time, so a text cut into a million pieces never holds a list of a
+    million strings."""
+
+    def __init__(self) -> None:
+        self.joined: list[str] = []
+        self.pieces: list[str] = []
+
+    def add(self, piece: str) -> None:
+        self.pieces.append(piece)
+        if len(self.pieces) >= 4096:
+            self.joined.append("".join(self.pieces))
+            self.pieces.clear()
+
+    def text(self) -> str:
+        return "".join(self.joined) + "".join(self.pieces)
 
 
 @dataclass(frozen=True)
@@ -192,20 +224,20 @@ def _has_spaced_letters(folded: str) -> bool:
 
 def _offsets(text: str, resized: set[str], length: int) -> OffsetMap:
     """The map of a view of `length` characters in which the characters in `resized` fold to 0 or 2+."""
-    runs: list[tuple[int, int, int]] = []
+    runs = _Runs()
     position = previous = 0
     for m in re.finditer("[" + "".join(re.escape(c) for c in sorted(resized)) + "]", text):
         if m.start() > previous:
-            runs.append((position, previous, 1))
+            runs.add(position, previous, 1)
             position += m.start() - previous
         size = len(fold_char(m.group()))
         if size:
-            runs.append((position, m.start(), 0))
+            runs.add(position, m.start(), 0)
             position += size
         previous = m.end()
-    if len(text) > previous or not runs:
-        runs.append((position, previous, 1))
-    return _offset_map(runs, length)
+    if len(text) > previous or not runs.steps:
+        runs.add(position, previous, 1)
+    return runs.offset_map(length)
 
 
 def _fold_words(folded: str, has_lookalikes: bool) -> str:
@@ -221,7 +253,7 @@ def _fold_words(folded: str, has_lookalikes: bool) -> str:
 
 def _fold_inside_words(folded: str, seed: re.Pattern[str], needs: re.Pattern[str], table: dict[int, int]) -> str:
     """`folded` with every word around a `seed` match that `needs` a character of translated by `table`."""
-    pieces: list[str] = []
+    pieces = _Joiner()
     previous = 0
     for m in seed.finditer(folded):
         if m.start() < previous:
@@ -230,9 +262,10 @@ def _fold_inside_words(folded: str, seed: re.Pattern[str], needs: re.Pattern[str
         start = max(start, previous)
         word = folded[start:end]
         if needs.search(word):
-            pieces += (folded[previous:start], word.translate(table))
+            pieces.add(folded[previous:start])
+            pieces.add(word.translate(table))
             previous = end
-    return "".join(pieces) + folded[previous:] if pieces else folded
+    return pieces.text() + folded[previous:] if previous else folded
 
 
 def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -244,23 +277,26 @@ def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _squeeze_spaces(folded: str, offsets: OffsetMap | None, spaced: bool) -> View:
     """Join runs like 'p o r n o' into 'porno' and make every run of spaces one space, keeping the map in step."""
-    dropped = [(i, i + 1) for m in _SPACED_LETTERS.finditer(folded) for i in range(m.start() + 1, m.end(), 2)] \
-        if spaced else []  # the exact scan costs four times the hints that `spaced` comes from
-    dropped += [(m.start() + 1, m.end()) for m in _WIDE_SPACE.finditer(folded) if m.group() != "\t"]
-    dropped.sort()
-    kept, previous = [], 0
-    for start, end in dropped:
+    spaced_drops = ((i, i + 1) for m in _SPACED_LETTERS.finditer(folded) for i in range(m.start() + 1, m.end(), 2)) \
+        if spaced else iter(())  # the exact scan costs four times the hints that `spaced` comes from
+    wide_drops = ((m.start() + 1, m.end()) for m in _WIDE_SPACE.finditer(folded) if m.group() != "\t")
+    runs, pieces = _Runs(), _Joiner()
+    position = previous = 0
+
+    def keep(start: int, end: int) -> None:
+        if offsets is None:
+            runs.add(position, start, 1)
+        else:
+            for v, o, step in offsets.runs(start, end):
+                runs.add(position + v - start, o, step)
+        pieces.add(folded[start:end])
+
+    for start, end in heapq.merge(spaced_drops, wide_drops):  # both come in order: merged, never sorted whole
         if start > previous:
-            kept.append((previous, start))
+            keep(previous, start)
+            position += start - previous
         previous = max(previous, end)
     if len(folded) > previous:
-        kept.append((previous, len(folded)))
-    runs, position = [], 0
-    for start, end in kept:
-        if offsets is None:
-            runs.append((position, start, 1))
-        else:
-            runs += [(position + v - start, o, step) for v, o, step in offsets.runs(start, end)]
-        position += end - start
-    text = "".join(folded[start:end] for start, end in kept).replace("\t", " ")
-    return View(text, _offset_map(runs or [(0, 0, 1)], len(text)))
+        keep(previous, len(folded))
+    text = pieces.text().replace("\t", " ")
+    return View(text, runs.offset_map(len(text)))

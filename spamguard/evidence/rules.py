@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..matcher import Matcher, dodge_hits
+from ..matcher import Matcher, dodge_hits, merge_runs
 from ..normalize import View
 from ..rules import Hit
 from ..units import Unit, UnitText
@@ -40,7 +40,10 @@ def find_hits(text: str, view: View, matcher: Matcher) -> list[Hit]:
     hits = [_script_start(text, h) if h.rule.category == "markup" and h.rule.scope == "span" else h
             for h in matcher.find(text, view)]
     dodges = dodge_hits(text)
-    return sorted(hits + dodges, key=lambda h: (h.start, -h.end)) if dodges else hits
+    if not dodges:
+        return hits
+    terms = merge_runs([h for h in hits if h.rule.scope == "term"] + dodges)  # dodged words run with the phrases
+    return sorted([h for h in hits if h.rule.scope != "term"] + terms, key=lambda h: (h.start, -h.end))
 
 
 def rule_evidence(unit: Unit, reading: UnitText, original: str) -> RuleEvidence:
