@@ -17,7 +17,9 @@ Only line and span rules act on their own; spam phrases are evidence that the sc
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from array import array
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 import regex
@@ -45,6 +47,60 @@ class Scored:
     model_score: float | None
     hits: tuple[Hit, ...]
     is_junk: bool = True
+
+
+class LineVerdicts(Mapping[int, Scored]):
+    """The lines judged junk, by line index: a score and a model score each in arrays indexed by line, so a
+    document of a million junk lines makes no million objects. A line's Scored is made again when asked for: its
+    hits are the line's own (the units judged were whole lines), except for a line a span rule removed whole,
+    whose one hit is kept apart."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.count = 0
+        self.judged = bytearray()  # 1 where a line is junk (allocated on the first)
+        self.scores, self.model_scores = array("d"), array("d")  # NaN: no model score
+        self.span_hits: dict[int, tuple[Hit, ...]] = {}
+
+    def add(self, index: int, scored: Scored) -> None:
+        if not self.judged:
+            lines = len(self.doc.lines)
+            self.judged = bytearray(lines)
+            self.scores, self.model_scores = array("d", bytes(8 * lines)), array("d", bytes(8 * lines))
+        self.count += not self.judged[index]
+        self.judged[index] = 1
+        self.scores[index] = scored.score
+        self.model_scores[index] = math.nan if scored.model_score is None else scored.model_score
+        line = self.doc.lines[index]
+        if scored.hits != tuple(self.doc.hits_in(line.start, line.end)):
+            self.span_hits[index] = scored.hits
+        else:
+            self.span_hits.pop(index, None)
+
+    def __contains__(self, index: object) -> bool:
+        return isinstance(index, int) and 0 <= index < len(self.judged) and self.judged[index] == 1
+
+    def __getitem__(self, index: int) -> Scored:
+        if index not in self:
+            raise KeyError(index)
+        line = self.doc.lines[index]
+        hits = self.span_hits.get(index)
+        model_score = self.model_scores[index]
+        return Scored(line.start, line.end, self.scores[index], None if math.isnan(model_score) else model_score,
+                      tuple(self.doc.hits_in(line.start, line.end)) if hits is None else hits)
+
+    def __iter__(self) -> Iterator[int]:
+        return (i for i, judged in enumerate(self.judged) if judged)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def keep_only(self, indexes: set[int]) -> LineVerdicts:
+        """A copy holding only the lines in `indexes`."""
+        kept = LineVerdicts(self.doc)
+        for index in indexes:
+            kept.add(index, self[index])
+        return kept
 
 
 def rules_only_score(features: Features, settings: Settings) -> float:
@@ -97,9 +153,9 @@ class Judge:
         body = self.doc.line_text(index).strip()
         return len(body.split()) <= self.settings.short_line_words and body[-1:] not in _SENTENCE_END
 
-    def find(self) -> tuple[dict[int, Scored], list[Scored]]:
+    def find(self) -> tuple[LineVerdicts, list[Scored]]:
         """Whole lines to remove (by line index) and partial spans to remove."""
-        whole: dict[int, Scored] = {}
+        whole = LineVerdicts(self.doc)
         partial: list[Scored] = []
         last_article = self.walk_trailer(whole, partial)
         if last_article is not None:
@@ -110,7 +166,7 @@ class Judge:
         cut_lines = {doc.line_of(p.start) for p in partial}
         for pos, index in enumerate(doc.nonblank):
             line = doc.lines[index]
-            if index in whole or index not in doc.lines_with_hits or index in cut_lines \
+            if index in whole or not doc.lines_with_hits[index] or index in cut_lines \
                     or self.allowed(doc.line_text(index)):
                 continue  # a line whose junk tail is cut already keeps its article head
             line_hits = doc.hits_in(line.start, line.end)
@@ -119,20 +175,20 @@ class Judge:
             if any(h.rule.scope in ("line", "term") for h in line_hits):
                 scored = self.judge(doc.line_unit(pos), self.middle_threshold)
                 if scored.is_junk:
-                    whole[index] = scored
+                    whole.add(index, scored)
                     continue
             spans: list[Scored] = []  # this line's spans so far (a span starts on the line of its hit)
             for h in line_hits:
                 if h.rule.scope == "span" and h.rule.weight >= self.settings.rule_acts:
                     start, end = _widen_to_line_edges(doc.text, line, h.start, h.end)
                     if (start, end) == (line.start, line.end):
-                        whole[index] = Scored(start, end, h.rule.weight, None, (h,))
+                        whole.add(index, Scored(start, end, h.rule.weight, None, (h,)))
                     elif not any(p.start <= start < p.end for p in spans):
                         spans.append(Scored(start, end, h.rule.weight, None, (h,)))
             partial += spans
         return self._with_a_body(whole, partial)
 
-    def _with_a_body(self, whole: dict[int, Scored], partial: list[Scored]) -> tuple[dict[int, Scored], list[Scored]]:
+    def _with_a_body(self, whole: LineVerdicts, partial: list[Scored]) -> tuple[LineVerdicts, list[Scored]]:
         """Removals that a rule names always stand; those that stand on the model's score alone only where the
         document keeps a body: `min_body_chars` visible characters, or half as many on at least two lines. A
         message, a title or a short note gives the model no article to compare a line with: there, a score is not
@@ -146,18 +202,18 @@ class Judge:
         kept_lines = len(self.doc.nonblank) - len(whole)
         if kept >= self.settings.min_body_chars or (kept_lines >= 2 and 2 * kept >= self.settings.min_body_chars):
             return whole, partial
-        named_runs: dict[int, Scored] = {}  # a run of removed lines goes whole when a rule names one of its lines
+        named_runs: set[int] = set()  # a run of removed lines goes whole when a rule names one of its lines
         run: list[int] = []
         for index in [*self.doc.nonblank, -1]:
             if index in whole:
                 run.append(index)
                 continue
             if any(whole[i].hits for i in run):
-                named_runs.update((i, whole[i]) for i in run)
+                named_runs.update(run)
             run = []
-        return named_runs, [p for p in partial if p.hits]
+        return whole.keep_only(named_runs), [p for p in partial if p.hits]
 
-    def walk_trailer(self, whole: dict[int, Scored], partial: list[Scored]) -> Unit | None:
+    def walk_trailer(self, whole: LineVerdicts, partial: list[Scored]) -> Unit | None:
         """Walk up from the last line, adding trailer lines to `whole`; returns the last article line, if any.
 
         The walk looks past up to `max_doubtful` doubtful lines, short lines that are no sentence ("Google"
@@ -183,12 +239,12 @@ class Judge:
             if scored.is_junk and (not pending or scored.hits):
                 glued = _article_then_junk(self, unit)
                 for doubtful, doubtful_scored, _ in pending:
-                    whole[doubtful] = replace(doubtful_scored, is_junk=True)
+                    whole.add(doubtful, replace(doubtful_scored, is_junk=True))
                 pending = []
                 if glued is not None:  # article text with junk glued on: the walk ends on this line
                     partial.append(glued)
                     return None
-                whole[index] = scored
+                whole.add(index, scored)
                 continue
             if len(pending) < self.settings.max_doubtful and label and (scored.score >= neighbour or whole or pending):
                 pending.append((index, scored, unit))

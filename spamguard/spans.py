@@ -7,10 +7,11 @@ mapped back onto the original with `OffsetsBack`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .config import Settings
 from .judge import Scored
+from .rules import Hit
 from .segment import Lines
 from .types import Category, Flag
 
@@ -30,7 +31,7 @@ def apply(original: str, flags: Iterable[Flag]) -> str:
     return "".join(pieces)
 
 
-def flags_of(text: str, lines: Lines, nonblank: Sequence[int], whole: dict[int, Scored], partial: list[Scored],
+def flags_of(text: str, lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Scored], partial: list[Scored],
              settings: Settings) -> tuple[Flag, ...]:
     """The flags of one pass: whole lines to remove (by line index) and partial spans, merged."""
     spans = line_removals(lines, nonblank, whole) + partial
@@ -45,7 +46,7 @@ def flags_of(text: str, lines: Lines, nonblank: Sequence[int], whole: dict[int, 
     return merge(text, line_starts, flags, settings)
 
 
-def line_removals(lines: Lines, nonblank: Sequence[int], whole: dict[int, Scored]) -> list[Scored]:
+def line_removals(lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Scored]) -> list[Scored]:
     """Spans that remove whole lines, taking the blank lines that separated a removed run with them."""
     spans = []
     pos = 0
@@ -56,8 +57,7 @@ def line_removals(lines: Lines, nonblank: Sequence[int], whole: dict[int, Scored
         first = pos
         while pos + 1 < len(nonblank) and nonblank[pos + 1] in whole:
             pos += 1
-        run = [whole[i] for i in nonblank[first:pos + 1]]
-        best = max(run, key=lambda s: s.score)
+        best, hits = _run_evidence(whole, nonblank[first:pos + 1])
         a, b = lines[nonblank[first]], lines[nonblank[pos]]
         has_before, has_after = first > 0, pos + 1 < len(nonblank)
         if not has_after:  # a trailer: from the end of the last kept line to the end of the run
@@ -69,10 +69,22 @@ def line_removals(lines: Lines, nonblank: Sequence[int], whole: dict[int, Scored
             start, end = a.start, lines[nonblank[pos + 1]].start
         else:
             start, end = a.start, b.break_end
-        hits = tuple(h for s in run for h in s.hits)
         spans.append(Scored(start, end, best.score, best.model_score, hits))
         pos += 1
     return spans
+
+
+def _run_evidence(whole: Mapping[int, Scored], run: Sequence[int]) -> tuple[Scored, tuple[Hit, ...]]:
+    """The highest-scoring line of a run of removed lines and the hits of all its lines, read one line at a time
+    (a run can be a million lines long)."""
+    best = whole[run[0]]
+    hits = list(best.hits)
+    for index in run[1:]:
+        scored = whole[index]
+        if scored.score > best.score:  # the first of equals, as max() picks
+            best = scored
+        hits += scored.hits
+    return best, tuple(hits)
 
 
 def make_flag(text: str, line_starts: Sequence[int], start: int, end: int, category: Category, rules: tuple[str, ...],
