@@ -143,5 +143,6 @@ def _overlap(words: list[str], doc: Document, start: int, end: int) -> float:
         find = view_text.find
         return sum(1 for w in long_words if find(w, 0, start) >= 0 or find(w, end) >= 0) / len(long_words)
     counts = doc.word_counts
-    own = Counter(map(word_hash, words_of(view_text[start:end])))
-    return sum(1 for w in long_words if counts[word_hash(w)] > own[word_hash(w)]) / len(long_words)
+    wanted = set(long_words)
+    own = Counter(w for w in words_of(view_text[start:end]) if w in wanted)
+    return sum(1 for w in long_words if counts[word_hash(w)] > own[w]) / len(long_words)
