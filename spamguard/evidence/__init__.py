@@ -8,6 +8,9 @@ Each kind is a module with one small interface, units in and named evidence out:
 
 Numeric evidence is read by name (`features.rules.line_rule`), never by position; `NUMERIC_FEATURES` is the
 order the model's weight vector follows, and the saved model lists the names it was trained on.
+
+The rule every kind keeps (README, "Design rules"): its cost per unit is bounded by the unit's sampled text or a
+fixed window, never by the whole document, and what it keeps per document is an array or a fixed-size table.
 """
 from __future__ import annotations
 
