@@ -5,6 +5,7 @@ import string
 import zlib
 from array import array
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
@@ -62,16 +63,25 @@ def word_hash_counts(text: str) -> array[int]:
     (2, 0)
     """
     counts = array("I", bytes(4 * WORD_SLOTS))
-    start = 0
-    while start < len(text):
-        end = start + COUNT_PIECE
-        if end < len(text):
-            cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
-            end = cut + 1 if cut > start else end
-        for word in words_of(text[start:end]):
-            counts[word_hash(word)] += 1
-        start = end
+    for word in words_in_pieces(text, 0, len(text)):
+        counts[word_hash(word)] += 1
     return counts
+
+
+def words_in_pieces(text: str, start: int, end: int) -> Iterator[str]:
+    """The words of text[start:end] (`words_of`), read a piece of about COUNT_PIECE characters at a time, cut at
+    white space: a long text never makes a list of all its words.
+
+    >>> list(words_in_pieces("one two three", 4, 13))
+    ['two', 'three']
+    """
+    while start < end:
+        stop = min(start + COUNT_PIECE, end)
+        if stop < end:
+            cut = max(text.rfind(" ", start, stop), text.rfind("\n", start, stop))
+            stop = cut + 1 if cut > start else stop
+        yield from words_of(text[start:stop])
+        start = stop
 
 
 def dominant_script(text: str) -> str:

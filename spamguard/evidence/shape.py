@@ -18,7 +18,7 @@ from typing import NamedTuple
 import regex
 
 from ..units import Document, Unit, UnitText
-from ..words import word_hash, words_of
+from ..words import word_hash, words_in_pieces
 
 OVERLAP_WORDS = 24  # distinct long words of a unit looked up in the rest of the document
 EXACT_OVERLAP_CHARS = 60_000  # longer documents compare words by hashed counts (see _overlap)
@@ -144,5 +144,5 @@ def _overlap(words: list[str], doc: Document, start: int, end: int) -> float:
         return sum(1 for w in long_words if find(w, 0, start) >= 0 or find(w, end) >= 0) / len(long_words)
     counts = doc.word_counts
     wanted = set(long_words)
-    own = Counter(w for w in words_of(view_text[start:end]) if w in wanted)
+    own = Counter(w for w in words_in_pieces(view_text, start, end) if w in wanted)
     return sum(1 for w in long_words if counts[word_hash(w)] > own[w]) / len(long_words)
