@@ -186,32 +186,7 @@ class Judge:
                     elif not any(p.start <= start < p.end for p in spans):
                         spans.append(Scored(start, end, h.rule.weight, None, (h,)))
             partial += spans
-        return self._with_a_body(whole, partial)
-
-    def _with_a_body(self, whole: LineVerdicts, partial: list[Scored]) -> tuple[LineVerdicts, list[Scored]]:
-        """Removals that a rule names always stand; those that stand on the model's score alone only where the
-        document keeps a body: `min_body_chars` visible characters, or half as many on at least two lines. A
-        message, a title or a short note gives the model no article to compare a line with: there, a score is not
-        evidence enough to cut text, and a document is never emptied on one."""
-        if all(s.hits for s in whole.values()) and all(p.hits for p in partial):
-            return whole, partial
-        text = self.doc.text
-        removed = sum(_visible(self.doc.line_text(i)) for i in whole) + sum(_visible(text[p.start:p.end])
-                                                                            for p in partial)
-        kept = _visible(text) - removed
-        kept_lines = len(self.doc.nonblank) - len(whole)
-        if kept >= self.settings.min_body_chars or (kept_lines >= 2 and 2 * kept >= self.settings.min_body_chars):
-            return whole, partial
-        named_runs: set[int] = set()  # a run of removed lines goes whole when a rule names one of its lines
-        run: list[int] = []
-        for index in [*self.doc.nonblank, -1]:
-            if index in whole:
-                run.append(index)
-                continue
-            if any(whole[i].hits for i in run):
-                named_runs.update(run)
-            run = []
-        return whole.keep_only(named_runs), [p for p in partial if p.hits]
+        return _with_a_body(self, whole, partial)
 
     def walk_trailer(self, whole: LineVerdicts, partial: list[Scored]) -> Unit | None:
         """Walk up from the last line, adding trailer lines to `whole`; returns the last article line, if any.
@@ -251,6 +226,32 @@ class Judge:
                 continue
             return pending[0][2] if pending else unit
         return pending[0][2] if pending else None
+
+
+def _with_a_body(judge: Judge, whole: LineVerdicts, partial: list[Scored]) -> tuple[LineVerdicts, list[Scored]]:
+    """Removals that a rule names always stand; those that stand on the model's score alone only where the
+    document keeps a body: `min_body_chars` visible characters, or half as many on at least two lines. A
+    message, a title or a short note gives the model no article to compare a line with: there, a score is not
+    evidence enough to cut text, and a document is never emptied on one."""
+    if all(s.hits for s in whole.values()) and all(p.hits for p in partial):
+        return whole, partial
+    text = judge.doc.text
+    removed = sum(_visible(judge.doc.line_text(i)) for i in whole) + sum(_visible(text[p.start:p.end])
+                                                                        for p in partial)
+    kept = _visible(text) - removed
+    kept_lines = len(judge.doc.nonblank) - len(whole)
+    if kept >= judge.settings.min_body_chars or (kept_lines >= 2 and 2 * kept >= judge.settings.min_body_chars):
+        return whole, partial
+    named_runs: set[int] = set()  # a run of removed lines goes whole when a rule names one of its lines
+    run: list[int] = []
+    for index in [*judge.doc.nonblank, -1]:
+        if index in whole:
+            run.append(index)
+            continue
+        if any(whole[i].hits for i in run):
+            named_runs.update(run)
+        run = []
+    return whole.keep_only(named_runs), [p for p in partial if p.hits]
 
 
 def junk_tail(judge: Judge, line_unit: Unit) -> Scored | None:

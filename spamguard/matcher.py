@@ -91,35 +91,17 @@ class Matcher:
         found_triggers: list[tuple[int, int, str]] = []
         phrase_hits: list[Hit] = []
         last_line_end: dict[str, int] = {}  # per trigger key: the end of the last line a trigger was kept on
-        for found, own_start, own_end in self._found(view.text):
-            for start, end, key in sorted(f for f in found if f[2] in self._triggers and own_start <= f[0] < own_end):
-                if start > last_line_end.get(key, -1):
-                    line_end = view.text.find("\n", start)
-                    last_line_end[key] = len(view.text) if line_end < 0 else line_end
-                    found_triggers.append((start, end, key))
+        pieces = [] if self._automaton is None else _found(self._automaton, self._keys, self._longest_key, view.text)
+        for found, own_start, own_end in pieces:
+            triggers = sorted(f for f in found if f[2] in self._triggers and own_start <= f[0] < own_end)
+            found_triggers += _first_per_line(view.text, triggers, last_line_end)
             phrases = [f for f in found if f[2] in self._phrase_rules]
             phrase_hits += merge_runs(_phrase_hits(self._phrase_rules, original, view, phrases, own_start, own_end))
         hits = self._line_hits(original, view, found_triggers)
-        hits += self._anywhere_hits(original, view, found_triggers)
+        hits += _anywhere_hits(self._anywhere, original, view, found_triggers)
         hits += phrase_hits
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
-
-    def _found(self, text: str) -> Iterator[tuple[list[tuple[int, int, str]], int, int]]:
-        """Every phrase and trigger occurrence (start, end, key) in pieces of the text, with the span of the piece
-        whose occurrences are its own (start within it): each piece is scanned with enough text on both sides to
-        find every occurrence that starts in it and the occurrences glued to those."""
-        if self._automaton is None:
-            return
-        if len(text) <= SCAN_PIECE:
-            yield [(start, end, self._keys[i]) for i, start, end in _scan(self._automaton, text)], 0, len(text)
-            return
-        for own_start in range(0, len(text), SCAN_PIECE):
-            low = max(own_start - self._longest_key, 0)
-            high = own_start + SCAN_PIECE + 2 * self._longest_key
-            matches = _scan(self._automaton, text[low:high])
-            yield [(low + start, low + end, self._keys[i]) for i, start, end in matches], own_start, \
-                min(own_start + SCAN_PIECE, len(text))
 
     def _line_hits(self, original: str, view: View, found_triggers: list[tuple[int, int, str]]) -> list[Hit]:
         """Hits of line and start rules, each against a whole line of the view (edge white space aside).
@@ -176,28 +158,6 @@ class Matcher:
         long_rule = by_group[m.lastgroup] if m is not None else None
         return long_rule if long_rule is not None and len(stripped) <= long_rule.max_chars else None
 
-    def _anywhere_hits(self, original: str, view: View, triggers: list[tuple[int, int, str]]) -> list[Hit]:
-        """Hits of the rules that match anywhere in a line, tried on each line holding one of their triggers
-        (a whole-document scan cost a millisecond per rule on a long article)."""
-        if not triggers:
-            return []
-        text = view.text
-        hits: list[Hit] = []
-        for rule, pattern in self._anywhere:
-            lines = _lines_holding(text, [start for start, _, key in triggers if key in rule.triggers])
-            deadline = time.monotonic() + MATCH_TIMEOUT_SECONDS
-            try:
-                for line_start, line_end in lines:
-                    timeout = deadline - time.monotonic()
-                    if timeout <= 0:
-                        break
-                    for m in pattern.finditer(text, line_start, line_end, timeout=timeout):
-                        if m.end() > m.start():
-                            hits.append(_hit(rule, original, view, m.start(), m.end()))
-            except TimeoutError:
-                pass  # keep the hits found so far
-        return hits
-
 def merge_runs(hits: list[Hit]) -> list[Hit]:
     """The hits, with every run of more than RUN_HITS phrase hits one after another (at most one character
     between two) made one hit per rule over the run: a link farm's thousands of anchors are one run, not
@@ -243,6 +203,58 @@ def _scan(automaton: AhoCorasick, text: str) -> list[tuple[int, int, int]]:
         return automaton.find_matches_as_indexes(text, overlapping=True)
     except UnicodeEncodeError:  # lone surrogates cannot go to UTF-8; a same-length stand-in keeps offsets
         return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+
+def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str]]], original: str, view: View,
+                   triggers: list[tuple[int, int, str]]) -> list[Hit]:
+    """Hits of the rules that match anywhere in a line, tried on each line holding one of their triggers
+    (a whole-document scan cost a millisecond per rule on a long article)."""
+    if not triggers:
+        return []
+    text = view.text
+    hits: list[Hit] = []
+    for rule, pattern in anywhere:
+        lines = _lines_holding(text, [start for start, _, key in triggers if key in rule.triggers])
+        deadline = time.monotonic() + MATCH_TIMEOUT_SECONDS
+        try:
+            for line_start, line_end in lines:
+                timeout = deadline - time.monotonic()
+                if timeout <= 0:
+                    break
+                for m in pattern.finditer(text, line_start, line_end, timeout=timeout):
+                    if m.end() > m.start():
+                        hits.append(_hit(rule, original, view, m.start(), m.end()))
+        except TimeoutError:
+            pass  # keep the hits found so far
+    return hits
+
+
+def _found(automaton: AhoCorasick, keys: list[str], longest_key: int,
+           text: str) -> Iterator[tuple[list[tuple[int, int, str]], int, int]]:
+    """Every phrase and trigger occurrence (start, end, key) in pieces of the text, with the span of the piece
+    whose occurrences are its own (start within it): each piece is scanned with enough text on both sides to
+    find every occurrence that starts in it and the occurrences glued to those."""
+    if len(text) <= SCAN_PIECE:
+        yield [(start, end, keys[i]) for i, start, end in _scan(automaton, text)], 0, len(text)
+        return
+    for own_start in range(0, len(text), SCAN_PIECE):
+        low = max(own_start - longest_key, 0)
+        matches = _scan(automaton, text[low:own_start + SCAN_PIECE + 2 * longest_key])
+        yield [(low + start, low + end, keys[i]) for i, start, end in matches], own_start, \
+            min(own_start + SCAN_PIECE, len(text))
+
+
+def _first_per_line(text: str, triggers: list[tuple[int, int, str]],
+                    last_line_end: dict[str, int]) -> list[tuple[int, int, str]]:
+    """The triggers (in order) that are the first of their key on their line; `last_line_end` remembers, per key,
+    where the line of the last one kept ends (and is updated)."""
+    kept = []
+    for start, end, key in triggers:
+        if start > last_line_end.get(key, -1):
+            line_end = text.find("\n", start)
+            last_line_end[key] = len(text) if line_end < 0 else line_end
+            kept.append((start, end, key))
+    return kept
+
 
 def _phrase_hits(phrase_rules: dict[str, list[Rule]], original: str, view: View,
                  found: list[tuple[int, int, str]], own_start: int, own_end: int) -> list[Hit]:
