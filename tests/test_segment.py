@@ -59,3 +59,20 @@ def test_segments_tile_each_line_exactly(text):
         segs = split_segments(text, line)
         assert "".join(text[s.start:s.end] for s in segs) == text[line.start:line.end]
         assert all(s.end > s.start for s in segs)
+
+
+@given(st.lists(st.sampled_from(["a", "bc", " ", "\n", "\n\n", "xyz\n"]), max_size=40), st.integers(1, 9))
+def test_lines_split_a_piece_at_a_time_agree_with_splitlines(parts, piece):
+    """Long texts are split into lines a piece at a time: every piece size gives str.splitlines()' lines."""
+    from spamguard import segment
+
+    text = "".join(parts)
+    saved = segment._PIECE
+    segment._PIECE = piece
+    try:
+        lines = split_lines(text)
+    finally:
+        segment._PIECE = saved
+    assert [text[ln.start:ln.end] for ln in lines] == text.splitlines()
+    assert [text[ln.start:ln.break_end] for ln in lines] == text.splitlines(keepends=True)
+    assert lines[-1:] == list(lines)[-1:] and lines[1:3] == list(lines)[1:3]

@@ -75,3 +75,14 @@ def test_every_unit_the_cleaner_asks_about_is_enumerated_for_training(parts):
     doc, asked, enumerated = asked_and_enumerated(text)
     for unit in asked:
         assert replace(unit, below_is_junk=False) in enumerated or documented_exception(doc, unit), unit
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES + JUNK + ["porno izle " * 40, "Share this\n" * 40]), min_size=1,
+                max_size=12), st.data())
+def test_the_hits_of_a_span_are_found_by_the_index_as_by_a_scan(parts, data):
+    text = "\n".join(parts)
+    doc = document(text, default_matcher())
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert doc.hits_in(start, end) == [h for h in doc.hits if h.end > start and h.start < end]
