@@ -62,7 +62,9 @@ class LineVerdicts(Mapping[int, Scored]):
         self.scores, self.model_scores = array("d"), array("d")  # NaN: no model score
         self.span_hits: dict[int, tuple[Hit, ...]] = {}
 
-    def add(self, index: int, scored: Scored) -> None:
+    def add(self, index: int, scored: Scored, own_hits: bool = True) -> None:
+        """Line `index` is junk, as `scored` says; `own_hits` is False for a line whose hits are not the line's
+        own (a span rule's one hit)."""
         if not self.judged:
             lines = len(self.doc.lines)
             self.judged = bytearray(lines)
@@ -71,11 +73,10 @@ class LineVerdicts(Mapping[int, Scored]):
         self.judged[index] = 1
         self.scores[index] = scored.score
         self.model_scores[index] = math.nan if scored.model_score is None else scored.model_score
-        line = self.doc.lines[index]
-        if scored.hits != tuple(self.doc.hits_in(line.start, line.end)):
-            self.span_hits[index] = scored.hits
-        else:
+        if own_hits:
             self.span_hits.pop(index, None)
+        else:
+            self.span_hits[index] = scored.hits
 
     def __contains__(self, index: object) -> bool:
         return isinstance(index, int) and 0 <= index < len(self.judged) and self.judged[index] == 1
@@ -99,7 +100,7 @@ class LineVerdicts(Mapping[int, Scored]):
         """A copy holding only the lines in `indexes`."""
         kept = LineVerdicts(self.doc)
         for index in indexes:
-            kept.add(index, self[index])
+            kept.add(index, self[index], own_hits=index not in self.span_hits)
         return kept
 
 
@@ -182,7 +183,7 @@ class Judge:
                 if h.rule.scope == "span" and h.rule.weight >= self.settings.rule_acts:
                     start, end = _widen_to_line_edges(doc.text, line, h.start, h.end)
                     if (start, end) == (line.start, line.end):
-                        whole.add(index, Scored(start, end, h.rule.weight, None, (h,)))
+                        whole.add(index, Scored(start, end, h.rule.weight, None, (h,)), own_hits=False)
                     elif not any(p.start <= start < p.end for p in spans):
                         spans.append(Scored(start, end, h.rule.weight, None, (h,)))
             partial += spans
