@@ -142,7 +142,7 @@ def test_a_short_document_still_loses_what_a_rule_names():
 
 
 @pytest.mark.parametrize("probe", ["Click here to get the best deals on cheap flights",
-                                   "Watch full movies online free HD"])
+                                   "Sign up now and win big prizes today"])
 def test_with_a_body_the_model_s_score_may_remove_a_line_no_rule_names(probe):
     body = ("The city council voted on Tuesday to approve a new budget for public transport, ending months of "
             "debate. Under the plan, bus fares will rise by 5 per cent next year, while the money raised goes to "

@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "training"))
 
-from textlines import lines_to_spans, merge_spans, partial_spans  # noqa: E402
+from textlines import lines_to_spans, merge_spans  # noqa: E402
 
 from spamguard.model import file_sha256 as sha256_file  # noqa: E402
 from training import synth  # noqa: E402
@@ -166,22 +166,27 @@ def trafilatura_records(gold: dict, extracted: dict) -> tuple[list[dict], collec
     return out, why
 
 
-def dev_records(make_docs, labels_path: Path) -> list[dict]:
-    """(d) The labeled dev documents, line labels turned into character spans."""
-    out = []
-    for lab, text in make_docs.iter_docs(str(labels_path)):
-        if len(text.splitlines()) != lab["n_lines"]:
-            raise ValueError(f"n_lines mismatch for {lab['corpus']} {lab['doc_id']}")
-        spans = lines_to_spans(text, lab["junk_lines"])
-        spans += partial_spans(text, lab.get("junk_suffix"), lab.get("junk_prefix"))
-        kinds = sorted(set(lab.get("kind", {}).values()))
-        rec = record(text, spans, "dev-labels", f"{lab['corpus']}:{lab['doc_id']}",
-                     family="+".join(k for k in kinds if k) if spans else "clean")
-        if lab.get("uncertain_lines"):
-            unc = [i for i in lab["uncertain_lines"] if i not in set(lab["junk_lines"])]
-            rec["uncertain_spans"] = [list(sp) for sp in lines_to_spans(text, unc)]
-        out.append(rec)
-    return out
+def measuring_keys(labels_path: Path, reserved_path: Path) -> set[str]:
+    """(d) The documents kept for measuring, as '<corpus>:<doc_id>': the labeled dev docs and the reserved ones."""
+    keys = set()
+    with open(labels_path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                lab = json.loads(line)
+                keys.add(f"{lab['corpus']}:{lab['doc_id']}")
+    for line in reserved_path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            corpus, _, doc_id = line.strip().partition("/")
+            keys.add(f"{corpus}:{doc_id}")
+    return keys
+
+
+def all_corpus_texts(make_docs, gold: dict) -> dict[str, str]:
+    """Every document text of the corpora the measuring documents come from, by '<corpus>:<doc_id>'."""
+    texts = {f"aeb_scrapinghub:{k}": v.get("articleBody") or "" for k, v in gold.items()}
+    for corpus in ("fnc1_bodies", "fakenewscorpus_sample"):
+        texts.update((f"{corpus}:{doc_id}", text) for doc_id, text in make_docs.load_corpus(corpus).items())
+    return texts
 
 
 def looks_clean(text: str) -> bool:
@@ -239,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         "hidden_link_injections/anchors.jsonl": corpora / "hidden_link_injections" / "anchors.jsonl",
         "sms_spam_collection/SMSSpamCollection": corpora / "sms_spam_collection" / "SMSSpamCollection",
         "eval/dev_labels.jsonl": shared / "eval" / "dev_labels.jsonl",
+        "eval/reserved.txt": shared / "eval" / "reserved.txt",
         "eval/make_docs.py": shared / "eval" / "make_docs.py",
     }
     if a.no_unlabeled:
@@ -248,36 +254,40 @@ def main(argv: list[str] | None = None) -> int:
 
     gold = json.loads(inputs["aeb_scrapinghub/ground-truth.json"].read_text(encoding="utf-8"))
     extracted = json.loads(inputs["aeb_scrapinghub/output_trafilatura.json"].read_text(encoding="utf-8"))["output"]
-    dev = dev_records(make_docs, inputs["eval/dev_labels.jsonl"])
-    dev_keys = {r["doc_id"] for r in dev}
-    dev_texts = {r["text"] for r in dev}
+    # The measuring documents (the labeled dev docs and the reserved ones) are never trained on, in any form: not
+    # as records, not as hosts for spliced junk, not as extractor leftovers, and no other copy of their text.
+    measuring = measuring_keys(inputs["eval/dev_labels.jsonl"], inputs["eval/reserved.txt"])
+    measuring_texts = {text for _, text in make_docs.iter_docs(str(inputs["eval/dev_labels.jsonl"]))}
+    measuring_texts |= {text for key, text in all_corpus_texts(make_docs, gold).items() if key in measuring}
 
     # (a) + (e): clean hosts, keyed "corpus:doc_id"
     hosts: dict[str, tuple[str, str]] = {}
+    rejected = collections.Counter()
     for key, page in gold.items():
         body = page.get("articleBody") or ""
-        if body.strip():
+        if f"aeb_scrapinghub:{key}" in measuring or body in measuring_texts:
+            rejected["aeb_scrapinghub:measuring"] += 1
+        elif body.strip():
             hosts[f"aeb_scrapinghub:{key}"] = (body, "aeb-gold")
-    rejected = collections.Counter()
     if not a.no_unlabeled:
-        seen = set(dev_texts)
+        seen = set(measuring_texts)
         for corpus in ("fnc1_bodies", "fakenewscorpus_sample"):
             for doc_id, text in make_docs.load_corpus(corpus).items():
                 key = f"{corpus}:{doc_id}"
-                if key in dev_keys or text in seen:
-                    rejected[corpus + ":dev-or-duplicate"] += 1
+                if key in measuring or text in seen:
+                    rejected[corpus + ":measuring-or-duplicate"] += 1
                 elif not looks_clean(text):
                     rejected[corpus + ":filter"] += 1
                 else:
                     seen.add(text)
                     hosts[key] = (text, corpus + "-clean")
 
-    records = [r for r in dev]
+    records = []
     for key, (text, source) in sorted(hosts.items()):
-        if key not in dev_keys:  # aeb dev docs are gold bodies already present as dev records
-            records.append(record(text, [], source, key, family="clean"))
+        records.append(record(text, [], source, key, family="clean"))
         records.append(ending_record(text, rng, source + "+ending", key))
-    traf, traf_why = trafilatura_records(gold, extracted)
+    traf, traf_why = trafilatura_records({k: v for k, v in gold.items() if f"aeb_scrapinghub:{k}" not in measuring},
+                                         extracted)
     records += traf
 
     # (b): injected variants. aeb gold: --variants each; unlabeled clean hosts: --host-variants each.

@@ -36,14 +36,17 @@ def main(argv: list[str] | None = None) -> int:
     description = {
         "built_by": "python training/train_default.py (training/build_data.py, then spamguard.train.train)",
         "sources": "../shared/corpora: aeb_scrapinghub gold article bodies and trafilatura leftovers, "
-                   "fnc1_bodies and fakenewscorpus_sample documents that pass a strict clean filter, the labeled "
-                   "dev documents of ../shared/eval, hidden_link_injections anchors (spliced set only), "
+                   "fnc1_bodies and fakenewscorpus_sample documents that pass a strict clean filter, "
+                   "hidden_link_injections anchors (spliced set only), "
                    "sms_spam_collection spam messages; synthetic junk and legitimate endings from training.synth",
         "input_sha256": manifest["inputs"],
         "synth_sha256": manifest.get("synth_sha256"),
         "counts": {k: {"records": v["records"], "documents": v["documents"], "with_junk": v["with_junk"]}
                    for k, v in manifest["counts"].items()},
         "split_rule": manifest["split_rule"],
+        "kept_out": "every document of ../shared/eval/dev_labels.jsonl and ../shared/eval/reserved.txt, and any "
+                    "other copy of their text, in any form (records, hosts for spliced junk, extractor leftovers); "
+                    "the ham messages of sms_spam_collection",
     }
     card = train(records, a.out, seed=a.seed, data_description=description)
     cleaner = _cleaner(a.out)
@@ -80,6 +83,8 @@ def markdown_card(card: dict) -> str:
         "## Training data",
         "",
         data["sources"] + ".",
+        "",
+        f"Kept out of training (for measuring only): {data['kept_out']}.",
         "",
         f"Split: {data['split_rule']}. Sizes: {card['sizes']['train_documents']} training and "
         f"{card['sizes']['heldout_documents']} held-out documents; {card['sizes']['train_units']} training units "
