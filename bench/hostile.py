@@ -90,6 +90,11 @@ def short_lines() -> str:
     return "ok\nShare this\n"
 
 
+def junk_between_lines() -> str:
+    """a boilerplate line between every two article lines: a flag a line, a million flags in 40 MB"""
+    return SENTENCES[0] + "\nShare this\n"
+
+
 def article_lines() -> str:
     """ordinary article paragraphs separated by blank lines (the normal case: the reference row)"""
     rng = random.Random(16)
@@ -149,6 +154,7 @@ SHAPES: dict[str, Callable[[], str]] = {
     "newlines": newlines,
     "short-lines": short_lines,
     "article-lines": article_lines,
+    "junk-between-lines": junk_between_lines,
     "link-farm": link_farm,
     "combining": combining,
     "html-soup-line": html_soup_line,

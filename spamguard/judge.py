@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 import regex
@@ -96,7 +96,7 @@ class LineVerdicts(Mapping[int, Scored]):
     def __len__(self) -> int:
         return self.count
 
-    def keep_only(self, indexes: set[int]) -> LineVerdicts:
+    def keep_only(self, indexes: Iterable[int]) -> LineVerdicts:
         """A copy holding only the lines in `indexes`."""
         kept = LineVerdicts(self.doc)
         for index in indexes:
@@ -243,16 +243,23 @@ def _with_a_body(judge: Judge, whole: LineVerdicts, partial: list[Scored]) -> tu
     kept_lines = len(judge.doc.nonblank) - len(whole)
     if kept >= judge.settings.min_body_chars or (kept_lines >= 2 and 2 * kept >= judge.settings.min_body_chars):
         return whole, partial
-    named_runs: set[int] = set()  # a run of removed lines goes whole when a rule names one of its lines
-    run: list[int] = []
-    for index in [*judge.doc.nonblank, -1]:
+    return whole.keep_only(_named_runs(judge.doc, whole)), [p for p in partial if p.hits]
+
+
+def _named_runs(doc: Document, whole: LineVerdicts) -> Iterator[int]:
+    """The lines of each run of removed lines (consecutive non-blank lines) of which a rule names one."""
+    nonblank = doc.nonblank
+    first = None  # the position in `nonblank` of the current run's first line
+    named = False
+    for pos in range(len(nonblank) + 1):
+        index = nonblank[pos] if pos < len(nonblank) else -1
         if index in whole:
-            run.append(index)
+            first = pos if first is None else first
+            named = named or bool(whole[index].hits)
             continue
-        if any(whole[i].hits for i in run):
-            named_runs.update(run)
-        run = []
-    return whole.keep_only(named_runs), [p for p in partial if p.hits]
+        if first is not None and named:
+            yield from nonblank[first:pos]
+        first, named = None, False
 
 
 def junk_tail(judge: Judge, line_unit: Unit) -> Scored | None:
@@ -334,13 +341,18 @@ def _unnamed_sentence_tail(judge: Judge, tail: Scored) -> bool:
         and (tail.model_score or 0.0) < judge.middle_threshold
 
 
+# Every character str.isspace() holds (tests/test_judge.py checks the list).
+WHITE_SPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
 def _visible(text: str) -> int:
-    """The characters of `text` that are not white space.
+    """The characters of `text` that are not white space (counted in C, with no copy of a long text).
 
     >>> _visible(" a b\\n c ")
     3
     """
-    return len("".join(text.split()))
+    return len(text) - sum(map(text.count, WHITE_SPACE))
 
 
 def _words(body: str) -> int:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TypeAlias
 
 import regex
 from ahocorasick_rs import AhoCorasick, Implementation
 
+from .hits import Hits, merged
 from .normalize import View
 from .rules import DODGE_RULES, MATCH_TIMEOUT_SECONDS, SHORT_LINE, ZERO_WIDTH, Hit, Rule, all_rules
 
@@ -25,27 +26,29 @@ _DODGE_PATTERNS = tuple(regex.compile(rule.pattern, regex.VERSION1) for rule in 
 _SPACED_HINT = re.compile(r" \w \w \w")  # literal-led, so the standard library's scan skips ahead
 
 
-def dodge_hits(original: str) -> list[Hit]:
-    """Hits of DODGE_RULES in the original text, each widened to the start of the word it is in.
+def dodge_hits(original: str) -> Hits:
+    """Hits of DODGE_RULES in the original text, each widened to the start of the word it is in, in order.
 
     Each rule runs only where a cheap hint shows: an invisible character (looked up one by one, which runs
     in C; ASCII text has none), or three spaced letters.
     """
     hints = (not original.isascii() and any(c in original for c in ZERO_WIDTH),
              _SPACED_HINT.search(original) is not None)
-    hits = []
+    parts = []
     for rule, pattern, hint in zip(DODGE_RULES, _DODGE_PATTERNS, hints):
         if not hint:
             continue
+        hits = Hits(len(original))
+        parts.append(hits)
         try:
             for m in pattern.finditer(original, timeout=MATCH_TIMEOUT_SECONDS):
                 start = m.start()
                 while start > 0 and original[start - 1].isalpha():
                     start -= 1
-                hits.append(Hit(rule, start, m.end()))
+                hits.append(rule, start, m.end())
         except TimeoutError:
             pass  # keep the hits found so far
-    return hits
+    return parts[0].ordered() if len(parts) == 1 else merged(len(original), parts)
 
 
 class Matcher:
@@ -82,29 +85,30 @@ class Matcher:
         # the NFA's 50 -> 65 us).
         self._automaton = AhoCorasick(self._keys, implementation=Implementation.ContiguousNFA) if self._keys else None
 
-    def find(self, original: str, view: View) -> list[Hit]:
-        """All hits in one document, in order of their start.
+    def find(self, original: str, view: View) -> Hits:
+        """All hits in one document, in order of their start (the longest first among equal starts).
 
         A long view is scanned a piece at a time, each piece's phrase hits merged into runs (`merge_runs`) and
         its triggers kept once per line and key, so memory follows the document's size, not its number of matches.
         """
         found_triggers: list[tuple[int, int, str]] = []
-        phrase_hits: list[Hit] = []
+        phrase_hits = Hits(len(original))
         last_line_end: dict[str, int] = {}  # per trigger key: the end of the last line a trigger was kept on
         pieces = [] if self._automaton is None else _found(self._automaton, self._keys, self._longest_key, view.text)
         for found, own_start, own_end in pieces:
             triggers = sorted(f for f in found if f[2] in self._triggers and own_start <= f[0] < own_end)
             found_triggers += _first_per_line(view.text, triggers, last_line_end)
             phrases = [f for f in found if f[2] in self._phrase_rules]
-            phrase_hits += merge_runs(_phrase_hits(self._phrase_rules, original, view, phrases, own_start, own_end))
-        hits = self._line_hits(original, view, found_triggers)
-        hits += _anywhere_hits(self._anywhere, original, view, found_triggers)
-        hits += phrase_hits
-        hits.sort(key=lambda h: (h.start, -h.end))
-        return hits
+            phrase_hits.extend(merge_runs(sorted(
+                _phrase_hits(self._phrase_rules, original, view, phrases, own_start, own_end), key=in_order)))
+        parts = self._line_hits(original, view, found_triggers)
+        parts += _anywhere_hits(self._anywhere, original, view, found_triggers)
+        parts.append(phrase_hits)
+        return merged(len(original), parts)
 
-    def _line_hits(self, original: str, view: View, found_triggers: list[tuple[int, int, str]]) -> list[Hit]:
-        """Hits of line and start rules, each against a whole line of the view (edge white space aside).
+    def _line_hits(self, original: str, view: View, found_triggers: list[tuple[int, int, str]]) -> list[Hits]:
+        """Hits of line and start rules, each against a whole line of the view (edge white space aside): those of
+        the rules without triggers, then those of the rules with triggers and the start rules, each in order.
 
         The line rules without triggers are one multi-line pattern scanned over the whole view in C; rules with
         triggers are tried on the lines holding one. No timeout here: it doubles the cost of every line, and
@@ -112,7 +116,7 @@ class Matcher:
         hostile input).
         """
         text = view.text
-        found: list[tuple[Rule, int, int]] = []  # rule and [start, end) in the view
+        scanned, tried = Hits(len(original)), Hits(len(original))
         if self._line_scan is not None:
             pattern, by_group = self._line_scan
             for m in pattern.finditer("\n" + text):
@@ -120,12 +124,12 @@ class Matcher:
                 if end > start:
                     rule = self._line_rule(by_group[m.lastgroup], text[start:end])
                     if rule is not None:
-                        found.append((rule, start, end))
+                        scanned.append(rule, *view.to_original(start, end, len(original)))
         triggers = {key for _, _, key in found_triggers}
         triggered = [(r, p) for r, p in self._line_triggered if not triggers.isdisjoint(r.triggers)]
         starts = [(r, p) for r, p in self._start if not r.triggers or not triggers.isdisjoint(r.triggers)]
         if not triggered and not starts:
-            return [_hit(rule, original, view, a, b) for rule, a, b in found]
+            return [scanned]
         if all(r.triggers for r, _ in starts):
             lines = _lines_holding(text, [start for start, _, _ in found_triggers])
         else:
@@ -138,13 +142,12 @@ class Matcher:
             for rule, pattern in triggered:
                 if end - start <= rule.max_chars and any(t in stripped for t in rule.triggers) \
                         and pattern.fullmatch(stripped):
-                    found.append((rule, start, end))
+                    tried.append(rule, *view.to_original(start, end, len(original)))
             for rule, pattern in starts:
                 head = pattern.match(stripped)
                 if head is not None and head.end() > 0:
-                    found.append((rule, start, start + head.end()))
-        found.sort(key=lambda f: f[1])
-        return [_hit(rule, original, view, a, b) for rule, a, b in found]
+                    tried.append(rule, *view.to_original(start, start + head.end(), len(original)))
+        return [scanned, tried]
 
     def _line_rule(self, rule: Rule, stripped: str) -> Rule | None:
         """The rule that a stripped line matched in the scan, if the line is short enough for it; a long line
@@ -158,37 +161,51 @@ class Matcher:
         long_rule = by_group[m.lastgroup] if m is not None else None
         return long_rule if long_rule is not None and len(stripped) <= long_rule.max_chars else None
 
-def merge_runs(hits: list[Hit]) -> list[Hit]:
-    """The hits, with every run of more than RUN_HITS phrase hits one after another (at most one character
-    between two) made one hit per rule over the run: a link farm's thousands of anchors are one run, not
-    thousands of hits. What a unit's evidence reads of them stays: the letters covered, the strongest weight,
-    the rules named (each once).
+def in_order(hit: Hit) -> tuple[int, int]:
+    """The order hits are kept in: by start, the longest first among equal starts."""
+    return hit.start, -hit.end
+
+
+def merge_runs(hits: Iterable[Hit]) -> Iterator[Hit]:
+    """The hits (in order of start, the longest first among equal starts), with every run of more than RUN_HITS
+    phrase hits one after another (at most one character between two) made one hit per rule over the run: a link
+    farm's thousands of anchors are one run, not thousands of hits. What a unit's evidence reads of them stays:
+    the letters covered, the strongest weight, the rules named (each once). A run is folded as it is read, so
+    memory does not grow with its length.
 
     >>> rule = Rule("x.porn", "adult", "term", 0.9, "Porn.", phrases=("porn",), anchor="any")
     >>> merged = merge_runs([Hit(rule, 5 * i, 5 * i + 4) for i in range(RUN_HITS + 1)])
     >>> [(h.start, h.end) for h in merged]
     [(0, 84)]
     """
-    hits = sorted(hits, key=lambda h: (h.start, -h.end))
-    merged: list[Hit] = []
-    run: list[Hit] = []
+    run: list[Hit] = []  # the run so far, while it is short
+    spans: dict[int, list] = {}  # a long run's span per rule (by id): [rule, start, end]
     run_end = 0
-    for hit in [*hits, None]:
-        if hit is not None and run and hit.start <= run_end + 1:
-            run.append(hit)
+    for hit in hits:
+        if (run or spans) and hit.start <= run_end + 1:
             run_end = max(run_end, hit.end)
+            if not spans:
+                run.append(hit)
+                if len(run) <= RUN_HITS:
+                    continue
+                for h in run:
+                    _widen(spans, h)
+                run = []
+            _widen(spans, hit)
             continue
-        if len(run) > RUN_HITS:
-            spans: dict[Rule, tuple[int, int]] = {}
-            for h in run:
-                start, end = spans.get(h.rule, (h.start, h.end))
-                spans[h.rule] = (min(start, h.start), max(end, h.end))
-            merged += [Hit(rule, start, end) for rule, (start, end) in spans.items()]
-        else:
-            merged += run
-        run = [hit] if hit is not None else []
-        run_end = hit.end if hit is not None else 0
-    return merged
+        yield from run
+        yield from (Hit(rule, start, end) for rule, start, end in spans.values())
+        run, spans, run_end = [hit], {}, hit.end
+    yield from run
+    yield from (Hit(rule, start, end) for rule, start, end in spans.values())
+
+
+def _widen(spans: dict[int, list], hit: Hit) -> None:
+    span = spans.get(id(hit.rule))
+    if span is None:
+        spans[id(hit.rule)] = [hit.rule, hit.start, hit.end]
+    else:
+        span[1], span[2] = min(span[1], hit.start), max(span[2], hit.end)
 
 
 def _hit(rule: Rule, original: str, view: View, start: int, end: int) -> Hit:
@@ -205,14 +222,16 @@ def _scan(automaton: AhoCorasick, text: str) -> list[tuple[int, int, int]]:
         return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
 def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str]]], original: str, view: View,
-                   triggers: list[tuple[int, int, str]]) -> list[Hit]:
-    """Hits of the rules that match anywhere in a line, tried on each line holding one of their triggers
-    (a whole-document scan cost a millisecond per rule on a long article)."""
+                   triggers: list[tuple[int, int, str]]) -> list[Hits]:
+    """Hits of the rules that match anywhere in a line, one part per rule in order, tried on each line holding one
+    of their triggers (a whole-document scan cost a millisecond per rule on a long article)."""
     if not triggers:
         return []
     text = view.text
-    hits: list[Hit] = []
+    parts = []
     for rule, pattern in anywhere:
+        hits = Hits(len(original))
+        parts.append(hits)
         lines = _lines_holding(text, [start for start, _, key in triggers if key in rule.triggers])
         deadline = time.monotonic() + MATCH_TIMEOUT_SECONDS
         try:
@@ -222,10 +241,10 @@ def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str]]], original: st
                     break
                 for m in pattern.finditer(text, line_start, line_end, timeout=timeout):
                     if m.end() > m.start():
-                        hits.append(_hit(rule, original, view, m.start(), m.end()))
+                        hits.append(rule, *view.to_original(m.start(), m.end(), len(original)))
         except TimeoutError:
             pass  # keep the hits found so far
-    return hits
+    return parts
 
 
 def _found(automaton: AhoCorasick, keys: list[str], longest_key: int,

@@ -6,6 +6,7 @@ mapped back onto the original with `OffsetsBack`.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -14,6 +15,8 @@ from .judge import Scored
 from .rules import Hit
 from .segment import Lines
 from .types import Category, Flag
+
+_WORD = re.compile(r"\S+")  # the standard library's \s is str.isspace(), as str.split() splits
 
 
 def apply(original: str, flags: Iterable[Flag]) -> str:
@@ -75,52 +78,77 @@ def line_removals(lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Sco
 
 
 def _run_evidence(whole: Mapping[int, Scored], run: Sequence[int]) -> tuple[Scored, tuple[Hit, ...]]:
-    """The highest-scoring line of a run of removed lines and the hits of all its lines, read one line at a time
-    (a run can be a million lines long)."""
+    """The highest-scoring line of a run of removed lines and the first hit of each rule that fired on its lines
+    (what its flag reports), read one line at a time: a run can be a million lines long."""
     best = whole[run[0]]
-    hits = list(best.hits)
-    for index in run[1:]:
-        scored = whole[index]
+    first_hits: dict[int, Hit] = {}
+    for index in run:
+        scored = whole[index] if index != run[0] else best
         if scored.score > best.score:  # the first of equals, as max() picks
             best = scored
-        hits += scored.hits
-    return best, tuple(hits)
+        for h in scored.hits:
+            first_hits.setdefault(id(h.rule), h)
+    return best, tuple(first_hits.values())
 
 
 def make_flag(text: str, line_starts: Sequence[int], start: int, end: int, category: Category, rules: tuple[str, ...],
               score: float, model_score: float | None, settings: Settings) -> Flag:
     """A flag for [start, end); its line and column point at its first non-blank character."""
-    body = text[start:end]
-    first = start + (len(body) - len(body.lstrip()))
+    excerpt = _excerpt(text, start, end, settings.excerpt_chars)
+    first_word = _WORD.search(text, start, end)
+    first = first_word.start() if first_word else end
     line_index = max(bisect_right(line_starts, first) - 1, 0)
     line_start = line_starts[line_index] if line_starts else 0
-    excerpt = " ".join(body.split())
-    if len(excerpt) > settings.excerpt_chars:
-        excerpt = excerpt[:settings.excerpt_chars - 1] + "…"
     return Flag(start, end, line_index + 1, first - line_start + 1, category, rules, score, excerpt, model_score)
+
+
+def _excerpt(text: str, start: int, end: int, length: int) -> str:
+    """text[start:end] with its white space collapsed, shortened to `length` characters with "…"; only the words
+    it shows are read (a flag can span a whole document).
+
+    >>> _excerpt("  Share\n\n this  now ", 0, 20, 10), _excerpt("Share this now", 0, 14, 9)
+    ('Share this now', 'Share th…')
+    """
+    words: list[str] = []
+    size = -1
+    for word in _WORD.finditer(text, start, end):
+        words.append(word.group())
+        size += 1 + len(words[-1])
+        if size > length:
+            break
+    excerpt = " ".join(words)
+    return excerpt if len(excerpt) <= length else excerpt[:length - 1] + "…"
 
 
 def merge(text: str, line_starts: Sequence[int], flags: list[Flag], settings: Settings) -> tuple[Flag, ...]:
     """Touching or overlapping flags become one; it keeps the category of its strongest part."""
-    groups: list[list[Flag]] = []
+    merged = []
+    group: list[Flag] = []
     group_end = -1
     for flag in sorted(flags, key=lambda f: (f.start, f.end)):
-        if groups and flag.start <= group_end:
-            groups[-1].append(flag)
+        if group and flag.start <= group_end:
+            group.append(flag)
             group_end = max(group_end, flag.end)
-        else:
-            groups.append([flag])
-            group_end = flag.end
-    merged = []
-    for group in groups:
-        best = max(group, key=lambda f: f.score)
-        named = [f for f in group if f.rules]
-        category = max(named, key=lambda f: f.score).category if named else best.category
-        rules = tuple(dict.fromkeys(r for f in group for r in f.rules))
-        model_scores = [f.model_score for f in group if f.model_score is not None]
-        merged.append(make_flag(text, line_starts, group[0].start, max(f.end for f in group), category, rules,
-                                best.score, max(model_scores) if model_scores else None, settings))
+            continue
+        if group:
+            merged.append(_one_flag(text, line_starts, group, settings))
+        group, group_end = [flag], flag.end
+    if group:
+        merged.append(_one_flag(text, line_starts, group, settings))
     return tuple(merged)
+
+
+def _one_flag(text: str, line_starts: Sequence[int], group: list[Flag], settings: Settings) -> Flag:
+    """The one flag of a group of touching or overlapping flags (a flag alone is already that flag)."""
+    if len(group) == 1:
+        return group[0]
+    best = max(group, key=lambda f: f.score)
+    named = [f for f in group if f.rules]
+    category = max(named, key=lambda f: f.score).category if named else best.category
+    rules = tuple(dict.fromkeys(r for f in group for r in f.rules))
+    model_scores = [f.model_score for f in group if f.model_score is not None]
+    return make_flag(text, line_starts, group[0].start, max(f.end for f in group), category, rules,
+                     best.score, max(model_scores) if model_scores else None, settings)
 
 
 def kept_pieces(length: int, flags: Iterable[Flag]) -> list[tuple[int, int]]:

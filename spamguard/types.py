@@ -14,7 +14,7 @@ Scope = Literal["line", "span", "term"]  # what a rule hit means (see rules.py)
 Anchor = Literal["line", "start", "any"]  # where a rule's pattern must match
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a report can hold a flag for every other line of a big file
 class Flag:
     """One removed span of the original text and why it was removed.
 

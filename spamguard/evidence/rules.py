@@ -6,14 +6,13 @@ phrases are evidence the score weighs with the rest.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import NamedTuple
 
 import regex
 
+from ..hits import Hits, merged
 from ..matcher import Matcher, dodge_hits, merge_runs
 from ..normalize import View
-from ..rules import Hit
 from ..units import Unit, UnitText
 
 # Where script glued onto article text begins, which the lower-cased matching view cannot show: after a full stop
@@ -34,16 +33,23 @@ class RuleEvidence(NamedTuple):
     span_rule: float
 
 
-def find_hits(text: str, view: View, matcher: Matcher) -> list[Hit]:
+def find_hits(text: str, view: View, matcher: Matcher) -> Hits:
     """Every rule hit of a document, in order of start (longest first): the matcher's, with glued script made
     to start at its first identifier, and the dodge rules' (matched on the original, which the view folds)."""
-    hits = [_script_start(text, h) if h.rule.category == "markup" and h.rule.scope == "span" else h
-            for h in matcher.find(text, view)]
+    hits = matcher.find(text, view)
+    rules, numbers, starts = hits.rules, hits.rule_numbers, hits.starts
+    for i, number in enumerate(numbers):
+        rule = rules[number]
+        if rule.category == "markup" and rule.scope == "span":
+            starts[i] = _script_start(text, starts[i], hits.ends[i])
     dodges = dodge_hits(text)
     if not dodges:
         return hits
-    terms = merge_runs([h for h in hits if h.rule.scope == "term"] + dodges)  # dodged words run with the phrases
-    return sorted([h for h in hits if h.rule.scope != "term"] + terms, key=lambda h: (h.start, -h.end))
+    terms, others = Hits(len(text)), Hits(len(text))
+    for hit in hits:
+        (terms if hit.rule.scope == "term" else others).append(hit.rule, hit.start, hit.end)
+    # dodged words run with the phrases
+    return merged(len(text), [others, Hits(len(text), merge_runs(merged(len(text), [terms, dodges])))])
 
 
 def rule_evidence(unit: Unit, reading: UnitText, original: str) -> RuleEvidence:
@@ -73,8 +79,9 @@ def rule_tokens(reading: UnitText) -> list[str]:
     return [f"r:{h.rule.id}" for h in reading.hits]
 
 
-def _script_start(text: str, hit: Hit) -> Hit:
-    """A glued-script hit made to start at the script's first identifier, as the original text's case shows it."""
-    chain = _IDENTIFIER_CHAIN.match(text, hit.start, hit.end)
+def _script_start(text: str, start: int, end: int) -> int:
+    """Where a glued-script hit [start, end) begins: at the script's first identifier, as the original text's case
+    shows it."""
+    chain = _IDENTIFIER_CHAIN.match(text, start, end)
     seam = _SCRIPT_START.search(text, chain.start(), chain.end()) if chain else None
-    return replace(hit, start=seam.start()) if seam else hit
+    return seam.start() if seam else start
