@@ -45,7 +45,10 @@ _LOOKALIKE = re.compile(r"[a-z][аеорсхуікј]|[аеорсхуікј][a-z
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[a-z]")
 _WORD_RIGHT = re.compile(r"[\w@$]+")
-_SPACED_LETTERS = re.compile(r"(?<!\S)(?:\w )(?:\w ){2,}\w(?!\S)")
+# Letters spelt apart ("p o r n o"), found a few hundred letters at a time: the engine keeps state for every
+# repeat of a group, so one match over a megabyte of spaced letters took 30 bytes a character.
+_SPACED_LETTERS = re.compile(r"(?<!\S)(?:\w ){3,200}\w(?!\S)")
+_MORE_SPACED_LETTERS = re.compile(r"(?:\w ){0,200}\w(?!\S)")  # a run going on after " "
 _SPACED_HINTS = (re.compile(r" \w \w \w"), re.compile(r"\n\w \w \w"))  # literal-led: fast to search
 _WIDE_SPACE = re.compile(r"[ \t]{2,}|\t")
 
@@ -222,6 +225,22 @@ def _has_spaced_letters(folded: str) -> bool:
     return _SPACED_LETTERS.search(folded) is not None
 
 
+def _spaced_runs(folded: str) -> Iterator[tuple[int, int]]:
+    """[start, end) of each run of spaced letters, as long as it goes.
+
+    >>> text = "a " * 450 + "b. x y z w"
+    >>> list(_spaced_runs(text)), len(text)
+    ([(0, 899), (903, 910)], 910)
+    """
+    position = 0
+    while (m := _SPACED_LETTERS.search(folded, position)) is not None:
+        start, end = m.span()
+        while folded.startswith(" ", end) and (more := _MORE_SPACED_LETTERS.match(folded, end + 1)) is not None:
+            end = more.end()
+        yield start, end
+        position = end
+
+
 def _offsets(text: str, resized: set[str], length: int) -> OffsetMap:
     """The map of a view of `length` characters in which the characters in `resized` fold to 0 or 2+."""
     runs = _Runs()
@@ -277,7 +296,7 @@ def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _squeeze_spaces(folded: str, offsets: OffsetMap | None, spaced: bool) -> View:
     """Join runs like 'p o r n o' into 'porno' and make every run of spaces one space, keeping the map in step."""
-    spaced_drops = ((i, i + 1) for m in _SPACED_LETTERS.finditer(folded) for i in range(m.start() + 1, m.end(), 2)) \
+    spaced_drops = ((i, i + 1) for start, end in _spaced_runs(folded) for i in range(start + 1, end, 2)) \
         if spaced else iter(())  # the exact scan costs four times the hints that `spaced` comes from
     wide_drops = ((m.start() + 1, m.end()) for m in _WIDE_SPACE.finditer(folded) if m.group() != "\t")
     runs, pieces = _Runs(), _Joiner()

@@ -87,14 +87,20 @@ class Hit:
 # and Korean has one-syllable words, so neither counts.
 _WORD_LETTER = r"[\p{Latin}\p{Cyrillic}]"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+# A match longer than this many repeats is cut into matches that follow each other (the regex engine keeps state
+# for every repeat of a group: one match over 4 MB of spaced letters took 450 MB); runs of hits merge again.
+_DODGE_REPEATS = 200
+_SPACED_LETTER = r"[\p{Latin}\p{Cyrillic}\p{Han}]"
+_INVISIBLE_THEN_LETTERS = rf"[{ZERO_WIDTH}]++{_WORD_LETTER}++"
 DODGE_RULES: tuple[Rule, ...] = (
     Rule("other.invisible-in-word", "other", "term", 0.8,
          "Invisible characters inside a word ('Lon\\u200bdon e\\u2060scort'): a word hidden from filters.",
-         rf"(?<={_WORD_LETTER})[{ZERO_WIDTH}]++{_WORD_LETTER}++(?:[{ZERO_WIDTH}]++{_WORD_LETTER}++)*+", anchor="any",
+         rf"(?<={_WORD_LETTER}){_INVISIBLE_THEN_LETTERS}(?:{_INVISIBLE_THEN_LETTERS}){{0,{_DODGE_REPEATS}}}+",
+         anchor="any",
          triggers=tuple(ZERO_WIDTH)),
     Rule("other.spaced-letters", "other", "term", 0.8,
          "A word spelt in spaced letters ('o n l i n e c a s i n o'): a word hidden from filters.",
-         r"(?<![\w&])(?:[\p{Latin}\p{Cyrillic}\p{Han}] ){3,}[\p{Latin}\p{Cyrillic}\p{Han}](?!\w)", anchor="any",
+         rf"(?<![\w&])(?:{_SPACED_LETTER} ){{3,{_DODGE_REPEATS}}}{_SPACED_LETTER}(?!\w)", anchor="any",
          triggers=(" ",)),
 )
 def _read_lexicon_file(name: str, text: str) -> Rule:

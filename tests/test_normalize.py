@@ -1,7 +1,9 @@
 """The matching view folds obfuscation and maps every view character back to the original."""
+import re
+
 from hypothesis import given, strategies as st
 
-from spamguard.normalize import fold, view
+from spamguard.normalize import _spaced_runs, fold, view
 
 
 def test_case_accents_and_width_fold():
@@ -54,3 +56,13 @@ def test_every_view_span_maps_into_the_original(text):
         end = min(len(v.text), start + 5)
         o_start, o_end = v.to_original(start, end, len(text))
         assert 0 <= o_start <= o_end <= len(text)
+
+
+_UNCAPPED_SPACED_LETTERS = re.compile(r"(?<!\S)(?:\w )(?:\w ){2,}\w(?!\S)")  # one match per run, however long
+
+
+@given(st.lists(st.one_of(st.integers(1, 700).map(lambda n: " ".join("ab1_é"[i % 5] for i in range(n))),
+                          st.text(st.sampled_from("a .\n-"), max_size=6)), max_size=8))
+def test_spaced_letter_runs_are_found_whole_a_piece_at_a_time(pieces):
+    text = "".join(pieces)
+    assert list(_spaced_runs(text)) == [m.span() for m in _UNCAPPED_SPACED_LETTERS.finditer(text)]
