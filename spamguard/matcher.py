@@ -7,8 +7,10 @@ match anywhere in a line run under a timeout.
 """
 from __future__ import annotations
 
+import heapq
 import re
 import time
+from array import array
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TypeAlias
@@ -91,13 +93,14 @@ class Matcher:
         A long view is scanned a piece at a time, each piece's phrase hits merged into runs (`merge_runs`) and
         its triggers kept once per line and key, so memory follows the document's size, not its number of matches.
         """
-        found_triggers: list[tuple[int, int, str]] = []
+        found_triggers: dict[str, array[int]] = {}  # per trigger key: where it is first found on each line
         phrase_hits = Hits(len(original))
         last_line_end: dict[str, int] = {}  # per trigger key: the end of the last line a trigger was kept on
         pieces = [] if self._automaton is None else _found(self._automaton, self._keys, self._longest_key, view.text)
         for found, own_start, own_end in pieces:
             triggers = sorted(f for f in found if f[2] in self._triggers and own_start <= f[0] < own_end)
-            found_triggers += _first_per_line(view.text, triggers, last_line_end)
+            for start, _, key in _first_per_line(view.text, triggers, last_line_end):
+                found_triggers.setdefault(key, array("q")).append(start)
             phrases = [f for f in found if f[2] in self._phrase_rules]
             phrase_hits.extend(merge_runs(sorted(
                 _phrase_hits(self._phrase_rules, original, view, phrases, own_start, own_end), key=in_order)))
@@ -106,7 +109,7 @@ class Matcher:
         parts.append(phrase_hits)
         return merged(len(original), parts)
 
-    def _line_hits(self, original: str, view: View, found_triggers: list[tuple[int, int, str]]) -> list[Hits]:
+    def _line_hits(self, original: str, view: View, found_triggers: dict[str, array[int]]) -> list[Hits]:
         """Hits of line and start rules, each against a whole line of the view (edge white space aside): those of
         the rules without triggers, then those of the rules with triggers and the start rules, each in order.
 
@@ -125,13 +128,13 @@ class Matcher:
                     rule = self._line_rule(by_group[m.lastgroup], text[start:end])
                     if rule is not None:
                         scanned.append(rule, *view.to_original(start, end, len(original)))
-        triggers = {key for _, _, key in found_triggers}
+        triggers = found_triggers.keys()
         triggered = [(r, p) for r, p in self._line_triggered if not triggers.isdisjoint(r.triggers)]
         starts = [(r, p) for r, p in self._start if not r.triggers or not triggers.isdisjoint(r.triggers)]
         if not triggered and not starts:
             return [scanned]
         if all(r.triggers for r, _ in starts):
-            lines = _lines_holding(text, [start for start, _, _ in found_triggers])
+            lines = _lines_holding(text, heapq.merge(*found_triggers.values()))
         else:
             lines = _lines_holding(text, _line_starts(text))
         for line_start, line_end in lines:
@@ -222,7 +225,7 @@ def _scan(automaton: AhoCorasick, text: str) -> list[tuple[int, int, int]]:
         return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
 def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str]]], original: str, view: View,
-                   triggers: list[tuple[int, int, str]]) -> list[Hits]:
+                   triggers: dict[str, array[int]]) -> list[Hits]:
     """Hits of the rules that match anywhere in a line, one part per rule in order, tried on each line holding one
     of their triggers (a whole-document scan cost a millisecond per rule on a long article)."""
     if not triggers:
@@ -232,7 +235,7 @@ def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str]]], original: st
     for rule, pattern in anywhere:
         hits = Hits(len(original))
         parts.append(hits)
-        lines = _lines_holding(text, [start for start, _, key in triggers if key in rule.triggers])
+        lines = _lines_holding(text, heapq.merge(*(triggers[key] for key in rule.triggers if key in triggers)))
         deadline = time.monotonic() + MATCH_TIMEOUT_SECONDS
         try:
             for line_start, line_end in lines:
@@ -304,8 +307,9 @@ def _phrase_hits(phrase_rules: dict[str, list[Rule]], original: str, view: View,
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer("\n", text)]
+def _line_starts(text: str) -> Iterator[int]:
+    yield 0
+    yield from (m.end() for m in re.finditer("\n", text))
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
@@ -316,25 +320,23 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip()))
 
 
-def _lines_holding(text: str, positions: list[int]) -> list[tuple[int, int]]:
-    """[start, end) of each line of `text` (split at "\\n") holding one of `positions`, in order, each once.
+def _lines_holding(text: str, positions: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """[start, end) of each line of `text` (split at "\\n") holding one of `positions` (in order), in order, each once.
 
     One sweep: every character is looked at once however many positions share a line (a link farm scraped as one
     line holds thousands of triggers).
 
-    >>> _lines_holding("ab\\ncd\\nef", [4, 0, 3, 1])
+    >>> list(_lines_holding("ab\\ncd\\nef", [0, 1, 3, 4]))
     [(0, 2), (3, 5)]
     """
-    lines: list[tuple[int, int]] = []
     end = -1  # where the last line found ends (its "\\n" or the text's end)
-    for position in sorted(positions):
+    for position in positions:
         if position <= end:
             continue
         start = max(text.rfind("\n", end + 1, position) + 1, end + 1)
         end = text.find("\n", position)
         end = len(text) if end < 0 else end
-        lines.append((start, end))
-    return lines
+        yield start, end
 
 
 # A compiled rule pattern: the standard library's where it compiles, else `regex`'s (same matching API).
