@@ -21,6 +21,7 @@ import math
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from itertools import islice
 
 import regex
 
@@ -30,6 +31,7 @@ from .model import Model
 from .rules import Hit
 from .segment import Line
 from .units import Document, Unit, head, piece, suffix
+from .words import SPLIT_WORD
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _NO_SPACE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -151,8 +153,10 @@ class Judge:
 
     def reads_as_label(self, index: int) -> bool:
         """A short line that is no sentence: a link text, a button, a name."""
-        body = self.doc.line_text(index).strip()
-        return len(body.split()) <= self.settings.short_line_words and body[-1:] not in _SENTENCE_END
+        line = self.doc.lines[index]
+        limit = self.settings.short_line_words
+        words = list(islice(SPLIT_WORD.finditer(self.doc.text, line.start, line.end), limit + 1))
+        return 0 < len(words) <= limit and self.doc.text[words[-1].end() - 1] not in _SENTENCE_END
 
     def find(self) -> tuple[LineVerdicts, list[Scored]]:
         """Whole lines to remove (by line index) and partial spans to remove."""
@@ -210,7 +214,7 @@ class Judge:
             label = self.reads_as_label(index)
             unnamed_label = label and not whole and not pending and not doc.hits_in(unit.start, unit.end)
             scored = self.judge(unit, self.middle_threshold if unnamed_label else None)
-            if not _ALNUM.search(doc.line_text(index)) and not any(h.rule.scope == "line" for h in scored.hits):
+            if not _ALNUM.search(doc.text, unit.start, unit.end) and not any(h.rule.scope == "line" for h in scored.hits):
                 scored = replace(scored, is_junk=False)  # a line of dashes or stars: nothing to read but position
             if scored.is_junk and (not pending or scored.hits):
                 glued = _article_then_junk(self, unit)

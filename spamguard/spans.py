@@ -6,7 +6,6 @@ mapped back onto the original with `OffsetsBack`.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -15,8 +14,7 @@ from .judge import Scored
 from .rules import Hit
 from .segment import Lines
 from .types import Category, Flag
-
-_WORD = re.compile(r"\S+")  # the standard library's \s is str.isspace(), as str.split() splits
+from .words import SPLIT_WORD
 
 
 def apply(original: str, flags: Iterable[Flag]) -> str:
@@ -95,7 +93,7 @@ def make_flag(text: str, line_starts: Sequence[int], start: int, end: int, categ
               score: float, model_score: float | None, settings: Settings) -> Flag:
     """A flag for [start, end); its line and column point at its first non-blank character."""
     excerpt = _excerpt(text, start, end, settings.excerpt_chars)
-    first_word = _WORD.search(text, start, end)
+    first_word = SPLIT_WORD.search(text, start, end)
     first = first_word.start() if first_word else end
     line_index = max(bisect_right(line_starts, first) - 1, 0)
     line_start = line_starts[line_index] if line_starts else 0
@@ -111,7 +109,7 @@ def _excerpt(text: str, start: int, end: int, length: int) -> str:
     """
     words: list[str] = []
     size = -1
-    for word in _WORD.finditer(text, start, end):
+    for word in SPLIT_WORD.finditer(text, start, end):
         words.append(word.group())
         size += 1 + len(words[-1])
         if size > length:

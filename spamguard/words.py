@@ -1,6 +1,7 @@
 """Words and scripts of a text: the pure helpers the units and every kind of evidence read."""
 from __future__ import annotations
 
+import re
 import string
 import zlib
 from array import array
@@ -15,6 +16,9 @@ import regex
 _EDGE_PUNCT = string.punctuation.replace("_", "") + "“”‘’«»…–—•·、。，！？：；（）「」『』【】"
 _WORD_JOINERS = "'’-./:@,+=&|()[]、。，"
 _ASCII_LETTERS = string.ascii_letters.encode()
+# The words str.split() gives, found one at a time (the standard library's \s is str.isspace()): a long line is
+# read without a list of all its words.
+SPLIT_WORD = re.compile(r"\S+")
 WORD_SLOTS = 1 << 20  # slots of a word_hash_counts table (4 MB)
 COUNT_PIECE = 1 << 16  # characters counted at a time
 _SCRIPTS = (
