@@ -214,7 +214,8 @@ class Judge:
             label = self.reads_as_label(index)
             unnamed_label = label and not whole and not pending and not doc.hits_in(unit.start, unit.end)
             scored = self.judge(unit, self.middle_threshold if unnamed_label else None)
-            if not _ALNUM.search(doc.text, unit.start, unit.end) and not any(h.rule.scope == "line" for h in scored.hits):
+            if not _ALNUM.search(doc.text, unit.start, unit.end) \
+                    and not any(h.rule.scope == "line" for h in scored.hits):
                 scored = replace(scored, is_junk=False)  # a line of dashes or stars: nothing to read but position
             if scored.is_junk and (not pending or scored.hits):
                 glued = _article_then_junk(self, unit)
