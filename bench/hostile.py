@@ -95,6 +95,11 @@ def junk_between_lines() -> str:
     return SENTENCES[0] + "\nShare this\n"
 
 
+def junk_between_short_lines() -> str:
+    """a boilerplate line between every two short article lines: a flag every 23 bytes"""
+    return "He said no.\nShare this\n"
+
+
 def article_lines() -> str:
     """ordinary article paragraphs separated by blank lines (the normal case: the reference row)"""
     rng = random.Random(16)
@@ -155,6 +160,7 @@ SHAPES: dict[str, Callable[[], str]] = {
     "short-lines": short_lines,
     "article-lines": article_lines,
     "junk-between-lines": junk_between_lines,
+    "junk-between-short-lines": junk_between_short_lines,
     "link-farm": link_farm,
     "combining": combining,
     "html-soup-line": html_soup_line,

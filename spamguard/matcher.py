@@ -20,7 +20,7 @@ from ahocorasick_rs import AhoCorasick, Implementation
 
 from .hits import Hits, merged
 from .normalize import View
-from .rules import DODGE_RULES, MATCH_TIMEOUT_SECONDS, SHORT_LINE, ZERO_WIDTH, Hit, Rule, all_rules
+from .rules import DODGE_RULES, SHORT_LINE, ZERO_WIDTH, Hit, Rule, all_rules, match_timeout
 
 SCAN_PIECE = 1 << 16  # characters of the view scanned for phrases at a time
 RUN_HITS = 16  # phrase hits one after another beyond which they are merged into one run
@@ -43,7 +43,7 @@ def dodge_hits(original: str) -> Hits:
         hits = Hits(len(original))
         parts.append(hits)
         try:
-            for m in pattern.finditer(original, timeout=MATCH_TIMEOUT_SECONDS):
+            for m in pattern.finditer(original, timeout=match_timeout(len(original))):
                 start = m.start()
                 while start > 0 and original[start - 1].isalpha():
                     start -= 1
@@ -236,7 +236,7 @@ def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str]]], original: st
         hits = Hits(len(original))
         parts.append(hits)
         lines = _lines_holding(text, heapq.merge(*(triggers[key] for key in rule.triggers if key in triggers)))
-        deadline = time.monotonic() + MATCH_TIMEOUT_SECONDS
+        deadline = time.monotonic() + match_timeout(len(text))
         try:
             for line_start, line_end in lines:
                 timeout = deadline - time.monotonic()

@@ -36,7 +36,20 @@ CATEGORIES: tuple[Category, ...] = get_args(Category)
 SCOPES: tuple[Scope, ...] = get_args(Scope)
 ANCHORS: tuple[Anchor, ...] = get_args(Anchor)
 SHORT_LINE = 200  # lines up to this long are tried against every line rule; longer ones against few
-MATCH_TIMEOUT_SECONDS = 2.0  # per "any" rule and document; far above what any real document needs
+# The time an "any" rule or a dodge rule may take on one document: far above what any real document needs, and
+# growing with the document, so that a long one is matched to its end (the patterns run in linear time; the
+# timeout is a guard, not a budget that cuts a big document's matches short).
+MATCH_TIMEOUT_SECONDS = 2.0
+MATCH_TIMEOUT_SECONDS_PER_MB = 2.0
+
+
+def match_timeout(text_length: int) -> float:
+    """Seconds a rule may take on a text of `text_length` characters.
+
+    >>> match_timeout(1000), match_timeout(10_000_000)
+    (2.0, 22.0)
+    """
+    return MATCH_TIMEOUT_SECONDS + MATCH_TIMEOUT_SECONDS_PER_MB * text_length / 1_000_000
 TABLE_FILE = "rules.toml"
 _TABLE_KEYS = frozenset(("id", "category", "scope", "weight", "description", "pattern", "anchor", "triggers",
                          "triggers_from", "max_chars"))

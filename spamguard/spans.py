@@ -6,8 +6,11 @@ mapped back onto the original with `OffsetsBack`.
 """
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from itertools import chain
 
 from .config import Settings
 from .judge import Scored
@@ -35,10 +38,9 @@ def apply(original: str, flags: Iterable[Flag]) -> str:
 def flags_of(text: str, lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Scored], partial: list[Scored],
              settings: Settings) -> tuple[Flag, ...]:
     """The flags of one pass: whole lines to remove (by line index) and partial spans, merged."""
-    spans = line_removals(lines, nonblank, whole) + partial
     line_starts = lines.starts
     flags = []
-    for scored in spans:
+    for scored in chain(line_removals(lines, nonblank, whole), partial):  # a Scored at a time: no list of them
         strongest = max(scored.hits, key=lambda h: h.rule.weight, default=None)
         flags.append(make_flag(text, line_starts, scored.start, scored.end,
                                strongest.rule.category if strongest else "other",
@@ -47,9 +49,8 @@ def flags_of(text: str, lines: Lines, nonblank: Sequence[int], whole: Mapping[in
     return merge(text, line_starts, flags, settings)
 
 
-def line_removals(lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Scored]) -> list[Scored]:
+def line_removals(lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Scored]) -> Iterator[Scored]:
     """Spans that remove whole lines, taking the blank lines that separated a removed run with them."""
-    spans = []
     pos = 0
     while pos < len(nonblank):
         if nonblank[pos] not in whole:
@@ -70,9 +71,8 @@ def line_removals(lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Sco
             start, end = a.start, lines[nonblank[pos + 1]].start
         else:
             start, end = a.start, b.break_end
-        spans.append(Scored(start, end, best.score, best.model_score, hits))
+        yield Scored(start, end, best.score, best.model_score, hits)
         pos += 1
-    return spans
 
 
 def _run_evidence(whole: Mapping[int, Scored], run: Sequence[int]) -> tuple[Scored, tuple[Hit, ...]]:
@@ -97,7 +97,14 @@ def make_flag(text: str, line_starts: Sequence[int], start: int, end: int, categ
     first = first_word.start() if first_word else end
     line_index = max(bisect_right(line_starts, first) - 1, 0)
     line_start = line_starts[line_index] if line_starts else 0
-    return Flag(start, end, line_index + 1, first - line_start + 1, category, rules, score, excerpt, model_score)
+    # Equal excerpts and rule lists are one object each: a file can hold a flag every other line, most alike.
+    return Flag(start, end, line_index + 1, first - line_start + 1, category, _one_of_equals(rules), score,
+                sys.intern(excerpt), model_score)
+
+
+@lru_cache(maxsize=1024)
+def _one_of_equals(rules: tuple[str, ...]) -> tuple[str, ...]:
+    return rules
 
 
 def _excerpt(text: str, start: int, end: int, length: int) -> str:

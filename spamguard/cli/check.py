@@ -67,30 +67,32 @@ class Checker:
         self.report(path, source.text, result)
 
     def report(self, path: str, text: str, result: Result, record: int | None = None) -> None:
-        """Print the flags of one document (json: its full report) that the baseline does not know."""
-        new_flags = []
+        """Print the flags of one document (json: its full report) that the baseline does not know.
+
+        Text output is written a flag at a time, and a flag is fingerprinted only when there is a baseline: a big
+        file can hold hundreds of thousands of flags."""
         details = []
+        new = 0
         for flag in result.flags:
-            key = fingerprint(text, flag)
+            key = fingerprint(text, flag) if self.baseline is not None else ""
             known = self.adopting or (self.baseline is not None and key in self.baseline)
             if self.baseline is not None:
                 entry = self.seen.setdefault(key, {"category": flag.category, "rules": list(flag.rules), "paths": []})
                 if key_path(path) not in entry["paths"]:
                     entry["paths"].append(key_path(path))
-            details.append({**flag.to_dict(), "fingerprint": key, "in_baseline": known})
-            if not known:
-                new_flags.append(flag)
-        self.new += len(new_flags)
-        self.known += len(result.flags) - len(new_flags)
-        self.junk_files += bool(new_flags)
-        self.run.found |= bool(new_flags)
+            if self.args.format == "json":
+                details.append({**flag.to_dict(), "fingerprint": key or fingerprint(text, flag), "in_baseline": known})
+            elif not known:
+                self.run.emit(format_flag(label(path), flag, record, self.args.field))
+            new += not known
+        self.new += new
+        self.known += len(result.flags) - new
+        self.junk_files += bool(new)
+        self.run.found |= bool(new)
         if self.args.format == "json":
             document = {"path": label(path), **({"record": record} if record is not None else {}), **result.to_dict()}
             document["flags"] = details
             self.run.emit(json.dumps(document, ensure_ascii=False))
-            return
-        for flag in new_flags:
-            self.run.emit(format_flag(label(path), flag, record, self.args.field))
 
     def summary(self) -> None:
         """Write the baseline when adopting, else say how much new junk was found and how to silence it."""
