@@ -41,6 +41,7 @@ LEET = str.maketrans("013457@$", "oieastas")
 _LEET_CANDIDATE = re.compile(r"[0-9@$](?<![0-9@$].)(?:(?<=[^\W\d_].)|[0-9@$]*(?=[^\W\d_]))")
 _CYRILLIC_LOOKALIKES = frozenset("аеорсхуікј")
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+_NON_ASCII_PIECE = 1 << 16
 _LOOKALIKE = re.compile(r"[a-z][аеорсхуікј]|[аеорсхуікј][a-z]")  # look-alikes touching Latin
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[a-z]")
@@ -96,8 +97,9 @@ class _Runs:
     """An OffsetMap being built, run by run, into arrays (a text of a million dropped characters has a million
     runs: tuples of them would take 20 times the memory)."""
 
-    def __init__(self) -> None:
-        self.view_starts, self.orig_starts, self.steps = array("q"), array("q"), bytearray()
+    def __init__(self, longest: int) -> None:
+        typecode = "i" if longest < 2**31 else "q"  # 9 bytes a run for any text under 2 G characters
+        self.view_starts, self.orig_starts, self.steps = array(typecode), array(typecode), bytearray()
 
     def add(self, view_start: int, orig_start: int, step: int) -> None:
         self.view_starts.append(view_start)
@@ -192,7 +194,7 @@ def view(text: str) -> View:
     >>> v.from_original(4, 12) == (start, start + len("casino"))
     True
     """
-    distinct = set() if text.isascii() else set(_ASCII_RUNS.sub("", text))
+    distinct = set() if text.isascii() else _non_ascii(text)
     changed = {c: f for c in distinct if (f := fold_char(c)) != c}
     changed.update((c, "\n") for c in _ASCII_BREAKS if c in text)
     folded = _replace_all(text, changed) if changed else text
@@ -206,7 +208,7 @@ def view(text: str) -> View:
     spaced = _has_spaced_letters(folded)
     if "  " not in folded and "\t" not in folded and not spaced:
         return View(folded, offsets)
-    return _squeeze_spaces(folded, offsets, spaced)
+    return _squeeze_spaces(folded, offsets, spaced, len(text))
 
 
 def _replace_all(text: str, changed: dict[str, str]) -> str:
@@ -216,6 +218,19 @@ def _replace_all(text: str, changed: dict[str, str]) -> str:
     for char, folded in changed.items():
         text = text.replace(char, folded)
     return text
+
+
+def _non_ascii(text: str) -> set[str]:
+    """The distinct non-ASCII characters of `text`, read 64K characters at a time (a text of a million short
+    non-ASCII runs made a list of a million pieces).
+
+    >>> sorted(_non_ascii("café au lait, naïve"))
+    ['é', 'ï']
+    """
+    distinct: set[str] = set()
+    for start in range(0, len(text), _NON_ASCII_PIECE):
+        distinct.update(_ASCII_RUNS.sub("", text[start:start + _NON_ASCII_PIECE]))
+    return distinct
 
 
 def _has_spaced_letters(folded: str) -> bool:
@@ -243,7 +258,7 @@ def _spaced_runs(folded: str) -> Iterator[tuple[int, int]]:
 
 def _offsets(text: str, resized: set[str], length: int) -> OffsetMap:
     """The map of a view of `length` characters in which the characters in `resized` fold to 0 or 2+."""
-    runs = _Runs()
+    runs = _Runs(max(len(text), length))
     position = previous = 0
     for m in re.finditer("[" + "".join(re.escape(c) for c in sorted(resized)) + "]", text):
         if m.start() > previous:
@@ -294,12 +309,12 @@ def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
     return start, m.end() if m else end
 
 
-def _squeeze_spaces(folded: str, offsets: OffsetMap | None, spaced: bool) -> View:
+def _squeeze_spaces(folded: str, offsets: OffsetMap | None, spaced: bool, original_length: int) -> View:
     """Join runs like 'p o r n o' into 'porno' and make every run of spaces one space, keeping the map in step."""
     spaced_drops = ((i, i + 1) for start, end in _spaced_runs(folded) for i in range(start + 1, end, 2)) \
         if spaced else iter(())  # the exact scan costs four times the hints that `spaced` comes from
     wide_drops = ((m.start() + 1, m.end()) for m in _WIDE_SPACE.finditer(folded) if m.group() != "\t")
-    runs, pieces = _Runs(), _Joiner()
+    runs, pieces = _Runs(max(len(folded), original_length)), _Joiner()
     position = previous = 0
 
     def keep(start: int, end: int) -> None:
