@@ -67,8 +67,9 @@ def word_hash_counts(text: str) -> array[int]:
     (2, 0)
     """
     counts = array("I", bytes(4 * WORD_SLOTS))
-    for word in words_in_pieces(text, 0, len(text)):
-        counts[word_hash(word)] += 1
+    for piece in _pieces(text, 0, len(text)):
+        for word, n in Counter(words_of(piece)).items():  # counted in C; each distinct word hashed once
+            counts[word_hash(word)] += n
     return counts
 
 
@@ -79,12 +80,18 @@ def words_in_pieces(text: str, start: int, end: int) -> Iterator[str]:
     >>> list(words_in_pieces("one two three", 4, 13))
     ['two', 'three']
     """
+    for piece in _pieces(text, start, end):
+        yield from words_of(piece)
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[str]:
+    """text[start:end] in pieces of about COUNT_PIECE characters, cut at white space where there is some."""
     while start < end:
         stop = min(start + COUNT_PIECE, end)
         if stop < end:
             cut = max(text.rfind(" ", start, stop), text.rfind("\n", start, stop))
             stop = cut + 1 if cut > start else stop
-        yield from words_of(text[start:stop])
+        yield text[start:stop]
         start = stop
 
 

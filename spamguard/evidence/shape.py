@@ -131,15 +131,16 @@ def _char_class(char: str) -> tuple[bool, bool, bool, bool, bool]:
 def _overlap(words: list[str], doc: Document, start: int, end: int) -> float:
     """The share of the unit's long words that the rest of the document uses too.
 
-    In a document of up to EXACT_OVERLAP_CHARS (every real article we have) a word counts where it occurs as a
-    substring outside the unit. In a longer one, searching the text for each word of each unit would cost time
-    quadratic in its size, so a word counts where the document's word counts (by hash slot) exceed the unit's own.
+    Where the text outside the unit is at most EXACT_OVERLAP_CHARS long (in every real article we have, and for
+    a unit that is nearly all of a long document) a word counts where it occurs as a substring outside the unit.
+    Otherwise searching the text for each word of each unit would cost time quadratic in the document's size, so
+    a word counts where the document's word counts (by hash slot) exceed the unit's own.
     """
     long_words = [w for w in dict.fromkeys(words) if len(w) > 2][:OVERLAP_WORDS]
     if not long_words:
         return 0.0
     view_text = doc.view.text
-    if len(view_text) <= EXACT_OVERLAP_CHARS:
+    if start + len(view_text) - end <= EXACT_OVERLAP_CHARS:
         find = view_text.find
         return sum(1 for w in long_words if find(w, 0, start) >= 0 or find(w, end) >= 0) / len(long_words)
     counts = doc.word_counts
