@@ -22,7 +22,7 @@ from .model import Model, cached_model
 from .records import not_text, text_of
 from .segment import split_lines
 from .spans import OffsetsBack, apply, flags_of, kept_pieces, make_flag, merge
-from .types import Flag, Result, Verdict
+from .types import Flags, Result, Verdict
 
 
 class Allowlist:
@@ -51,7 +51,7 @@ class Allowlist:
 
 
 def find_flags(text: str, matcher: Matcher, model: Model | None, settings: Settings,
-               allowed: Callable[[str], bool]) -> tuple[Flag, ...]:
+               allowed: Callable[[str], bool]) -> Flags:
     """The flags for one document: units -> evidence -> judge -> spans.
 
     Removing junk can bring two pieces together that read as junk in turn ("0n A(function..." loses its
@@ -71,12 +71,12 @@ def find_flags(text: str, matcher: Matcher, model: Model | None, settings: Setti
         back = OffsetsBack(kept_pieces(len(text), flags))
         remapped = [make_flag(text, line_starts, back.start(f.start), back.end(f.end), f.category, f.rules, f.score,
                               f.model_score, settings) for f in more]
-        flags = merge(text, line_starts, list(flags) + remapped, settings)
+        flags = merge(text, line_starts, sorted([*flags, *remapped], key=lambda f: (f.start, f.end)), settings)
     return flags
 
 
 def _one_pass(text: str, matcher: Matcher, model: Model | None, settings: Settings,
-              allowed: Callable[[str], bool]) -> tuple[Flag, ...]:
+              allowed: Callable[[str], bool]) -> Flags:
     doc = document(text, matcher)
     whole, partial = Judge(doc, model, settings, allowed).find()
     return flags_of(text, doc.lines, doc.nonblank, whole, partial, settings)

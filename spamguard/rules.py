@@ -46,7 +46,7 @@ MATCH_TIMEOUT_SECONDS_PER_MB = 2.0
 def match_timeout(text_length: int) -> float:
     """Seconds a rule may take on a text of `text_length` characters.
 
-    >>> match_timeout(1000), match_timeout(10_000_000)
+    >>> match_timeout(0), match_timeout(10_000_000)
     (2.0, 22.0)
     """
     return MATCH_TIMEOUT_SECONDS + MATCH_TIMEOUT_SECONDS_PER_MB * text_length / 1_000_000

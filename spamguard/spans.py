@@ -6,17 +6,17 @@ mapped back onto the original with `OffsetsBack`.
 """
 from __future__ import annotations
 
+import heapq
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain
 
 from .config import Settings
 from .judge import Scored
 from .rules import Hit
 from .segment import Lines
-from .types import Category, Flag
+from .types import Category, Flag, Flags
 from .words import SPLIT_WORD
 
 
@@ -28,25 +28,34 @@ def apply(original: str, flags: Iterable[Flag]) -> str:
     """
     pieces = []
     position = 0
-    for flag in sorted(flags, key=lambda f: f.start):
-        pieces.append(original[position:flag.start])
-        position = max(position, flag.end)
+    spans = flags.spans() if isinstance(flags, Flags) else ((f.start, f.end) for f in sorted(flags, key=_in_order))
+    for start, end in spans:
+        pieces.append(original[position:start])
+        position = max(position, end)
     pieces.append(original[position:])
     return "".join(pieces)
 
 
 def flags_of(text: str, lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Scored], partial: list[Scored],
-             settings: Settings) -> tuple[Flag, ...]:
+             settings: Settings) -> Flags:
     """The flags of one pass: whole lines to remove (by line index) and partial spans, merged."""
     line_starts = lines.starts
-    flags = []
-    for scored in chain(line_removals(lines, nonblank, whole), partial):  # a Scored at a time: no list of them
+
+    def flag_of(scored: Scored) -> Flag:
         strongest = max(scored.hits, key=lambda h: h.rule.weight, default=None)
-        flags.append(make_flag(text, line_starts, scored.start, scored.end,
-                               strongest.rule.category if strongest else "other",
-                               tuple(dict.fromkeys(h.rule.id for h in scored.hits)), scored.score,
-                               scored.model_score, settings))
-    return merge(text, line_starts, flags, settings)
+        return make_flag(text, line_starts, scored.start, scored.end, strongest.rule.category if strongest else "other",
+                         tuple(dict.fromkeys(h.rule.id for h in scored.hits)), scored.score, scored.model_score,
+                         settings)
+
+    # Line removals come in order, a Scored at a time (a big file can hold a flag every other line); partial spans
+    # are sorted apart and merged in.
+    partial_flags = sorted(map(flag_of, partial), key=_in_order)
+    return merge(text, line_starts, heapq.merge(map(flag_of, line_removals(lines, nonblank, whole)), partial_flags,
+                                                key=_in_order), settings)
+
+
+def _in_order(flag: Flag) -> tuple[int, int]:
+    return flag.start, flag.end
 
 
 def line_removals(lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Scored]) -> Iterator[Scored]:
@@ -111,7 +120,7 @@ def _excerpt(text: str, start: int, end: int, length: int) -> str:
     """text[start:end] with its white space collapsed, shortened to `length` characters with "…"; only the words
     it shows are read (a flag can span a whole document).
 
-    >>> _excerpt("  Share\n\n this  now ", 0, 20, 10), _excerpt("Share this now", 0, 14, 9)
+    >>> _excerpt("  Share\\n\\n this  now ", 0, 20, 20), _excerpt("Share this now", 0, 14, 9)
     ('Share this now', 'Share th…')
     """
     words: list[str] = []
@@ -125,12 +134,13 @@ def _excerpt(text: str, start: int, end: int, length: int) -> str:
     return excerpt if len(excerpt) <= length else excerpt[:length - 1] + "…"
 
 
-def merge(text: str, line_starts: Sequence[int], flags: list[Flag], settings: Settings) -> tuple[Flag, ...]:
-    """Touching or overlapping flags become one; it keeps the category of its strongest part."""
-    merged = []
+def merge(text: str, line_starts: Sequence[int], flags: Iterable[Flag], settings: Settings) -> Flags:
+    """Touching or overlapping flags (given in order of start, then end) become one; it keeps the category of its
+    strongest part."""
+    merged = Flags()
     group: list[Flag] = []
     group_end = -1
-    for flag in sorted(flags, key=lambda f: (f.start, f.end)):
+    for flag in flags:
         if group and flag.start <= group_end:
             group.append(flag)
             group_end = max(group_end, flag.end)
@@ -140,7 +150,7 @@ def merge(text: str, line_starts: Sequence[int], flags: list[Flag], settings: Se
         group, group_end = [flag], flag.end
     if group:
         merged.append(_one_flag(text, line_starts, group, settings))
-    return tuple(merged)
+    return merged
 
 
 def _one_flag(text: str, line_starts: Sequence[int], group: list[Flag], settings: Settings) -> Flag:

@@ -1,8 +1,11 @@
 """The results spamguard returns: frozen dataclasses that serialize to a JSON-ready report."""
 from __future__ import annotations
 
+import math
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args, overload
 
 SCHEMA_VERSION = 1
 
@@ -54,12 +57,89 @@ class Flag:
         }
 
 
+class Flags(Sequence[Flag]):
+    """A document's flags, in order of start, kept as arrays: a `Flag` is made when one is asked for. A big file can
+    hold a flag every other line; as objects they took about 300 bytes each, here about 40 (and each distinct
+    excerpt and rule list once). Compares equal to any sequence of the same flags (a tuple of them, say)."""
+
+    _CATEGORIES: tuple[Category, ...] = get_args(Category)
+
+    def __init__(self, flags: Iterable[Flag] = ()) -> None:
+        self._starts, self._ends, self._lines, self._columns = array("q"), array("q"), array("q"), array("q")
+        self._scores, self._model_scores = array("d"), array("d")  # NaN: no model score
+        self._categories, self._rule_numbers, self._excerpt_numbers = array("B"), array("I"), array("I")
+        self._rules: list[tuple[str, ...]] = []  # each distinct rule list once
+        self._rule_index: dict[tuple[str, ...], int] = {}
+        self._excerpts: list[str] = []  # each distinct excerpt once
+        self._excerpt_index: dict[str, int] = {}
+        for flag in flags:
+            self.append(flag)
+
+    def append(self, flag: Flag) -> None:
+        """Add a flag after the others (it must not start before the last one)."""
+        self._starts.append(flag.start)
+        self._ends.append(flag.end)
+        self._lines.append(flag.line)
+        self._columns.append(flag.column)
+        self._scores.append(flag.score)
+        self._model_scores.append(math.nan if flag.model_score is None else flag.model_score)
+        self._categories.append(self._CATEGORIES.index(flag.category))
+        self._rule_numbers.append(_number(flag.rules, self._rules, self._rule_index))
+        self._excerpt_numbers.append(_number(flag.excerpt, self._excerpts, self._excerpt_index))
+
+    def spans(self) -> Iterator[tuple[int, int]]:
+        """[start, end) of each flag, in order."""
+        return zip(self._starts, self._ends)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Flag: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Flag, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Flag | tuple[Flag, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        model_score = self._model_scores[index]
+        return Flag(self._starts[index], self._ends[index], self._lines[index], self._columns[index],
+                    self._CATEGORIES[self._categories[index]], self._rules[self._rule_numbers[index]],
+                    self._scores[index], self._excerpts[self._excerpt_numbers[index]],
+                    None if math.isnan(model_score) else model_score)
+
+    def __iter__(self) -> Iterator[Flag]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str) or len(other) != len(self):
+            return False
+        return all(a == b for a, b in zip(self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Flags({list(self)!r})"
+
+
+def _number(value: Any, table: list[Any], index: dict[Any, int]) -> int:
+    """The place of `value` in `table`, added at the end if new (`index` maps values to places)."""
+    number = index.get(value)
+    if number is None:
+        number = index[value] = len(table)
+        table.append(value)
+    return number
+
+
 @dataclass(frozen=True)
 class Result:
-    """The sanitized text, the flags that produced it, and the verdict for the whole document."""
+    """The sanitized text, the flags that produced it (a sequence of `Flag`, in order of start), and the verdict for
+    the whole document."""
 
     text: str
-    flags: tuple[Flag, ...] = field(default_factory=tuple)
+    flags: Sequence[Flag] = field(default_factory=tuple)
     verdict: Verdict = "clean"
 
     def to_dict(self) -> dict[str, Any]:
