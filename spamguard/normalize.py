@@ -112,7 +112,7 @@ class _Runs:
         return OffsetMap(self.view_starts, self.orig_starts, bytes(self.steps), length)
 
 
-class _Joiner:
+class Joiner:
     """Pieces of a text joined a few thousand at a time, so a text cut into a million pieces never holds a list of a
     million strings."""
 
@@ -287,7 +287,7 @@ def _fold_words(folded: str, has_lookalikes: bool) -> str:
 
 def _fold_inside_words(folded: str, seed: re.Pattern[str], needs: re.Pattern[str], table: dict[int, int]) -> str:
     """`folded` with every word around a `seed` match that `needs` a character of translated by `table`."""
-    pieces = _Joiner()
+    pieces = Joiner()
     previous = 0
     for m in seed.finditer(folded):
         if m.start() < previous:
@@ -314,7 +314,7 @@ def _squeeze_spaces(folded: str, offsets: OffsetMap | None, spaced: bool, origin
     spaced_drops = ((i, i + 1) for start, end in _spaced_runs(folded) for i in range(start + 1, end, 2)) \
         if spaced else iter(())  # the exact scan costs four times the hints that `spaced` comes from
     wide_drops = ((m.start() + 1, m.end()) for m in _WIDE_SPACE.finditer(folded) if m.group() != "\t")
-    runs, pieces = _Runs(max(len(folded), original_length)), _Joiner()
+    runs, pieces = _Runs(max(len(folded), original_length)), Joiner()
     position = previous = 0
 
     def keep(start: int, end: int) -> None:

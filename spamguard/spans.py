@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .config import Settings
 from .judge import Scored
+from .normalize import Joiner
 from .rules import Hit
 from .segment import Lines
 from .types import Category, Flag, Flags
@@ -26,14 +27,14 @@ def apply(original: str, flags: Iterable[Flag]) -> str:
     >>> apply("Keep this. DROP Keep that.", [Flag(11, 16, 1, 12, "other", (), 1.0, "DROP")])
     'Keep this. Keep that.'
     """
-    pieces = []
+    pieces = Joiner()  # a flag every other line: no list of every kept piece
     position = 0
     spans = flags.spans() if isinstance(flags, Flags) else ((f.start, f.end) for f in sorted(flags, key=_in_order))
     for start, end in spans:
-        pieces.append(original[position:start])
+        pieces.add(original[position:start])
         position = max(position, end)
-    pieces.append(original[position:])
-    return "".join(pieces)
+    pieces.add(original[position:])
+    return pieces.text()
 
 
 def flags_of(text: str, lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Scored], partial: list[Scored],
