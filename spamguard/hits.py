@@ -105,8 +105,11 @@ def merged(text_length: int, parts: Iterable[Hits]) -> Hits:
     >>> [(h.start, h.end) for h in merged(10, [a, b])]
     [(0, 2), (1, 3), (4, 6)]
     """
+    present = [part for part in parts if len(part)]
+    if len(present) == 1:
+        return present[0].ordered()  # the usual case: no merge to do
     result = Hits(text_length)
-    streams = [_keyed(part.ordered()) for part in parts]
+    streams = [_keyed(part.ordered()) for part in present]
     for start, negative_end, rule in heapq.merge(*streams, key=lambda hit: (hit[0], hit[1])):
         result.append(rule, start, -negative_end)
     return result

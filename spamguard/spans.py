@@ -50,9 +50,10 @@ def flags_of(text: str, lines: Lines, nonblank: Sequence[int], whole: Mapping[in
 
     # Line removals come in order, a Scored at a time (a big file can hold a flag every other line); partial spans
     # are sorted apart and merged in.
+    removals = map(flag_of, line_removals(lines, nonblank, whole))
     partial_flags = sorted(map(flag_of, partial), key=_in_order)
-    return merge(text, line_starts, heapq.merge(map(flag_of, line_removals(lines, nonblank, whole)), partial_flags,
-                                                key=_in_order), settings)
+    in_order = heapq.merge(removals, partial_flags, key=_in_order) if partial_flags else removals
+    return merge(text, line_starts, in_order, settings)
 
 
 def _in_order(flag: Flag) -> tuple[int, int]:
