@@ -21,7 +21,7 @@ from .matcher import Matcher, default_matcher
 from .model import Model, cached_model
 from .records import not_text, text_of
 from .segment import split_lines
-from .spans import OffsetsBack, apply, flags_of, kept_pieces, make_flag, merge
+from .spans import OffsetsBack, apply, flag_order, flags_of, kept_pieces, make_flag, merge
 from .types import Flags, Result, Verdict
 
 
@@ -71,7 +71,7 @@ def find_flags(text: str, matcher: Matcher, model: Model | None, settings: Setti
         back = OffsetsBack(kept_pieces(len(text), flags))
         remapped = [make_flag(text, line_starts, back.start(f.start), back.end(f.end), f.category, f.rules, f.score,
                               f.model_score, settings) for f in more]
-        flags = merge(text, line_starts, sorted([*flags, *remapped], key=lambda f: (f.start, f.end)), settings)
+        flags = merge(text, line_starts, sorted([*flags, *remapped], key=flag_order), settings)
     return flags
 
 

@@ -13,6 +13,7 @@ from itertools import islice
 from typing import overload
 
 from .rules import Hit, Rule
+from .segment import offset_typecode
 
 
 class Hits:
@@ -21,7 +22,7 @@ class Hits:
     __slots__ = ("rules", "_numbers", "rule_numbers", "starts", "ends")
 
     def __init__(self, text_length: int, hits: Iterable[Hit] = ()) -> None:
-        typecode = "i" if text_length < 2**31 else "q"
+        typecode = offset_typecode(text_length)
         self.rules: list[Rule] = []  # a hit's rule is rules[rule_numbers[i]]
         self._numbers: dict[int, int] = {}  # id(rule) -> its number in `rules`
         self.rule_numbers = array("H")

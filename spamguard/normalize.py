@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .segment import offset_typecode
+
 # Characters that render as nothing; spammers put them inside words to break matching.
 INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u200b\u200c\u200d\u200e"
                       "\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068"
@@ -98,7 +100,7 @@ class _Runs:
     runs: tuples of them would take 20 times the memory)."""
 
     def __init__(self, longest: int) -> None:
-        typecode = "i" if longest < 2**31 else "q"  # 9 bytes a run for any text under 2 G characters
+        typecode = offset_typecode(longest)  # 9 bytes a run for any text under 2 G characters
         self.view_starts, self.orig_starts, self.steps = array(typecode), array(typecode), bytearray()
 
     def add(self, view_start: int, orig_start: int, step: int) -> None:

@@ -30,9 +30,8 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # the same parser, published as tomli before it joined the standard library
     import tomli as tomllib
-from .types import Anchor, Category, Scope
+from .types import CATEGORIES, Anchor, Category, Scope
 
-CATEGORIES: tuple[Category, ...] = get_args(Category)
 SCOPES: tuple[Scope, ...] = get_args(Scope)
 ANCHORS: tuple[Anchor, ...] = get_args(Anchor)
 SHORT_LINE = 200  # lines up to this long are tried against every line rule; longer ones against few

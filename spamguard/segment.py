@@ -52,6 +52,15 @@ _PATH_SEAM = regex.compile(r"(?<=\p{Ll})(?=(?:\p{Lu}\p{Ll}++|\p{Lu}{3,})(?!\S))"
                            r"|(?<=\d)(?=(?:\p{Ll}{3,}|\p{Lu}{3,})(?!\S))")
 
 
+def offset_typecode(length: int) -> str:
+    """The array typecode for offsets into a text of `length` characters: 4 bytes each below 2**31.
+
+    >>> offset_typecode(10), offset_typecode(2**31)
+    ('i', 'q')
+    """
+    return "i" if length < 2**31 else "q"
+
+
 class Line(NamedTuple):
     """One line: `start`/`end` bound its content, `break_end` includes its line break. `number` is 1-based.
 
@@ -78,7 +87,7 @@ class Lines(Sequence[Line]):
     Lines follow each other with no gap, so a line's break ends where the next line starts."""
 
     def __init__(self, text_length: int) -> None:
-        typecode = "i" if text_length < 2**31 else "q"
+        typecode = offset_typecode(text_length)
         self.text_length = text_length
         self.starts, self.ends = array(typecode), array(typecode)
 

@@ -7,10 +7,8 @@ mapped back onto the original with `OffsetsBack`.
 from __future__ import annotations
 
 import heapq
-import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import lru_cache
 
 from .config import Settings
 from .judge import Scored
@@ -29,7 +27,7 @@ def apply(original: str, flags: Iterable[Flag]) -> str:
     """
     pieces = Joiner()  # a flag every other line: no list of every kept piece
     position = 0
-    spans = flags.spans() if isinstance(flags, Flags) else ((f.start, f.end) for f in sorted(flags, key=_in_order))
+    spans = flags.spans() if isinstance(flags, Flags) else ((f.start, f.end) for f in sorted(flags, key=flag_order))
     for start, end in spans:
         pieces.add(original[position:start])
         position = max(position, end)
@@ -51,12 +49,13 @@ def flags_of(text: str, lines: Lines, nonblank: Sequence[int], whole: Mapping[in
     # Line removals come in order, a Scored at a time (a big file can hold a flag every other line); partial spans
     # are sorted apart and merged in.
     removals = map(flag_of, line_removals(lines, nonblank, whole))
-    partial_flags = sorted(map(flag_of, partial), key=_in_order)
-    in_order = heapq.merge(removals, partial_flags, key=_in_order) if partial_flags else removals
+    partial_flags = sorted(map(flag_of, partial), key=flag_order)
+    in_order = heapq.merge(removals, partial_flags, key=flag_order) if partial_flags else removals
     return merge(text, line_starts, in_order, settings)
 
 
-def _in_order(flag: Flag) -> tuple[int, int]:
+def flag_order(flag: Flag) -> tuple[int, int]:
+    """The order flags are merged in: by start, then end."""
     return flag.start, flag.end
 
 
@@ -89,14 +88,15 @@ def line_removals(lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Sco
 def _run_evidence(whole: Mapping[int, Scored], run: Sequence[int]) -> tuple[Scored, tuple[Hit, ...]]:
     """The highest-scoring line of a run of removed lines and the first hit of each rule that fired on its lines
     (what its flag reports), read one line at a time: a run can be a million lines long."""
-    best = whole[run[0]]
+    best: Scored | None = None
     first_hits: dict[int, Hit] = {}
     for index in run:
-        scored = whole[index] if index != run[0] else best
-        if scored.score > best.score:  # the first of equals, as max() picks
+        scored = whole[index]
+        if best is None or scored.score > best.score:  # the first of equals, as max() picks
             best = scored
         for h in scored.hits:
             first_hits.setdefault(id(h.rule), h)
+    assert best is not None, "a run holds at least one line"
     return best, tuple(first_hits.values())
 
 
@@ -108,14 +108,7 @@ def make_flag(text: str, line_starts: Sequence[int], start: int, end: int, categ
     first = first_word.start() if first_word else end
     line_index = max(bisect_right(line_starts, first) - 1, 0)
     line_start = line_starts[line_index] if line_starts else 0
-    # Equal excerpts and rule lists are one object each: a file can hold a flag every other line, most alike.
-    return Flag(start, end, line_index + 1, first - line_start + 1, category, _one_of_equals(rules), score,
-                sys.intern(excerpt), model_score)
-
-
-@lru_cache(maxsize=1024)
-def _one_of_equals(rules: tuple[str, ...]) -> tuple[str, ...]:
-    return rules
+    return Flag(start, end, line_index + 1, first - line_start + 1, category, rules, score, excerpt, model_score)
 
 
 def _excerpt(text: str, start: int, end: int, length: int) -> str:

@@ -15,6 +15,7 @@ Category = Literal["adult", "escort", "gambling", "pharma", "counterfeit", "scam
                    "boilerplate", "markup", "other"]  # "other": flags no rule names, and the dodge rules
 Scope = Literal["line", "span", "term"]  # what a rule hit means (see rules.py)
 Anchor = Literal["line", "start", "any"]  # where a rule's pattern must match
+CATEGORIES: tuple[Category, ...] = get_args(Category)
 
 
 @dataclass(frozen=True, slots=True)  # slots: a report can hold a flag for every other line of a big file
@@ -62,8 +63,6 @@ class Flags(Sequence[Flag]):
     hold a flag every other line; as objects they took about 300 bytes each, here about 40 (and each distinct
     excerpt and rule list once). Compares equal to any sequence of the same flags (a tuple of them, say)."""
 
-    _CATEGORIES: tuple[Category, ...] = get_args(Category)
-
     def __init__(self, flags: Iterable[Flag] = ()) -> None:
         self._starts, self._ends, self._lines, self._columns = array("q"), array("q"), array("q"), array("q")
         self._scores, self._model_scores = array("d"), array("d")  # NaN: no model score
@@ -83,7 +82,7 @@ class Flags(Sequence[Flag]):
         self._columns.append(flag.column)
         self._scores.append(flag.score)
         self._model_scores.append(math.nan if flag.model_score is None else flag.model_score)
-        self._categories.append(self._CATEGORIES.index(flag.category))
+        self._categories.append(CATEGORIES.index(flag.category))
         self._rule_numbers.append(_number(flag.rules, self._rules, self._rule_index))
         self._excerpt_numbers.append(_number(flag.excerpt, self._excerpts, self._excerpt_index))
 
@@ -105,7 +104,7 @@ class Flags(Sequence[Flag]):
             return tuple(self[i] for i in range(*index.indices(len(self))))
         model_score = self._model_scores[index]
         return Flag(self._starts[index], self._ends[index], self._lines[index], self._columns[index],
-                    self._CATEGORIES[self._categories[index]], self._rules[self._rule_numbers[index]],
+                    CATEGORIES[self._categories[index]], self._rules[self._rule_numbers[index]],
                     self._scores[index], self._excerpts[self._excerpt_numbers[index]],
                     None if math.isnan(model_score) else model_score)
 

@@ -22,7 +22,7 @@ from operator import sub
 from .hits import Hits
 from .normalize import BLANK, View
 from .rules import Hit
-from .segment import Line, Lines, Segment, glued_junk_seams, split_lines, split_segments
+from .segment import Line, Lines, Segment, glued_junk_seams, offset_typecode, split_lines, split_segments
 from .words import dominant_script, word_hash_counts, words_of
 
 TRAILER_ZONE = 10  # non-blank lines from the end whose sub-line units training learns from
@@ -213,7 +213,7 @@ class _HitIndex:
 
     def _part(self, short: bool) -> tuple[array[int], array[int], array[int]]:
         starts, ends = self.hits.starts, self.hits.ends
-        order = array("i" if len(starts) < 2**31 else "q",
+        order = array(offset_typecode(len(starts)),
                       (i for i, (a, b) in enumerate(zip(starts, ends)) if (b - a <= LONG_HIT) == short))
         if any(starts[i] > starts[j] for i, j in zip(order, islice(order, 1, None))):
             order = array(order.typecode, sorted(order, key=starts.__getitem__))
