@@ -9,6 +9,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 
@@ -22,7 +23,8 @@ from .model import Model, cached_model
 from .records import not_text, text_of
 from .segment import split_lines
 from .spans import OffsetsBack, apply, flag_order, flags_of, kept_pieces, make_flag, merge
-from .types import Flags, Result, Verdict
+from .types import Flag, Flags, Result, Verdict
+from .windows import Window, windows
 
 
 class Allowlist:
@@ -54,32 +56,53 @@ def find_flags(text: str, matcher: Matcher, model: Model | None, settings: Setti
                allowed: Callable[[str], bool]) -> Flags:
     """The flags for one document: units -> evidence -> judge -> spans.
 
+    A document longer than `settings.window_chars` is judged a window at a time (`windows`): what judging keeps
+    per line is bounded by the window; flags that touch across a window's edge become one.
+    """
+    parts = windows(text, settings.window_chars)
+    if len(parts) == 1:
+        return _window_flags(text, parts[0], matcher, model, settings, allowed)
+    return merge(text, (_shifted(flag, window) for window in parts
+                        for flag in _window_flags(text[window.start:window.end], window, matcher, model, settings,
+                                                  allowed)), settings)
+
+
+def _shifted(flag: Flag, window: Window) -> Flag:
+    """A window's flag, with offsets and line numbers in the whole document."""
+    return replace(flag, start=flag.start + window.start, end=flag.end + window.start,
+                   line=flag.line + window.lines_before)
+
+
+def _window_flags(text: str, window: Window, matcher: Matcher, model: Model | None, settings: Settings,
+                  allowed: Callable[[str], bool]) -> Flags:
+    """The flags of one window (`text`), in its own offsets.
+
     Removing junk can bring two pieces together that read as junk in turn ("0n A(function..." loses its
     script, then "0n" is a lone button label), so the cleaned text is judged again until nothing more goes
     (at most `settings.max_passes` passes): cleaning twice must change nothing.
     """
-    flags = _one_pass(text, matcher, model, settings, allowed)
+    flags = _one_pass(text, window, matcher, model, settings, allowed)
     line_starts: Sequence[int] | None = None
     for _ in range(settings.max_passes - 1):
         if not flags:
             break
         line_starts = line_starts or split_lines(text).starts
         cleaned = apply(text, flags)
-        more = _one_pass(cleaned, matcher, model, settings, allowed)
+        more = _one_pass(cleaned, window, matcher, model, settings, allowed)
         if not more:
             break
         back = OffsetsBack(kept_pieces(len(text), flags))
         remapped = [make_flag(text, line_starts, back.start(f.start), back.end(f.end), f.category, f.rules, f.score,
                               f.model_score, settings) for f in more]
-        flags = merge(text, line_starts, sorted([*flags, *remapped], key=flag_order), settings)
+        flags = merge(text, sorted([*flags, *remapped], key=flag_order), settings)
     return flags
 
 
-def _one_pass(text: str, matcher: Matcher, model: Model | None, settings: Settings,
+def _one_pass(text: str, window: Window, matcher: Matcher, model: Model | None, settings: Settings,
               allowed: Callable[[str], bool]) -> Flags:
-    doc = document(text, matcher)
+    doc = document(text, matcher, window)
     whole, partial = Judge(doc, model, settings, allowed).find()
-    return flags_of(text, doc.lines, doc.nonblank, whole, partial, settings)
+    return flags_of(doc, whole, partial, settings)
 
 
 class Cleaner:

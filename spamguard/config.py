@@ -29,6 +29,7 @@ class Settings:
     min_body_chars: a removal no rule names needs a body left: this many visible characters (half as many on
         two lines or more).
     call_to_action: words that go with the junk tail that follows them.
+    window_chars: a longer document is judged a window of about this many characters at a time (`windows`).
     """
 
     threshold: float = RULES_ONLY_THRESHOLD
@@ -44,3 +45,4 @@ class Settings:
     excerpt_chars: int = 80
     min_body_chars: int = 300
     call_to_action: frozenset[str] = CALL_TO_ACTION
+    window_chars: int = 1 << 22

@@ -14,7 +14,7 @@ from typing import NamedTuple, overload
 
 import regex
 
-_LINE_BREAK = regex.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+LINE_BREAK = regex.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # A seam: after sentence punctuation (and closing quotes) before a word; before an upper-case letter that
 # starts a word glued onto a lower-case one ("survivorsEbola"); before a tag glued on ("end.</div>").
 # Each alternative starts with a rare character, so the search skips ahead quickly.
@@ -129,7 +129,7 @@ def split_lines(text: str) -> Lines:
     lines = Lines(len(text))
     if any(c in text for c in _EXOTIC_BREAKS):
         start = 0
-        for m in _LINE_BREAK.finditer(text):
+        for m in LINE_BREAK.finditer(text):
             lines.starts.append(start)
             lines.ends.append(m.start())
             start = m.end()

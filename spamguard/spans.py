@@ -16,6 +16,8 @@ from .normalize import Joiner
 from .rules import Hit
 from .segment import Lines
 from .types import Category, Flag, Flags
+from .units import Document
+from .windows import Window
 from .words import SPLIT_WORD
 
 
@@ -35,10 +37,9 @@ def apply(original: str, flags: Iterable[Flag]) -> str:
     return pieces.text()
 
 
-def flags_of(text: str, lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Scored], partial: list[Scored],
-             settings: Settings) -> Flags:
-    """The flags of one pass: whole lines to remove (by line index) and partial spans, merged."""
-    line_starts = lines.starts
+def flags_of(doc: Document, whole: Mapping[int, Scored], partial: list[Scored], settings: Settings) -> Flags:
+    """The flags of one pass over `doc`: whole lines to remove (by line index) and partial spans, merged."""
+    text, line_starts = doc.text, doc.line_starts
 
     def flag_of(scored: Scored) -> Flag:
         strongest = max(scored.hits, key=lambda h: h.rule.weight, default=None)
@@ -48,10 +49,10 @@ def flags_of(text: str, lines: Lines, nonblank: Sequence[int], whole: Mapping[in
 
     # Line removals come in order, a Scored at a time (a big file can hold a flag every other line); partial spans
     # are sorted apart and merged in.
-    removals = map(flag_of, line_removals(lines, nonblank, whole))
+    removals = map(flag_of, line_removals(doc.lines, doc.nonblank, whole, doc.window))
     partial_flags = sorted(map(flag_of, partial), key=flag_order)
     in_order = heapq.merge(removals, partial_flags, key=flag_order) if partial_flags else removals
-    return merge(text, line_starts, in_order, settings)
+    return merge(text, in_order, settings)
 
 
 def flag_order(flag: Flag) -> tuple[int, int]:
@@ -59,8 +60,14 @@ def flag_order(flag: Flag) -> tuple[int, int]:
     return flag.start, flag.end
 
 
-def line_removals(lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Scored]) -> Iterator[Scored]:
-    """Spans that remove whole lines, taking the blank lines that separated a removed run with them."""
+def line_removals(lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Scored],
+                  window: Window) -> Iterator[Scored]:
+    """Spans that remove whole lines, taking the blank lines that separated a removed run with them.
+
+    In a `window` of a longer document a run at the window's edge is cut as in the middle of the document (a
+    window begins with a non-blank line, so the blank lines after a run at its end are its own); only where a
+    window's every non-blank line goes do the line break and blank lines before it stay."""
+    text_before, text_after = window.start > 0, window.lines_after > 0
     pos = 0
     while pos < len(nonblank):
         if nonblank[pos] not in whole:
@@ -71,14 +78,14 @@ def line_removals(lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Sco
             pos += 1
         best, hits = _run_evidence(whole, nonblank[first:pos + 1])
         a, b = lines[nonblank[first]], lines[nonblank[pos]]
-        has_before, has_after = first > 0, pos + 1 < len(nonblank)
+        has_before, has_after = first > 0 or text_before, pos + 1 < len(nonblank) or text_after
+        next_start = lines[nonblank[pos + 1]].start if pos + 1 < len(nonblank) else lines.text_length
+        blank_before = nonblank[first] - nonblank[first - 1] > 1 if first > 0 else window.blank_before
         if not has_after:  # a trailer: from the end of the last kept line to the end of the run
-            start = lines[nonblank[first - 1]].end if has_before else a.start
+            start = lines[nonblank[first - 1]].end if first > 0 else 0 if text_before else a.start
             end = b.end
-        elif not has_before:  # a header: up to the first kept line
-            start, end = a.start, lines[nonblank[pos + 1]].start
-        elif nonblank[first] - nonblank[first - 1] > 1:  # blank line before the run: drop the ones after it
-            start, end = a.start, lines[nonblank[pos + 1]].start
+        elif not has_before or blank_before:  # a header, or blank lines before the run: drop the ones after it
+            start, end = a.start, next_start
         else:
             start, end = a.start, b.break_end
         yield Scored(start, end, best.score, best.model_score, hits)
@@ -129,7 +136,7 @@ def _excerpt(text: str, start: int, end: int, length: int) -> str:
     return excerpt if len(excerpt) <= length else excerpt[:length - 1] + "…"
 
 
-def merge(text: str, line_starts: Sequence[int], flags: Iterable[Flag], settings: Settings) -> Flags:
+def merge(text: str, flags: Iterable[Flag], settings: Settings) -> Flags:
     """Touching or overlapping flags (given in order of start, then end) become one; it keeps the category of its
     strongest part."""
     merged = Flags()
@@ -141,15 +148,19 @@ def merge(text: str, line_starts: Sequence[int], flags: Iterable[Flag], settings
             group_end = max(group_end, flag.end)
             continue
         if group:
-            merged.append(_one_flag(text, line_starts, group, settings))
+            merged.append(_one_flag(text, group, settings))
         group, group_end = [flag], flag.end
     if group:
-        merged.append(_one_flag(text, line_starts, group, settings))
+        merged.append(_one_flag(text, group, settings))
     return merged
 
 
-def _one_flag(text: str, line_starts: Sequence[int], group: list[Flag], settings: Settings) -> Flag:
-    """The one flag of a group of touching or overlapping flags (a flag alone is already that flag)."""
+def _one_flag(text: str, group: list[Flag], settings: Settings) -> Flag:
+    """The one flag of a group of touching or overlapping flags (a flag alone is already that flag).
+
+    Its line and column are those of the first flag (by start) that holds a word: a flag's line and column
+    point at its first word, and no flag starting later can hold a word before it (it would lie in the blank
+    start of that flag)."""
     if len(group) == 1:
         return group[0]
     best = max(group, key=lambda f: f.score)
@@ -157,8 +168,11 @@ def _one_flag(text: str, line_starts: Sequence[int], group: list[Flag], settings
     category = max(named, key=lambda f: f.score).category if named else best.category
     rules = tuple(dict.fromkeys(r for f in group for r in f.rules))
     model_scores = [f.model_score for f in group if f.model_score is not None]
-    return make_flag(text, line_starts, group[0].start, max(f.end for f in group), category, rules,
-                     best.score, max(model_scores) if model_scores else None, settings)
+    start, end = group[0].start, max(f.end for f in group)
+    where = next((f for f in group if SPLIT_WORD.search(text, f.start, f.end)),
+                 max(group, key=lambda f: f.end))  # no word at all: the line of its end, as make_flag gives it
+    return Flag(start, end, where.line, where.column, category, rules, best.score,
+                _excerpt(text, start, end, settings.excerpt_chars), max(model_scores) if model_scores else None)
 
 
 def kept_pieces(length: int, flags: Iterable[Flag]) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ from .hits import Hits
 from .normalize import BLANK, View
 from .rules import Hit
 from .segment import Line, Lines, Segment, glued_junk_seams, offset_typecode, split_lines, split_segments
+from .windows import Window
 from .words import dominant_script, word_hash_counts, words_of
 
 TRAILER_ZONE = 10  # non-blank lines from the end whose sub-line units training learns from
@@ -76,12 +77,18 @@ class UnitText:
 
 
 class Document:
-    """One document prepared for judging: its lines, its matching view and its rule hits."""
+    """One document prepared for judging: its lines, its matching view and its rule hits.
 
-    def __init__(self, text: str, view: View, hits: Hits) -> None:
+    `window`: where the text stands in a longer document (`windows`), None for a whole document. A window is
+    judged as a document with text around it: its units count the non-blank lines after it, and only the window
+    that holds the document's last line has a trailer.
+    """
+
+    def __init__(self, text: str, view: View, hits: Hits, window: Window | None = None) -> None:
         self.text = text
         self.view = view
         self.hits = hits
+        self.window = window or Window(0, len(text), 0, 0)
         self.lines = split_lines(text)
         self.line_starts = self.lines.starts
         # Empty lines (half of all) are skipped before slicing: the strip is the costly part.
@@ -135,7 +142,8 @@ class Document:
         """The unit of the `pos`-th non-blank line."""
         index = self.nonblank[pos]
         line = self.lines[index]
-        return Unit(line.start, line.end, index, len(self.nonblank) - 1 - pos, False, below_is_junk)
+        lines_after = len(self.nonblank) - 1 - pos + self.window.lines_after
+        return Unit(line.start, line.end, index, lines_after, False, below_is_junk)
 
     def seams(self, line_index: int) -> list[Segment]:
         """The line cut at its seams, at the edges of its rule hits and where glued junk begins (near its end)."""

@@ -20,6 +20,7 @@ from ..matcher import Matcher
 from ..normalize import view as matching_view
 from ..rules import Hit
 from ..units import Document, Unit
+from ..windows import Window
 from .ngrams import HASH_BITS, N_HASHED, hash_token, text_tokens
 from .rules import RuleEvidence, find_hits, rule_evidence, rule_tokens
 from .shape import Position, Shape, position_of, shape_of
@@ -54,10 +55,11 @@ class Features:
         return dict(zip(NUMERIC_FEATURES, self.numeric))
 
 
-def document(text: str, matcher: Matcher) -> Document:
-    """A document prepared for judging: its units' lines, its matching view and its rule hits."""
+def document(text: str, matcher: Matcher, window: Window | None = None) -> Document:
+    """A document (or a `window` of one: see `units.Document`) prepared for judging: its units' lines, its matching
+    view and its rule hits."""
     view = matching_view(text)
-    return Document(text, view, find_hits(text, view, matcher))
+    return Document(text, view, find_hits(text, view, matcher), window)
 
 
 def unit_features(doc: Document, unit: Unit, hits: list[Hit]) -> Features:
