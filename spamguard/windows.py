@@ -48,11 +48,11 @@ def windows(text: str, size: int) -> list[Window]:
     for i in range(len(spans) - 2, -1, -1):
         start, end = spans[i + 1]
         after[i] = min(POSITION_LINES, after[i + 1] + nonblank_lines(text, start, end, POSITION_LINES))
-    result = []
-    lines_before = 0
-    for (start, end), lines_after in zip(spans, after):
-        result.append(Window(start, end, lines_before, lines_after, start > 0 and _blank_line_before(text, start)))
-        lines_before += line_breaks(text, start, end)
+    result = [Window(0, spans[0][1], 0, after[0])]  # most documents: one window, nothing counted
+    for (start, end), lines_after in zip(spans[1:], after[1:]):
+        before = result[-1]
+        lines_before = before.lines_before + line_breaks(text, before.start, before.end)
+        result.append(Window(start, end, lines_before, lines_after, _blank_line_before(text, start)))
     return result
 
 
