@@ -5,6 +5,7 @@ the flagged spans and keeps every other character as it was, so a report can alw
 """
 from __future__ import annotations
 
+import heapq
 import os
 import signal
 from collections import deque
@@ -24,7 +25,7 @@ from .records import not_text, text_of
 from .segment import split_lines
 from .spans import OffsetsBack, apply, flag_order, flags_of, kept_pieces, make_flag, merge
 from .types import Flag, Flags, Result, Verdict
-from .windows import Window, windows
+from .windows import Window, end_of_kept_text, windows
 
 
 class Allowlist:
@@ -56,21 +57,43 @@ def find_flags(text: str, matcher: Matcher, model: Model | None, settings: Setti
                allowed: Callable[[str], bool]) -> Flags:
     """The flags for one document: units -> evidence -> judge -> spans.
 
-    A document longer than `settings.window_chars` is judged a window at a time (`windows`): what judging keeps
-    per line is bounded by the window; flags that touch across a window's edge become one.
+    A document longer than 1.5 x `settings.window_chars` is judged a window at a time (`windows`), from the last:
+    what judging keeps per line is bounded by the window, and when the trailer takes every line of a window, the
+    walk goes on in the window above. Flags that touch across a window's edge become one.
     """
     parts = windows(text, settings.window_chars)
     if len(parts) == 1:
         return _window_flags(text, parts[0], matcher, model, settings, allowed)
-    return merge(text, (_shifted(flag, window) for window in parts
-                        for flag in _window_flags(text[window.start:window.end], window, matcher, model, settings,
-                                                  allowed)), settings)
+    found: list[Flags] = []
+    continues = False  # the trailer took every line of the windows below
+    for window in reversed(parts):
+        window = window.continuing() if continues else window
+        piece = text[window.start:window.end]
+        flags = _window_flags(piece, window, matcher, model, settings, allowed)
+        kept_end = end_of_kept_text(piece, list(flags.spans()))
+        if continues and kept_end < len(piece) and found and found[-1] and found[-1][0].start == 0:
+            flags = _with_blank_end(piece, flags, kept_end, found[-1][0], settings)
+        continues = window.trailer and kept_end == 0
+        found.append(flags)
+    return merge(text, _in_document(found, parts), settings)
 
 
-def _shifted(flag: Flag, window: Window) -> Flag:
-    """A window's flag, with offsets and line numbers in the whole document."""
-    return replace(flag, start=flag.start + window.start, end=flag.end + window.start,
-                   line=flag.line + window.lines_before)
+def _with_blank_end(text: str, flags: Flags, kept_end: int, below: Flag, settings: Settings) -> Flags:
+    """A window's flags and the blank text after its last kept character, which goes with the trailer that starts
+    the window below (`below`), as the blank lines before a trailer go with it in a whole document."""
+    blank = make_flag(text, split_lines(text).starts, kept_end, len(text), below.category, below.rules, below.score,
+                      below.model_score, settings)
+    return merge(text, heapq.merge(flags, [blank], key=flag_order), settings)
+
+
+def _in_document(found: list[Flags], parts: list[Window]) -> Iterator[Flag]:
+    """The windows' flags (`found`: the last window's first) in order, with offsets and line numbers in the whole
+    document; each window's flags are let go once read."""
+    for window in parts:
+        for flag in found.pop():
+            yield replace(flag, start=flag.start + window.start, end=flag.end + window.start,
+                          line=flag.line + window.lines_before,
+                          column=flag.column + (window.column if flag.line == 1 else 0))
 
 
 def _window_flags(text: str, window: Window, matcher: Matcher, model: Model | None, settings: Settings,

@@ -163,7 +163,7 @@ class Judge:
         """Whole lines to remove (by line index) and partial spans to remove."""
         whole = LineVerdicts(self.doc)
         partial: list[Scored] = []
-        last_article = self.walk_trailer(whole, partial) if not self.doc.window.lines_after else None
+        last_article = self.walk_trailer(whole, partial) if self.doc.window.trailer else None
         if last_article is not None:
             tail = junk_tail(self, last_article)  # the last article line's junk tail (never the whole line)
             if tail is not None and tail.start != last_article.start:
@@ -205,15 +205,16 @@ class Judge:
         doc = self.doc
         neighbour = min(self.settings.threshold, self.settings.neighbour_threshold)
         pending: list[tuple[int, Scored, Unit]] = []  # doubtful lines, lowest first
+        junk_below = doc.window.continued  # the walk goes on from the window below, whose every line it took
         for pos in range(len(doc.nonblank) - 1, -1, -1):
-            unit = doc.line_unit(pos, below_is_junk=bool(whole or pending))
+            unit = doc.line_unit(pos, below_is_junk=bool(whole or pending or junk_below))
             index = unit.line_index
             if self.allowed(doc.line_text(index)):
                 break
             # The line that would start the trailer, short and named by no rule ("Aceite de oliva" ending a
             # recipe), goes only when the model is as sure as it must be in the middle of a document.
             label = self.reads_as_label(index)
-            unnamed_label = label and not whole and not pending and not doc.hits_in(unit.start, unit.end)
+            unnamed_label = label and not (whole or pending or junk_below) and not doc.hits_in(unit.start, unit.end)
             scored = self.judge(unit, self.middle_threshold if unnamed_label else None)
             if not _ALNUM.search(doc.text, unit.start, unit.end) \
                     and not any(h.rule.scope == "line" for h in scored.hits):
@@ -228,7 +229,8 @@ class Judge:
                     return None
                 whole.add(index, scored)
                 continue
-            if len(pending) < self.settings.max_doubtful and label and (scored.score >= neighbour or whole or pending):
+            if len(pending) < self.settings.max_doubtful and label and (scored.score >= neighbour or whole or pending
+                                                                         or junk_below):
                 pending.append((index, scored, unit))
                 continue
             return pending[0][2] if pending else unit

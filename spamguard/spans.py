@@ -80,7 +80,8 @@ def line_removals(lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Sco
         a, b = lines[nonblank[first]], lines[nonblank[pos]]
         has_before, has_after = first > 0 or text_before, pos + 1 < len(nonblank) or text_after
         next_start = lines[nonblank[pos + 1]].start if pos + 1 < len(nonblank) else lines.text_length
-        blank_before = nonblank[first] - nonblank[first - 1] > 1 if first > 0 else window.blank_before
+        blank_before = nonblank[first] - nonblank[first - 1] > 1 if first > 0 else \
+            nonblank[first] > 0 or window.blank_before
         if not has_after:  # a trailer: from the end of the last kept line to the end of the run
             start = lines[nonblank[first - 1]].end if first > 0 else 0 if text_before else a.start
             end = b.end

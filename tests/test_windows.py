@@ -47,15 +47,27 @@ def test_windows_cover_the_text_and_are_cut_at_line_starts(text, size):
     for before, window in zip(parts, parts[1:]):
         assert before.end == window.start > before.start
         head = text[:window.start]
-        assert head.splitlines(keepends=True)[-1] != head.splitlines()[-1]  # the text before ends with a break
-        assert not (head.endswith("\r") and text[window.start] == "\n")  # a "\r\n" is never cut
+        line_start = len("".join(head.splitlines(keepends=True)[:-1]))
+        if head.splitlines(keepends=True)[-1] != head.splitlines()[-1]:  # the text before ends with a line break
+            assert not (head.endswith("\r") and text[window.start] == "\n")  # a "\r\n" is never cut
+            assert window.column == 0
+            # it begins with a non-blank line, unless blank lines run on for more than half a window
+            assert text[window.start:].splitlines()[0].strip(BLANK) or not text[window.start:][:size // 2].strip(BLANK)
+            assert window.blank_before == (not head.splitlines()[-1].strip(BLANK))
+        else:  # a line longer than a window is cut
+            assert window.column == window.start - line_start
+            assert len((text[line_start:].splitlines() or [""])[0]) >= size
+    first_visible = []  # where each non-blank line's first visible character is
+    line_start = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip(BLANK):
+            first_visible.append(line_start + len(line) - len(line.lstrip(BLANK)))
+        line_start += len(line)
     for window in parts:
-        assert window.lines_before == len(text[:window.start].splitlines())
-        if window.start:
-            assert text[window.start:].splitlines()[0].strip(BLANK) or not text[window.start:].strip(BLANK)
-            assert window.blank_before == (not text[:window.start].splitlines()[-1].strip(BLANK))
-        after = [line for line in text[window.end:].splitlines() if line.strip(BLANK)]
-        assert window.lines_after == min(len(after), POSITION_LINES)
+        assert window.lines_before == len(text[:window.start].splitlines()) - (window.column > 0)
+        after = [visible for visible in first_visible if visible >= window.end]
+        assert window.lines_after == min(len(after), POSITION_LINES)  # non-blank lines whose text begins after it
+        assert window.trailer == (not text[window.end:].strip(BLANK)) and not window.continued
 
 
 def test_windows_are_about_the_size_asked_and_the_last_is_not_a_scrap():
@@ -94,12 +106,35 @@ def test_the_end_of_a_window_is_no_trailer():
     assert clean_in_windows(text, size)[0] == text
 
 
+def test_a_trailer_longer_than_a_window_goes_whole():
+    spam = "\n".join(f"porno izle brazzers casino online {i}" for i in range(60))
+    text = article(20) + "\n\n" + spam
+    whole = default_cleaner().clean(text)
+    assert whole.text == article(20)
+    for size in (300, 800):
+        assert len([w for w in windows(text, size) if w.start >= len(article(20))]) >= 3  # the spam fills windows
+        assert clean_in_windows(text, size)[0] == whole.text
+
+
+def test_a_line_longer_than_a_window_is_judged_in_pieces():
+    spam_line = "porno izle brazzers " * 200
+    text = article(6) + "\n\n" + spam_line
+    assert default_cleaner().clean(text).text == article(6)
+    cleaned, flags = clean_in_windows(text, 500)
+    assert len(windows(text, 500)) > 6 and cleaned == article(6)
+    prose_line = " ".join(PARAGRAPHS * 20)
+    text = article(6, {2: "Advertisement"}) + "\n\n" + prose_line
+    cleaned, flags = clean_in_windows(text, 500)
+    assert cleaned == article(6) + "\n\n" + prose_line
+    assert [f.excerpt for f in flags] == ["Advertisement"]
+
+
 documents = st.lists(st.one_of(st.sampled_from(PARAGRAPHS), st.text(max_size=30), st.sampled_from([
     "porno izle", "Advertisement", "Share this:", "slot gacor", "\u200b", "\n", "\n\n", "\r\n", "\u2028",
     "Continued below... ", "Twitter"])), max_size=30).map("".join)
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(documents, st.integers(1, 300))
 def test_windowed_results_keep_the_contract(text, size):
     cleaned, flags = clean_in_windows(text, size)
