@@ -64,10 +64,11 @@ def line_removals(lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Sco
                   window: Window) -> Iterator[Scored]:
     """Spans that remove whole lines, taking the blank lines that separated a removed run with them.
 
-    In a `window` of a longer document a run at the window's edge is cut as in the middle of the document (a
-    window begins with a non-blank line, so the blank lines after a run at its end are its own); only where a
-    window's every non-blank line goes do the line break and blank lines before it stay."""
-    text_before, text_after = window.start > 0, window.lines_after > 0
+    In a `window` of a longer document a run at the window's edge is cut as in the middle of the document, when
+    visible text follows the window (a window begins with a non-blank line, so the blank lines after a run at its
+    end are its own); a trailer that goes on across windows takes the blank end of the window above it
+    (`cleaner.find_flags`)."""
+    text_before, text_after = window.start > 0, not window.trailer
     pos = 0
     while pos < len(nonblank):
         if nonblank[pos] not in whole:

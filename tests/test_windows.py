@@ -122,6 +122,12 @@ def test_a_line_longer_than_a_window_is_judged_in_pieces():
     assert default_cleaner().clean(text).text == article(6)
     cleaned, flags = clean_in_windows(text, 500)
     assert len(windows(text, 500)) > 6 and cleaned == article(6)
+    # Pieces of a line that a line rule names go; the line break before them stays with the kept piece after them.
+    text = article(3) + "\n\n" + "c a s i n o o n l i n e " * 40 + " ".join(PARAGRAPHS * 3)
+    cleaned, flags = clean_in_windows(text, 300)
+    kept_piece = cleaned.removeprefix(article(3) + "\n\n")
+    assert kept_piece != cleaned and " ".join(PARAGRAPHS * 3).endswith(kept_piece) and len(kept_piece) > 500
+    assert [f.rules for f in flags] == [("other.spaced-letters",)]
     prose_line = " ".join(PARAGRAPHS * 20)
     text = article(6, {2: "Advertisement"}) + "\n\n" + prose_line
     cleaned, flags = clean_in_windows(text, 500)
