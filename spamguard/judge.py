@@ -5,7 +5,8 @@ A reader finds junk in three places, and so does the judge:
 1. The trailer: walking up from the last line, every line that scores as junk joins the trailer; the first
    line that reads as article ends the walk, except that the walk looks past up to two short doubtful lines
    when the line above them is named junk. The blank lines that separated the trailer go with it. (A very long
-   document is judged in windows, `windows`: only the window that holds its end has a trailer.)
+   document is judged in windows, `windows`: the walk starts in the window that holds the document's end and
+   goes on in the window above when it takes every line of one.)
 2. The tail of the last article line: junk glued onto the last sentence ("...in the system.porno izle") is
    cut off at the seam where it begins, if the tail scores as junk. Seams are sentence ends, case changes,
    rule-hit edges, and where glued junk shows: a change of script, a bracket glued to a word, capitals
