@@ -60,11 +60,12 @@ class Flag:
 
 class Flags(Sequence[Flag]):
     """A document's flags, in order of start, kept as arrays: a `Flag` is made when one is asked for. A big file can
-    hold a flag every other line; as objects they took about 300 bytes each, here about 40 (and each distinct
+    hold a flag every other line; as objects they took about 300 bytes each, here about 41 (and each distinct
     excerpt and rule list once). Compares equal to any sequence of the same flags (a tuple of them, say)."""
 
     def __init__(self, flags: Iterable[Flag] = ()) -> None:
-        self._starts, self._ends, self._lines, self._columns = array("q"), array("q"), array("q"), array("q")
+        # Offsets, lines and columns take 4 bytes each, 8 from the first one that does not fit (a text of 4 G).
+        self._starts, self._ends, self._lines, self._columns = array("I"), array("I"), array("I"), array("I")
         self._scores, self._model_scores = array("d"), array("d")  # NaN: no model score
         self._categories, self._rule_numbers, self._excerpt_numbers = array("B"), array("I"), array("I")
         self._rules: list[tuple[str, ...]] = []  # each distinct rule list once
@@ -76,10 +77,19 @@ class Flags(Sequence[Flag]):
 
     def append(self, flag: Flag) -> None:
         """Add a flag after the others (it must not start before the last one)."""
-        self._starts.append(flag.start)
-        self._ends.append(flag.end)
-        self._lines.append(flag.line)
-        self._columns.append(flag.column)
+        try:
+            self._starts.append(flag.start)
+            self._ends.append(flag.end)
+            self._lines.append(flag.line)
+            self._columns.append(flag.column)
+        except OverflowError:
+            del self._starts[len(self._columns):], self._ends[len(self._columns):], self._lines[len(self._columns):]
+            self._starts, self._ends, self._lines, self._columns = (
+                array("q", numbers) for numbers in (self._starts, self._ends, self._lines, self._columns))
+            self._starts.append(flag.start)
+            self._ends.append(flag.end)
+            self._lines.append(flag.line)
+            self._columns.append(flag.column)
         self._scores.append(flag.score)
         self._model_scores.append(math.nan if flag.model_score is None else flag.model_score)
         self._categories.append(CATEGORIES.index(flag.category))
