@@ -23,7 +23,7 @@ from .matcher import Matcher, default_matcher
 from .model import Model, cached_model
 from .records import not_text, text_of
 from .segment import split_lines
-from .spans import OffsetsBack, apply, flag_order, flags_of, kept_pieces, make_flag, merge
+from .spans import OffsetsBack, apply, combined, flag_order, flags_of, kept_pieces, make_flag, merge
 from .types import Flag, Flags, Result, Verdict
 from .windows import Window, end_of_kept_text, windows
 
@@ -64,18 +64,25 @@ def find_flags(text: str, matcher: Matcher, model: Model | None, settings: Setti
     parts = windows(text, settings.window_chars)
     if len(parts) == 1:
         return _window_flags(text, parts[0], matcher, model, settings, allowed)
-    found: list[Flags] = []
+    # Windows are read from the last, and their flags gathered from the document's end into one table (reversed at
+    # the end): no second copy of a table that may hold a flag for every other line of a 200 MB file.
+    gathered = Flags()
     continues = False  # the trailer took every line of the windows below
     for window in reversed(parts):
         window = window.continuing() if continues else window
         piece = text[window.start:window.end]
         flags = _window_flags(piece, window, matcher, model, settings, allowed)
         kept_end = end_of_kept_text(piece, list(flags.spans()))
-        if continues and kept_end < len(piece) and found and found[-1] and found[-1][0].start == 0:
-            flags = _with_blank_end(piece, flags, kept_end, found[-1][0], settings)
+        if continues and kept_end < len(piece) and gathered and gathered[-1].start == window.end:
+            flags = _with_blank_end(piece, flags, kept_end, gathered[-1], settings)
         continues = window.trailer and kept_end == 0
-        found.append(flags)
-    return merge(text, _in_document(found, parts), settings)
+        for i in range(len(flags) - 1, -1, -1):
+            flag = _in_document(flags[i], window)
+            if gathered and flag.end >= gathered[-1].start:  # touching the first flag of the window below
+                flag = combined(text, [flag, gathered.pop()], settings)
+            gathered.append(flag)
+    gathered.reverse()
+    return gathered
 
 
 def _with_blank_end(text: str, flags: Flags, kept_end: int, below: Flag, settings: Settings) -> Flags:
@@ -86,14 +93,11 @@ def _with_blank_end(text: str, flags: Flags, kept_end: int, below: Flag, setting
     return merge(text, heapq.merge(flags, [blank], key=flag_order), settings)
 
 
-def _in_document(found: list[Flags], parts: list[Window]) -> Iterator[Flag]:
-    """The windows' flags (`found`: the last window's first) in order, with offsets and line numbers in the whole
-    document; each window's flags are let go once read."""
-    for window in parts:
-        for flag in found.pop():
-            yield replace(flag, start=flag.start + window.start, end=flag.end + window.start,
-                          line=flag.line + window.lines_before,
-                          column=flag.column + (window.column if flag.line == 1 else 0))
+def _in_document(flag: Flag, window: Window) -> Flag:
+    """A window's flag with offsets, line and column in the whole document."""
+    return replace(flag, start=flag.start + window.start, end=flag.end + window.start,
+                   line=flag.line + window.lines_before,
+                   column=flag.column + (window.column if flag.line == 1 else 0))
 
 
 def _window_flags(text: str, window: Window, matcher: Matcher, model: Model | None, settings: Settings,

@@ -150,14 +150,14 @@ def merge(text: str, flags: Iterable[Flag], settings: Settings) -> Flags:
             group_end = max(group_end, flag.end)
             continue
         if group:
-            merged.append(_one_flag(text, group, settings))
+            merged.append(combined(text, group, settings))
         group, group_end = [flag], flag.end
     if group:
-        merged.append(_one_flag(text, group, settings))
+        merged.append(combined(text, group, settings))
     return merged
 
 
-def _one_flag(text: str, group: list[Flag], settings: Settings) -> Flag:
+def combined(text: str, group: Sequence[Flag], settings: Settings) -> Flag:
     """The one flag of a group of touching or overlapping flags (a flag alone is already that flag).
 
     Its line and column are those of the first flag (by start) that holds a word: a flag's line and column

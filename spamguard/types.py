@@ -76,7 +76,7 @@ class Flags(Sequence[Flag]):
             self.append(flag)
 
     def append(self, flag: Flag) -> None:
-        """Add a flag after the others (it must not start before the last one)."""
+        """Add a flag after the others (in order of start, or of end when gathered from the end: see `reverse`)."""
         try:
             self._starts.append(flag.start)
             self._ends.append(flag.end)
@@ -95,6 +95,22 @@ class Flags(Sequence[Flag]):
         self._categories.append(CATEGORIES.index(flag.category))
         self._rule_numbers.append(_number(flag.rules, self._rules, self._rule_index))
         self._excerpt_numbers.append(_number(flag.excerpt, self._excerpts, self._excerpt_index))
+
+    def pop(self) -> Flag:
+        """Remove the last flag and return it."""
+        flag = self[-1]
+        for numbers in self._arrays():
+            del numbers[-1]
+        return flag
+
+    def reverse(self) -> None:
+        """Reverse the order of the flags in place (for flags gathered from the end of a document)."""
+        for numbers in self._arrays():
+            numbers.reverse()
+
+    def _arrays(self) -> tuple[array[Any], ...]:
+        return (self._starts, self._ends, self._lines, self._columns, self._scores, self._model_scores,
+                self._categories, self._rule_numbers, self._excerpt_numbers)
 
     def spans(self) -> Iterator[tuple[int, int]]:
         """[start, end) of each flag, in order."""

@@ -22,6 +22,10 @@ def test_flags_give_back_what_they_were_given(given_flags):
     if given_flags:
         assert kept[-1] == given_flags[-1]
     assert pickle.loads(pickle.dumps(kept)) == kept  # results cross process boundaries in clean_many
+    kept.reverse()  # flags gathered from a long document's end are put in order at the end
+    assert list(kept) == given_flags[::-1]
+    if given_flags:
+        assert kept.pop() == given_flags[0] and list(kept) == given_flags[:0:-1]
 
 
 def test_a_flag_every_other_line_is_reported_and_replayed():
