@@ -77,19 +77,12 @@ class Flags(Sequence[Flag]):
 
     def append(self, flag: Flag) -> None:
         """Add a flag after the others (in order of start, or of end when gathered from the end: see `reverse`)."""
-        try:
-            self._starts.append(flag.start)
-            self._ends.append(flag.end)
-            self._lines.append(flag.line)
-            self._columns.append(flag.column)
-        except OverflowError:
-            del self._starts[len(self._columns):], self._ends[len(self._columns):], self._lines[len(self._columns):]
+        positions = (flag.start, flag.end, flag.line, flag.column)
+        if self._starts.typecode == "I" and not all(0 <= n <= 0xFFFF_FFFF for n in positions):
             self._starts, self._ends, self._lines, self._columns = (
                 array("q", numbers) for numbers in (self._starts, self._ends, self._lines, self._columns))
-            self._starts.append(flag.start)
-            self._ends.append(flag.end)
-            self._lines.append(flag.line)
-            self._columns.append(flag.column)
+        for numbers, n in zip((self._starts, self._ends, self._lines, self._columns), positions):
+            numbers.append(n)
         self._scores.append(flag.score)
         self._model_scores.append(math.nan if flag.model_score is None else flag.model_score)
         self._categories.append(CATEGORIES.index(flag.category))

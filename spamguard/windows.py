@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .normalize import BLANK
+from .normalize import BLANK, LINE_BREAKS
 from .segment import LINE_BREAK
 
 POSITION_LINES = 5  # position evidence counts at most this many non-blank lines after a unit (evidence.shape)
@@ -26,7 +26,6 @@ _LAST_LINE_BREAK = regex.compile(LINE_BREAK.pattern, flags=regex.REVERSE)
 _LAST_VISIBLE_OR_BREAK = regex.compile(f"(?P<visible>{NON_BLANK.pattern})|{LINE_BREAK.pattern}", flags=regex.REVERSE)
 _LAST_VISIBLE = regex.compile(NON_BLANK.pattern, flags=regex.REVERSE)
 _LAST_SPACE = regex.compile(r"\s", flags=regex.REVERSE)
-_SINGLE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # "\r\n" is one break: counted apart
 
 
 @dataclass(frozen=True)
@@ -66,13 +65,13 @@ def windows(text: str, size: int) -> list[Window]:
     for (start, end), lines_after, more in zip(spans[1:], after[1:], visible_after[1:]):
         before = result[-1]
         lines_before = before.lines_before + line_breaks(text, before.start, before.end)
-        if text[start - 1] in _SINGLE_BREAKS:
-            result.append(Window(start, end, lines_before, lines_after, _blank_line_before(text, start),
-                                 trailer=not more))
+        blank_before, column = False, 0
+        if text[start - 1] in LINE_BREAKS:
+            blank_before = _blank_line_before(text, start)
         else:  # a piece of a line longer than a window: it walks a trailer only when the trailer comes up to it
             line_start = _LAST_LINE_BREAK.search(text, before.start, start)
             column = start - line_start.end() if line_start else before.column + start - before.start
-            result.append(Window(start, end, lines_before, lines_after, column=column, trailer=not more))
+        result.append(Window(start, end, lines_before, lines_after, blank_before, column, trailer=not more))
     return result
 
 
@@ -84,12 +83,12 @@ def _after(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[boo
     line_open = False  # the line the window before ended in (cut) already has a visible character
     for k, (start, end) in enumerate(spans):
         lines = nonblank_lines(text, start, end, POSITION_LINES + 1)
-        mid_line = k > 0 and text[start - 1] not in _SINGLE_BREAKS
+        mid_line = k > 0 and text[start - 1] not in LINE_BREAKS
         counts.append(lines - (line_open and mid_line and lines > 0 and _first_line_visible(text, start, end)))
         visible.append(lines > 0)
         last_break = _LAST_LINE_BREAK.search(text, start, end)
         last_piece_visible = NON_BLANK.search(text, last_break.end() if last_break else start, end) is not None
-        line_open = end < len(text) and text[end - 1] not in _SINGLE_BREAKS and \
+        line_open = end < len(text) and text[end - 1] not in LINE_BREAKS and \
             (last_piece_visible or (last_break is None and mid_line and line_open))
     after, visible_after = [0] * len(spans), [False] * len(spans)
     for i in range(len(spans) - 2, -1, -1):
@@ -164,7 +163,7 @@ def line_breaks(text: str, start: int, end: int) -> int:
     >>> line_breaks("a\\r\\nb\\rc\\u2028d\\n", 0, 10)
     4
     """
-    return sum(text.count(c, start, end) for c in _SINGLE_BREAKS) - text.count("\r\n", start, end)
+    return sum(text.count(c, start, end) for c in LINE_BREAKS) - text.count("\r\n", start, end)
 
 
 def nonblank_lines(text: str, start: int, end: int, limit: int) -> int:
