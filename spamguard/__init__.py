@@ -9,8 +9,8 @@
 """
 from .cleaner import Cleaner, apply, clean
 from .errors import InputError, ModelError, SpamguardError, TrainingDataError
-from .types import Flag, Result
+from .types import Flag, Report, Result
 
 __version__ = "0.1.0"
-__all__ = ["Cleaner", "Flag", "InputError", "ModelError", "Result", "SpamguardError", "TrainingDataError",
+__all__ = ["Cleaner", "Flag", "InputError", "ModelError", "Report", "Result", "SpamguardError", "TrainingDataError",
            "__version__", "apply", "clean"]

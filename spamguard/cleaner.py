@@ -24,7 +24,7 @@ from .model import Model, cached_model
 from .records import not_text, text_of
 from .segment import split_lines
 from .spans import OffsetsBack, apply, combined, flag_order, flags_of, kept_pieces, make_flag, merge
-from .types import Flag, Flags, Result, Verdict
+from .types import Flag, Flags, Report, Result, Verdict
 from .windows import Window, end_of_kept_text, windows
 
 
@@ -166,15 +166,15 @@ class Cleaner:
         if not isinstance(text, str):
             raise not_text(text)
         flags = find_flags(text, self.matcher, self.model, self.settings, self.allowlist)
-        cleaned = apply(text, flags)
-        verdict: Verdict
-        if not flags:
-            verdict = "clean"
-        elif cleaned.strip():
-            verdict = "cleaned"
-        else:
-            verdict = "spam"
-        return Result(cleaned, flags, verdict)
+        return Result(apply(text, flags), flags, verdict_of(text, flags))
+
+    def check(self, text: str) -> Report:
+        """What `clean` would remove from one document, without making the cleaned text (a check of a big file
+        holds only the file and its flags)."""
+        if not isinstance(text, str):
+            raise not_text(text)
+        flags = find_flags(text, self.matcher, self.model, self.settings, self.allowlist)
+        return Report(flags, verdict_of(text, flags))
 
     def clean_many(self, texts: Iterable[str | Mapping], batch_size: int = 256, n_jobs: int = 1,
                    field: str = "text") -> Iterator[Result]:
@@ -234,6 +234,28 @@ def _clean_batch(texts: list[str]) -> list[Result]:
     if cleaner is None:  # only _init_worker's pool calls this
         raise RuntimeError("_clean_batch runs in a worker started by Cleaner.clean_many")
     return [cleaner.clean(text) for text in texts]
+
+
+_NOT_SPACE = regex.compile("[^" + regex.escape("".join(c for c in map(chr, range(0x3001)) if c.isspace())) + "]")
+
+
+def verdict_of(text: str, flags: Flags) -> Verdict:
+    """"clean" with no flags, "spam" when the flags leave nothing but white space (as `str.strip` sees it),
+    else "cleaned"; read from the text in place, without making the cleaned text.
+
+    >>> verdict_of("ab", Flags()), verdict_of("ab", Flags([Flag(0, 2, 1, 1, "other", (), 1.0, "ab")]))
+    ('clean', 'spam')
+    >>> verdict_of("\u200b ab", Flags([Flag(2, 4, 1, 3, "other", (), 1.0, "ab")]))  # a zero-width space is left
+    'cleaned'
+    """
+    if not flags:
+        return "clean"
+    position = 0
+    for start, end in flags.spans():
+        if start > position and _NOT_SPACE.search(text, position, start):
+            return "cleaned"
+        position = max(position, end)
+    return "cleaned" if _NOT_SPACE.search(text, position) else "spam"
 
 
 @lru_cache(maxsize=1)

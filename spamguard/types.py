@@ -152,6 +152,18 @@ def _number(value: Any, table: list[Any], index: dict[Any, int]) -> int:
 
 
 @dataclass(frozen=True)
+class Report:
+    """What cleaning one document removes, without the cleaned text: the flags (a sequence of `Flag`, in order of
+    start) and the verdict for the whole document."""
+
+    flags: Sequence[Flag] = field(default_factory=tuple)
+    verdict: Verdict = "clean"
+
+    def to_dict(self) -> dict[str, Any]:
+        return report_dict(self.flags, self.verdict)
+
+
+@dataclass(frozen=True)
 class Result:
     """The sanitized text, the flags that produced it (a sequence of `Flag`, in order of start), and the verdict for
     the whole document."""
@@ -161,9 +173,14 @@ class Result:
     verdict: Verdict = "clean"
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "verdict": self.verdict,
-            "removed_chars": sum(f.end - f.start for f in self.flags),
-            "flags": [f.to_dict() for f in self.flags],
-        }
+        return report_dict(self.flags, self.verdict)
+
+
+def report_dict(flags: Sequence[Flag], verdict: Verdict) -> dict[str, Any]:
+    """The JSON report of one document (the cleaned text is not part of it)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "verdict": verdict,
+        "removed_chars": sum(f.end - f.start for f in flags),
+        "flags": [f.to_dict() for f in flags],
+    }

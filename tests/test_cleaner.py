@@ -134,6 +134,7 @@ def _check_invariants(text: str, result: Result) -> None:
         assert 0.0 <= flag.score <= 1.0
         previous_end = flag.end
     assert (result.verdict == "clean") == (not result.flags)
+    assert (result.verdict == "spam") == (bool(result.flags) and not result.text.strip())
 
 
 junk_pieces = st.sampled_from([
@@ -148,6 +149,25 @@ documents = st.lists(st.one_of(st.text(max_size=40), junk_pieces), max_size=12).
 @given(documents)
 def test_any_text_gives_a_valid_replayable_result(text):
     _check_invariants(text, spamguard.clean(text))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(documents)
+def test_check_reports_what_clean_removes(text):
+    cleaned, checked = spamguard.clean(text), Cleaner().check(text)
+    assert isinstance(checked, spamguard.Report)
+    assert (checked.flags, checked.verdict) == (cleaned.flags, cleaned.verdict)
+    assert checked.to_dict() == cleaned.to_dict()
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("porno izle\nbrazzers", "spam"),
+    (NEWS_EN + "\n\nporno izlebrazzers", "cleaned"),
+    (NEWS_EN, "clean"),
+])
+def test_check_gives_the_verdict_of_clean(text, verdict):
+    assert spamguard.clean(text).verdict == verdict
+    assert Cleaner().check(text).verdict == verdict
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -13,7 +13,7 @@ from spamguard.cli.jsonl import is_jsonl, jsonl_results
 from spamguard.cli.run import Run, label, new_run
 
 if TYPE_CHECKING:
-    from spamguard.types import Flag, Result
+    from spamguard.types import Flag, Report, Result
 
 SILENCE_HINT = """\
   Not junk? Add the exact line, or re:<regex> for a pattern, to {allow} in the repository root
@@ -62,11 +62,11 @@ class Checker:
                         self.report(path, rec.obj[self.args.field], result, rec.line)
             return
         source = fileio.read_text(path)
-        result = self.run.cleaners.for_path(path).clean(source.text)
-        self.run.console.count(bool(result.flags))
-        self.report(path, source.text, result)
+        checked = self.run.cleaners.for_path(path).check(source.text)
+        self.run.console.count(bool(checked.flags))
+        self.report(path, source.text, checked)
 
-    def report(self, path: str, text: str, result: Result, record: int | None = None) -> None:
+    def report(self, path: str, text: str, result: Result | Report, record: int | None = None) -> None:
         """Print the flags of one document (json: its full report) that the baseline does not know.
 
         Text output is written a flag at a time, and a flag is fingerprinted only when there is a baseline: a big
