@@ -18,7 +18,7 @@ import regex
 
 from .config import RULES_ONLY_THRESHOLD, Settings
 from .evidence import document
-from .judge import Judge
+from .judge import WHITE_SPACE, Judge
 from .matcher import Matcher, default_matcher
 from .model import Model, cached_model
 from .records import not_text, text_of
@@ -236,7 +236,7 @@ def _clean_batch(texts: list[str]) -> list[Result]:
     return [cleaner.clean(text) for text in texts]
 
 
-_NOT_SPACE = regex.compile("[^" + regex.escape("".join(c for c in map(chr, range(0x3001)) if c.isspace())) + "]")
+_NOT_SPACE = regex.compile(f"[^{regex.escape(WHITE_SPACE)}]")
 
 
 def verdict_of(text: str, flags: Flags) -> Verdict:
