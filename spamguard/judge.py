@@ -252,11 +252,14 @@ def _with_a_body(judge: Judge, whole: LineVerdicts, partial: list[Scored]) -> tu
     kept_lines = len(judge.doc.nonblank) - len(whole)
     if kept >= judge.settings.min_body_chars or (kept_lines >= 2 and 2 * kept >= judge.settings.min_body_chars):
         return whole, partial
-    return whole.keep_only(_named_runs(judge.doc, whole)), [p for p in partial if p.hits]
+    return whole.keep_only(_named_runs(judge, whole)), [p for p in partial if p.hits]
 
 
-def _named_runs(doc: Document, whole: LineVerdicts) -> Iterator[int]:
-    """The lines of each run of removed lines (consecutive non-blank lines) of which a rule names one."""
+def _named_runs(judge: Judge, whole: LineVerdicts) -> Iterator[int]:
+    """The lines of each run of removed lines (consecutive non-blank lines) of which a rule names one, but for a
+    line no rule names that reads as a sentence ("Short note." above a spam line stays: only a label, an anchor
+    text such as "Google", goes with the named junk around it)."""
+    doc = judge.doc
     nonblank = doc.nonblank
     first = None  # the position in `nonblank` of the current run's first line
     named = False
@@ -267,7 +270,7 @@ def _named_runs(doc: Document, whole: LineVerdicts) -> Iterator[int]:
             named = named or bool(whole[index].hits)
             continue
         if first is not None and named:
-            yield from nonblank[first:pos]
+            yield from (i for i in nonblank[first:pos] if whole[i].hits or judge.reads_as_label(i))
         first, named = None, False
 
 

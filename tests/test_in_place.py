@@ -179,8 +179,10 @@ sys.exit(cli.main(["clean", "--in-place", sys.argv[1]]))
 def test_sigterm_mid_write_removes_the_temp_file_and_exits_128_plus_n(work, signum):
     path = work / "junk.txt"
     path.write_text(SEED)
+    # the child starts with the signal's default action: under nohup SIGHUP is ignored, which the CLI respects
     child = subprocess.Popen([sys.executable, "-c", SLOW_FSYNC, str(path)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, env=child_env())
+                             stderr=subprocess.PIPE, env=child_env(),
+                             preexec_fn=lambda: signal.signal(signum, signal.SIG_DFL))
     assert child.stdout.readline() == b"fsync\n"
     assert len(tmp_leftovers(work)) == 1
     child.send_signal(signum)

@@ -141,6 +141,15 @@ def test_a_short_document_still_loses_what_a_rule_names():
     assert spamguard.clean("porno izle brazzers").verdict == "spam"
 
 
+@pytest.mark.parametrize("sentence", ["BOM text here.", "Short note.", "I will call you back tonight."])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_sentence_right_above_named_junk_in_a_short_document_stays(sentence, newline):
+    # with no body around them, the line above the junk goes only if a rule names it too, or if it is a label
+    result = spamguard.clean(sentence + newline + "porno izlebrazzers" + newline)
+    assert result.text == sentence + newline and result.verdict == "cleaned"
+    assert spamguard.clean("porno izle" + newline + "brazzers" + newline + "Google").verdict == "spam"
+
+
 @pytest.mark.parametrize("probe", ["Click here to get the best deals on cheap flights",
                                    "Sign up now and win big prizes today"])
 def test_with_a_body_the_model_s_score_may_remove_a_line_no_rule_names(probe):
