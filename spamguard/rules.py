@@ -153,7 +153,8 @@ def table_rules() -> tuple[Rule, ...]:
 def rules_from_table(table: dict[str, Any]) -> tuple[Rule, ...]:
     """The rules of a parsed rules.toml: its `[[rule]]` entries, with `{name}` replaced by the fragment of that
     name, long strings given as lists of pieces joined, and `triggers_from` adding the plain alternatives (no
-    group, no optional part) of the named fragments before the rule's own `triggers`.
+    group, no optional part) of the named fragments before the rule's own `triggers`; then its `[[block]]`
+    entries, line rules with no pattern (the matcher skips them; `evidence.blocks` makes their hits).
 
     >>> table = {"fragments": {"ad": ["advert|", "anzeige|(?:sponsored)"]},
     ...          "rule": [{"id": "x.ad", "category": "boilerplate", "scope": "span", "weight": 0.5,
@@ -164,7 +165,8 @@ def rules_from_table(table: dict[str, Any]) -> tuple[Rule, ...]:
     ('(?:advert|anzeige|(?:sponsored))$', ('advert', 'anzeige', 'sponsored'))
     """
     fragments = {name: _joined(value) for name, value in table.get("fragments", {}).items()}
-    return tuple(_rule_of(dict(entry), fragments) for entry in table.get("rule", ()))
+    blocks = [{**entry, "scope": "line"} for entry in table.get("block", ())]
+    return tuple(_rule_of(dict(entry), fragments) for entry in [*table.get("rule", ()), *blocks])
 
 
 def _rule_of(entry: dict[str, Any], fragments: dict[str, str]) -> Rule:
@@ -189,6 +191,16 @@ def _rule_of(entry: dict[str, Any], fragments: dict[str, str]) -> Rule:
 
 def _joined(value: str | list[str]) -> str:
     return value if isinstance(value, str) else "".join(value)
+
+
+def table_rule(rule_id: str) -> Rule:
+    """The rule of rules.toml with this id."""
+    return _table_rules_by_id()[rule_id]
+
+
+@lru_cache(maxsize=1)
+def _table_rules_by_id() -> dict[str, Rule]:
+    return {rule.id: rule for rule in table_rules()}
 
 
 def all_rules() -> tuple[Rule, ...]:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from spamguard.evidence.blocks import BLOCK_RULES
 from spamguard.matcher import Matcher, default_matcher, dodge_hits
 from spamguard.normalize import view
 from spamguard.rules import CATEGORIES, RULES, SCOPES
@@ -22,7 +23,9 @@ def test_every_rule_is_documented_data():
     for rule in RULES:
         assert rule.category in CATEGORIES and rule.scope in SCOPES
         assert rule.description and len(rule.description) < 200
-        assert rule.pattern or rule.phrases
+        assert rule.pattern or rule.phrases or rule.id in BLOCK_RULES
+    assert {r.id for r in RULES if not (r.pattern or r.phrases)} == set(BLOCK_RULES), \
+        "a block rule of rules.toml needs its logic in evidence/blocks.py, and the logic its entry"
 
 
 def test_lexicon_covers_the_languages_the_user_asked_for():
@@ -52,6 +55,27 @@ def test_lexicon_covers_the_languages_the_user_asked_for():
     ("All rights reserved.document.write('<scr'+'ipt src=\"http://ads.example/x.js\"></scr'+'ipt>');",
      "markup.javascript-glued"),
     ("He named the boy after Pope Francis.&nbsp;&nbsp;&nbsp;", "markup.nbsp-glued"),
+    ("RELATED COVERAGE", "boilerplate.related-header"),
+    ("Most Read", "boilerplate.related-header"),
+    ("Leia também:", "boilerplate.related-header"),
+    ("Читайте также", "boilerplate.related-header"),
+    ("関連記事", "boilerplate.related-header"),
+    ("Apple has updated its MacBook Air for 2014, read more here:", "boilerplate.related-header"),
+    ("Ads by Google", "boilerplate.ad-header"),
+    ("Prev Next", "boilerplate.pager"),
+    ("« Previous", "boilerplate.pager"),
+    ("+12", "boilerplate.gallery-counter"),
+    ("PHOTO GALLERY | 1 of 38 IMAGES", "boilerplate.gallery-counter"),
+    ("Comments (73)", "boilerplate.comment-count"),
+    ("21k shares", "boilerplate.comment-count"),
+    ("Please enable Javascript to watch.", "boilerplate.player-residue"),
+    ("Poll loading …", "boilerplate.player-residue"),
+    ("Scroll down for video", "boilerplate.player-residue"),
+    ("Read the full report here.", "boilerplate.full-story-link"),
+    (">> Read more trending stories", "boilerplate.full-story-link"),
+    ("Sorry we are not currently accepting comments on this article.", "boilerplate.comment-policy"),
+    ("ATTN: Phone Security 101 is a post from Cop Block", "boilerplate.rss-footer"),
+    ("{{ caption }}", "markup.template-variable"),
 ])
 def test_boilerplate_rules_fire(text, rule_id):
     assert rule_id in hits(text)
@@ -66,6 +90,12 @@ def test_boilerplate_rules_fire(text, rule_id):
     "Continue reading this report only if you have a strong stomach, he wrote.",
     "Read more: Tencent profit falls as rivals gain",  # a credited teaser: 'uncertain' in the labeled documents
     "MORE: Man stole £20,000 in KitKat wrappers",
+    "Next, the committee will vote on the budget.",
+    "The related coverage was criticised by the regulator.",
+    "Comments are closed on weekends, the council said in a statement about its consultation process.",
+    "The company said 21k shares changed hands on Friday.",
+    "1 of 3 people surveyed said they would move.",
+    "Ads are everywhere, she complained.",
 ])
 def test_near_misses_do_not_fire_line_rules(text):
     assert not [h for h in default_matcher().find(text, view(text)) if h.rule.scope == "line"]
@@ -255,4 +285,5 @@ def test_every_shipped_table_rule_has_a_description_and_a_pattern():
 
     assert len(table_rules()) >= 30
     for rule in table_rules():
-        assert rule.description.strip() and rule.pattern and "{" + "ad" not in rule.pattern, rule.id
+        assert rule.description.strip() and (rule.pattern or rule.id in BLOCK_RULES), rule.id
+        assert "{" + "ad" not in rule.pattern, rule.id

@@ -4,7 +4,9 @@ Each kind is a module with one small interface, units in and named evidence out:
 
 - `rules`: which named rules and lexicon phrases fired on the unit (`RuleEvidence`, and rule-id tokens);
 - `shape`: what the unit looks like and how it departs from the body (`Shape`), and where it stands (`Position`);
-- `ngrams`: the unit's words, word pairs and character trigrams, as hashed tokens.
+- `ngrams`: the unit's words, word pairs and character trigrams, as hashed tokens;
+- `blocks`: lines that are junk because of the lines around them (a related-links list under its header, a
+  block of text ads), given as hits of named block rules, which the other kinds then read like any hit.
 
 Numeric evidence is read by name (`features.rules.line_rule`), never by position; `NUMERIC_FEATURES` is the
 order the model's weight vector follows, and the saved model lists the names it was trained on.
@@ -16,11 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..hits import merged
 from ..matcher import Matcher
 from ..normalize import view as matching_view
 from ..rules import Hit
 from ..units import Document, Unit
 from ..windows import Window
+from .blocks import block_hits
 from .ngrams import HASH_BITS, N_HASHED, hash_token, text_tokens
 from .rules import RuleEvidence, find_hits, rule_evidence, rule_tokens
 from .shape import Position, Shape, position_of, shape_of
@@ -59,7 +63,11 @@ def document(text: str, matcher: Matcher, window: Window | None = None) -> Docum
     """A document (or a `window` of one: see `units.Document`) prepared for judging: its units' lines, its matching
     view and its rule hits."""
     view = matching_view(text)
-    return Document(text, view, find_hits(text, view, matcher), window)
+    doc = Document(text, view, find_hits(text, view, matcher), window)
+    found = block_hits(doc)  # block evidence reads the other hits, so it joins them before the doc is judged
+    if len(found):
+        doc.hits = merged(len(text), [doc.hits, found])
+    return doc
 
 
 def unit_features(doc: Document, unit: Unit, hits: list[Hit]) -> Features:

@@ -1,0 +1,187 @@
+"""Block evidence: lines that are junk because of the lines around them.
+
+A short line such as "Drunk in the morning man tells himself to shut up" is a headline; alone it is no evidence of
+anything. Under a "RELATED CONTENT" header, in a run of lines like it, it is a related-links list; next to
+"www.christianprayercenter.com" and "Need Prayers? Thousands Will Pray For You." it is a text ad. A reader sees
+the block, not the line. This module finds three kinds of block, each a rule of rules.toml's `[[block]]` table,
+and gives every line of one a hit of that rule (a line rule: the judge removes such a line wherever it stands):
+
+- `boilerplate.related-list`: the short title lines under a list header (a `boilerplate.related-header` hit);
+- `boilerplate.ad-block`: a run of short lines under an "Ads" header, or holding two display URLs
+  ("canada-life-insurance.org/Funeral") or a click-tracking link;
+- `boilerplate.pager-number`: a lone page number next to "Previous" / "Next".
+
+When unsure, a block keeps its lines: a list ends at the first line that reads as a sentence or as anything but
+a title, a list of more than MAX_ITEMS is taken for the article's own list, and an ad block needs its URLs.
+
+Cost: blocks start only at a header, a pager or a URL line found by one scan of the text, and each looks at a
+bounded number of lines around it (MAX_LOOK), each read up to SHORT_CHARS: linear in the document, whatever its
+shape, and nothing kept but the hits.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..hits import Hits
+from ..rules import table_rule
+from ..units import Document
+
+MAX_ITEMS = 12  # a list header announces a few links; a longer list is the article's own
+MAX_LOOK = 40  # lines a block looks at around where it starts
+SHORT_CHARS = 200  # a line longer than this is no title, no ad line
+TITLE_WORDS = 20
+RELATED_HEADER = "boilerplate.related-header"
+PAGER = "boilerplate.pager"
+AD_HEADER = "boilerplate.ad-header"
+RELATED_LIST, AD_BLOCK, PAGER_NUMBER = "boilerplate.related-list", "boilerplate.ad-block", "boilerplate.pager-number"
+BLOCK_RULES = (RELATED_LIST, AD_BLOCK, PAGER_NUMBER)  # the [[block]] entries of rules.toml
+_TLD = r"(?:com|org|net|info|biz|co|io|us|uk|ca|au|de|fr|es|it|nl|ru|in|me|tv|edu|gov)(?:\.[a-z]{2})?"
+# A display URL (as text ads show them: no scheme, at most one short path) or a link through a click tracker,
+# alone on a line. Led by a literal "\n" so that the scan jumps from line to line.
+_URL_LINE = regex.compile(r"\n[^\S\n]*+(?:(?P<display>(?:www\.)?(?:[a-z0-9][a-z0-9-]*+\.)++" + _TLD
+                       + r"(?:/[\w-]{1,30})?/?)|(?P<tracking>https?://\S*?(?:click|track|redirect|aff|subid|"
+                       r"adserv|doubleclick)\S*+))[^\S\n]*+(?=\n|\Z)", regex.IGNORECASE)
+_PAGE_NUMBER = regex.compile(r"\d{1,3}")
+
+
+def block_hits(doc: Document) -> Hits:
+    """The hits of the block rules in `doc`: one per line of each block found, spanning the line's text."""
+    marked: dict[int, str] = {}  # line index -> block rule id
+    line_rules = _line_rule_ids(doc)
+    for index in [i for i, rule_ids in line_rules.items() if PAGER in rule_ids]:
+        for number in _pager_numbers(doc, index):
+            marked.setdefault(number, PAGER_NUMBER)
+    chrome = line_rules.keys() | marked.keys()  # lines a list passes over ('Previous', '1', 'Next', '+12')
+    for index in [i for i, rule_ids in line_rules.items() if RELATED_HEADER in rule_ids]:
+        for item in _related_list(doc, index, line_rules, chrome):
+            marked.setdefault(item, RELATED_LIST)
+    for index in _ad_block_lines(doc, line_rules):
+        marked.setdefault(index, AD_BLOCK)
+    hits = Hits(len(doc.text))
+    for index in sorted(marked):
+        if index not in line_rules:  # a line a line rule matched goes already
+            hits.append(table_rule(marked[index]), *_content(doc, index))
+    return hits
+
+
+def _line_rule_ids(doc: Document) -> dict[int, set[str]]:
+    """The ids of the line rules that matched each line, by line index."""
+    found: dict[int, set[str]] = {}
+    for hit in doc.hits:
+        if hit.rule.scope == "line":
+            found.setdefault(doc.line_of(hit.start), set()).add(hit.rule.id)
+    return found
+
+
+def _related_list(doc: Document, header: int, line_rules: dict[int, set[str]], chrome: set[int]) -> list[int]:
+    """The item lines under a list header: short title lines, a line that another line rule removes passed over
+    ('Previous', '+12'); none when the list is longer than MAX_ITEMS. The blank lines before the first item
+    (none or one) set the spacing: a wider gap ends the list."""
+    items: list[int] = []
+    blanks = 0
+    spacing = None  # blank lines allowed between items: those before the first item
+    for index in range(header + 1, min(header + 1 + MAX_LOOK, len(doc.lines))):
+        text = _read(doc, index)
+        if not text:
+            blanks += 1
+            if blanks > (1 if spacing is None else spacing):
+                break
+            continue
+        gap, blanks = blanks, 0
+        if RELATED_HEADER in line_rules.get(index, ()):
+            break
+        if index in chrome:
+            continue
+        spacing = gap if spacing is None else spacing
+        if not _reads_as_title(text):
+            if items and items[-1] == index - 1:
+                items.pop()  # a title right above prose is the prose's heading, not a list item
+            break
+        items.append(index)
+        if len(items) > MAX_ITEMS:
+            return []
+    header_words = len(_read(doc, header).split())
+    return items if len(items) >= (2 if header_words == 1 else 1) else []
+
+
+def _pager_numbers(doc: Document, pager: int) -> Iterator[int]:
+    """The lone page numbers right above and below a pager line ('Previous', '1', '2', 'Next')."""
+    for step in (-1, 1):
+        index = pager + step
+        while 0 <= index < len(doc.lines) and abs(index - pager) <= MAX_LOOK \
+                and _PAGE_NUMBER.fullmatch(_read(doc, index)):
+            yield index
+            index += step
+
+
+def _ad_block_lines(doc: Document, line_rules: dict[int, set[str]]) -> Iterator[int]:
+    """The lines of each text-ad block, in a run of short non-blank lines: the whole run when an ad header starts
+    it (and two lines follow); else the run up to the line after its last display URL when it holds two (after an
+    ad title), or up to a click-tracking link among its first five lines."""
+    # m.start() is where the line starts in the text (the scan runs over "\n" + text)
+    urls = {doc.line_of(m.start()): m.lastgroup or "" for m in _URL_LINE.finditer("\n" + doc.text)} \
+        if "." in doc.text else {}
+    starts = {i for i, ids in line_rules.items() if AD_HEADER in ids} | set(urls)
+    done: set[int] = set()
+    for start in sorted(starts):
+        first, last = _short_run(doc, start)
+        if first in done:
+            continue
+        done.add(first)
+        run = range(first, last + 1)
+        display = [i for i in run if urls.get(i) == "display"]
+        tracking = [i for i in run if urls.get(i) == "tracking"]
+        if AD_HEADER in line_rules.get(first, ()) and len(run) >= 3:
+            yield from run
+        elif len(display) >= 2 and display[0] > first and 4 * len(display) >= len(run):
+            yield from range(first, min(display[-1] + 1, last) + 1)  # an ad's pitch follows its URL
+        elif tracking and tracking[-1] - first < 5:
+            yield from range(first, tracking[-1] + 1)  # the link ends its ad
+
+
+def _short_run(doc: Document, index: int) -> tuple[int, int]:
+    """The first and last line of the run of short non-blank lines (no blank line between) holding `index`."""
+    first = last = index
+    while first > 0 and index - first < MAX_LOOK and _is_short(_read(doc, first - 1)):
+        first -= 1
+    while last + 1 < len(doc.lines) and last - index < MAX_LOOK and _is_short(_read(doc, last + 1)):
+        last += 1
+    return first, last
+
+
+def _is_short(text: str) -> bool:
+    return bool(text) and len(text) <= SHORT_CHARS and len(text.split()) <= TITLE_WORDS
+
+
+def _reads_as_title(text: str) -> bool:
+    """A headline: short, not opening in lower case, not ending like a sentence ('...' aside) or a lead-in.
+
+    >>> _reads_as_title("2014 13-inch Retina MacBook Pro review")
+    True
+
+    >>> _reads_as_title("Drunk in the morning man tells himself to shut up")
+    True
+    >>> _reads_as_title("He said the plan would work."), _reads_as_title("and then it rained")
+    (False, False)
+    """
+    if not _is_short(text) or text.endswith(":"):
+        return False
+    if text.endswith(".") and not text.endswith(("...", "…")):
+        return False
+    first = next((c for c in text if c.isalnum()), "")
+    return not first.islower()
+
+
+def _read(doc: Document, index: int) -> str:
+    """Line `index`, stripped, read up to one character past SHORT_CHARS (enough to tell it is long)."""
+    line = doc.lines[index]
+    return doc.text[line.start:min(line.end, line.start + SHORT_CHARS + 1)].strip()
+
+
+def _content(doc: Document, index: int) -> tuple[int, int]:
+    """The span of line `index` from its first to its last non-blank character."""
+    line = doc.lines[index]
+    text = doc.text[line.start:line.end]
+    return line.start + len(text) - len(text.lstrip()), line.end - len(text) + len(text.rstrip())
