@@ -151,6 +151,16 @@ def exotic_breaks() -> str:
     return "".join(f"Share this{brk}ok{brk}" for brk in EXOTIC_BREAKS)
 
 
+def related_lists() -> str:
+    """a related-links header with five headlines under it, over and over (every line a block's)"""
+    return "RELATED CONTENT\n" + "".join(f"Council approves budget for road repairs, part {i}\n" for i in range(5))
+
+
+def ad_blocks() -> str:
+    """text ads: a title, a display URL and a pitch, over and over in one run of lines"""
+    return "Funeral Insurance Online\ncanada-life-insurance.org/Funeral\nAffordable plans. Free quotes.\n"
+
+
 SHAPES: dict[str, Callable[[], str]] = {
     "spam-line": spam_line,
     "spam-zero-width": spam_zero_width,
@@ -169,6 +179,8 @@ SHAPES: dict[str, Callable[[], str]] = {
     "base64-blob": base64_blob,
     "minified-js": minified_js,
     "exotic-breaks": exotic_breaks,
+    "related-lists": related_lists,
+    "ad-blocks": ad_blocks,
 }
 
 

@@ -124,12 +124,12 @@ def _ad_block_lines(doc: Document, line_rules: dict[int, set[str]]) -> Iterator[
     urls = {doc.line_of(m.start()): m.lastgroup or "" for m in _URL_LINE.finditer("\n" + doc.text)} \
         if "." in doc.text else {}
     starts = {i for i, ids in line_rules.items() if AD_HEADER in ids} | set(urls)
-    done: set[int] = set()
+    covered = -1  # the last line of the runs read so far: a start inside one was read with it
     for start in sorted(starts):
-        first, last = _short_run(doc, start)
-        if first in done:
+        if start <= covered:
             continue
-        done.add(first)
+        first, last = _short_run(doc, start)
+        covered = last
         run = range(first, last + 1)
         display = [i for i in run if urls.get(i) == "display"]
         tracking = [i for i in run if urls.get(i) == "tracking"]
