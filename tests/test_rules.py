@@ -76,6 +76,9 @@ def test_lexicon_covers_the_languages_the_user_asked_for():
     ("Sorry we are not currently accepting comments on this article.", "boilerplate.comment-policy"),
     ("ATTN: Phone Security 101 is a post from Cop Block", "boilerplate.rss-footer"),
     ("{{ caption }}", "markup.template-variable"),
+    ("More Critical Reads You Need to Hear! Click Here!", "boilerplate.click-here-promo"),
+    ("For more places to find Example TV – Click Here Now", "boilerplate.click-here-promo"),
+    ("You can support my work through my PayPal account. Thanks", "boilerplate.donation-prompt"),
 ])
 def test_boilerplate_rules_fire(text, rule_id):
     assert rule_id in hits(text)
@@ -96,6 +99,10 @@ def test_boilerplate_rules_fire(text, rule_id):
     "The company said 21k shares changed hands on Friday.",
     "1 of 3 people surveyed said they would move.",
     "Ads are everywhere, she complained.",
+    "Click here to see a scan of the full page",  # a link to the story's own document: article text
+    "Listen to the Podcast Audio: Click Here",
+    "To read her note in full, click here.",
+    "The charity said it would donate the proceeds to a children's hospital in the city.",
 ])
 def test_near_misses_do_not_fire_line_rules(text):
     assert not [h for h in default_matcher().find(text, view(text)) if h.rule.scope == "line"]
