@@ -36,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     description = {
         "built_by": "python training/train_default.py (training/build_data.py, then spamguard.train.train)",
         "sources": "../shared/corpora: aeb_scrapinghub gold article bodies and trafilatura leftovers, "
-                   "fnc1_bodies and fakenewscorpus_sample documents that pass a strict clean filter, "
+                   "fnc1_bodies and fakenewscorpus_sample documents that pass a strict clean filter (player "
+                   "residue lines such as 'Scroll down for video' taken out first), "
                    "hidden_link_injections anchors (spliced set only), "
                    "sms_spam_collection spam messages; synthetic junk and legitimate endings from training.synth",
         "input_sha256": manifest["inputs"],

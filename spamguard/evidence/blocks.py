@@ -20,9 +20,10 @@ shape, and nothing kept but the hits.
 """
 from __future__ import annotations
 
+import re
+from array import array
 from collections.abc import Iterator
-
-import regex
+from heapq import merge
 
 from ..hits import Hits
 from ..rules import table_rule
@@ -37,48 +38,57 @@ PAGER = "boilerplate.pager"
 AD_HEADER = "boilerplate.ad-header"
 RELATED_LIST, AD_BLOCK, PAGER_NUMBER = "boilerplate.related-list", "boilerplate.ad-block", "boilerplate.pager-number"
 BLOCK_RULES = (RELATED_LIST, AD_BLOCK, PAGER_NUMBER)  # the [[block]] entries of rules.toml
+# What is known of each line, a byte a line (a flood of a million chrome lines is ordinary input): bits for the
+# line rules a block reads, then the block a line was found in.
+_LINE_RULE, _HEADER, _PAGER, _AD_HEADER, _DISPLAY_URL, _TRACKING_URL = 1, 2, 4, 8, 16, 32
+_READ_RULES = {RELATED_HEADER: _HEADER, PAGER: _PAGER, AD_HEADER: _AD_HEADER}
+_MARKS = {RELATED_LIST: 1, AD_BLOCK: 2, PAGER_NUMBER: 3}
 _TLD = r"(?:com|org|net|info|biz|co|io|us|uk|ca|au|de|fr|es|it|nl|ru|in|me|tv|edu|gov)(?:\.[a-z]{2})?"
 # A display URL (as text ads show them: no scheme, at most one short path) or a link through a click tracker,
-# alone on a line. Led by a literal "\n" so that the scan jumps from line to line.
-_URL_LINE = regex.compile(r"\n[^\S\n]*+(?:(?P<display>(?:www\.)?(?:[a-z0-9][a-z0-9-]*+\.)++" + _TLD
-                       + r"(?:/[\w-]{1,30})?/?)|(?P<tracking>https?://\S*?(?:click|track|redirect|aff|subid|"
-                       r"adserv|doubleclick)\S*+))[^\S\n]*+(?=\n|\Z)", regex.IGNORECASE)
-_PAGE_NUMBER = regex.compile(r"\d{1,3}")
+# alone on a line. Every repeat is bounded, so a match attempt (one per line start) reads a bounded stretch of text,
+# whatever the line holds (the standard library's `re`, twice as fast here as `regex`, has no possessive
+# quantifiers before Python 3.11).
+_URL = (r"[^\S\n]{0,20}(?:(?P<display>(?:www\.)?(?:[a-z0-9][a-z0-9-]{0,62}\.){1,6}" + _TLD + r"(?:/[\w-]{1,30})?/?)|"
+        r"(?P<tracking>https?://\S{0,150}?(?:click|track|redirect|aff|subid|adserv|doubleclick)\S{0,150}))"
+        r"[^\S\n]{0,20}(?=\n|\Z)")
+_FIRST_URL_LINE = re.compile(_URL, re.IGNORECASE)
+_URL_LINE = re.compile(r"\n" + _URL, re.IGNORECASE)  # led by a line break: the scan jumps from line to line
+_PAGE_NUMBER = re.compile(r"\d{1,3}")
 
 
 def block_hits(doc: Document) -> Hits:
     """The hits of the block rules in `doc`: one per line of each block found, spanning the line's text."""
-    marked: dict[int, str] = {}  # line index -> block rule id
-    line_rules = _line_rule_ids(doc)
-    for index in [i for i, rule_ids in line_rules.items() if PAGER in rule_ids]:
+    known = bytearray(len(doc.lines))
+    headers, pagers, ad_headers = array("q"), array("q"), array("q")
+    for hit in doc.hits:
+        if hit.rule.scope == "line":
+            index = doc.line_of(hit.start)
+            bit = _READ_RULES.get(hit.rule.id, 0)
+            if bit and not known[index] & bit:
+                (headers if bit == _HEADER else pagers if bit == _PAGER else ad_headers).append(index)
+            known[index] |= _LINE_RULE | bit
+    marked = bytearray(len(doc.lines))  # a _MARKS value where a block was found
+    for index in pagers:
         for number in _pager_numbers(doc, index):
-            marked.setdefault(number, PAGER_NUMBER)
-    chrome = line_rules.keys() | marked.keys()  # lines a list passes over ('Previous', '1', 'Next', '+12')
-    for index in [i for i, rule_ids in line_rules.items() if RELATED_HEADER in rule_ids]:
-        for item in _related_list(doc, index, line_rules, chrome):
-            marked.setdefault(item, RELATED_LIST)
-    for index in _ad_block_lines(doc, line_rules):
-        marked.setdefault(index, AD_BLOCK)
+            marked[number] = marked[number] or _MARKS[PAGER_NUMBER]
+    for index in headers:
+        for item in _related_list(doc, index, known, marked):
+            marked[item] = marked[item] or _MARKS[RELATED_LIST]
+    for index in _ad_block_lines(doc, known, ad_headers):
+        marked[index] = marked[index] or _MARKS[AD_BLOCK]
     hits = Hits(len(doc.text))
-    for index in sorted(marked):
-        if index not in line_rules:  # a line a line rule matched goes already
-            hits.append(table_rule(marked[index]), *_content(doc, index))
+    if any(marked):
+        rules = {mark: table_rule(rule_id) for rule_id, mark in _MARKS.items()}
+        for index, mark in enumerate(marked):
+            if mark and not known[index] & _LINE_RULE:  # a line a line rule matched goes already
+                hits.append(rules[mark], *_content(doc, index))
     return hits
 
 
-def _line_rule_ids(doc: Document) -> dict[int, set[str]]:
-    """The ids of the line rules that matched each line, by line index."""
-    found: dict[int, set[str]] = {}
-    for hit in doc.hits:
-        if hit.rule.scope == "line":
-            found.setdefault(doc.line_of(hit.start), set()).add(hit.rule.id)
-    return found
-
-
-def _related_list(doc: Document, header: int, line_rules: dict[int, set[str]], chrome: set[int]) -> list[int]:
-    """The item lines under a list header: short title lines, a line that another line rule removes passed over
-    ('Previous', '+12'); none when the list is longer than MAX_ITEMS. The blank lines before the first item
-    (none or one) set the spacing: a wider gap ends the list."""
+def _related_list(doc: Document, header: int, known: bytearray, marked: bytearray) -> list[int]:
+    """The item lines under a list header: short title lines, a line that another line rule removes, or that a
+    pager block holds, passed over ('Previous', '1', '+12'); none when the list is longer than MAX_ITEMS. The blank
+    lines before the first item (none or one) set the spacing: a wider gap ends the list."""
     items: list[int] = []
     blanks = 0
     spacing = None  # blank lines allowed between items: those before the first item
@@ -90,9 +100,9 @@ def _related_list(doc: Document, header: int, line_rules: dict[int, set[str]], c
                 break
             continue
         gap, blanks = blanks, 0
-        if RELATED_HEADER in line_rules.get(index, ()):
+        if known[index] & _HEADER:
             break
-        if index in chrome:
+        if known[index] & _LINE_RULE or marked[index]:
             continue
         spacing = gap if spacing is None else spacing
         if not _reads_as_title(text):
@@ -116,29 +126,41 @@ def _pager_numbers(doc: Document, pager: int) -> Iterator[int]:
             index += step
 
 
-def _ad_block_lines(doc: Document, line_rules: dict[int, set[str]]) -> Iterator[int]:
+def _ad_block_lines(doc: Document, known: bytearray, ad_headers: array[int]) -> Iterator[int]:
     """The lines of each text-ad block, in a run of short non-blank lines: the whole run when an ad header starts
     it (and two lines follow); else the run up to the line after its last display URL when it holds two (after an
     ad title), or up to a click-tracking link among its first five lines."""
-    # m.start() is where the line starts in the text (the scan runs over "\n" + text)
-    urls = {doc.line_of(m.start()): m.lastgroup or "" for m in _URL_LINE.finditer("\n" + doc.text)} \
-        if "." in doc.text else {}
-    starts = {i for i, ids in line_rules.items() if AD_HEADER in ids} | set(urls)
+    url_lines = array("q")
+    for line, kind in _url_lines(doc.text):
+        index = doc.line_of(line)
+        known[index] |= _DISPLAY_URL if kind == "display" else _TRACKING_URL
+        url_lines.append(index)
     covered = -1  # the last line of the runs read so far: a start inside one was read with it
-    for start in sorted(starts):
+    for start in merge(ad_headers, url_lines):
         if start <= covered:
             continue
         first, last = _short_run(doc, start)
         covered = last
         run = range(first, last + 1)
-        display = [i for i in run if urls.get(i) == "display"]
-        tracking = [i for i in run if urls.get(i) == "tracking"]
-        if AD_HEADER in line_rules.get(first, ()) and len(run) >= 3:
+        display = [i for i in run if known[i] & _DISPLAY_URL]
+        tracking = [i for i in run if known[i] & _TRACKING_URL]
+        if known[first] & _AD_HEADER and len(run) >= 3:
             yield from run
         elif len(display) >= 2 and display[0] > first and 4 * len(display) >= len(run):
             yield from range(first, min(display[-1] + 1, last) + 1)  # an ad's pitch follows its URL
         elif tracking and tracking[-1] - first < 5:
             yield from range(first, tracking[-1] + 1)  # the link ends its ad
+
+
+def _url_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Where each line that is a display URL or a tracking link starts, and which it is (no copy of the text)."""
+    if "." not in text:
+        return
+    first = _FIRST_URL_LINE.match(text)
+    if first:
+        yield 0, first.lastgroup or ""
+    for m in _URL_LINE.finditer(text):
+        yield m.start() + 1, m.lastgroup or ""
 
 
 def _short_run(doc: Document, index: int) -> tuple[int, int]:
