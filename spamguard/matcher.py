@@ -68,7 +68,7 @@ class Matcher:
         line_rules = [r for r in rules if r.pattern and r.anchor == "line" and not r.triggers]
         # Led by the literal "\n" (scanned over "\n" + text): the engine then jumps from line break to line
         # break, where a "^" would make it try every position.
-        self._line_scan = _combined(line_rules, r"\n[^\S\n]*+(?:{})[^\S\n]*+(?=\n|\Z)")
+        self._line_scan = _combined(line_rules, r"\n[^\S\n]*+(?=\S)(?:{})[^\S\n]*+(?=\n|\Z)")
         self._line_long = _combined([r for r in line_rules if r.max_chars > SHORT_LINE])
         self._line_triggered = [(r, _compile(r.pattern)) for r in rules
                                 if r.pattern and r.anchor == "line" and r.triggers]

@@ -141,6 +141,7 @@ junk_pieces = st.sampled_from([
     "porno izle", "brazzers", "slot gacor", "Advertisement", "Share this:", "Continued below... ",
     "buy cheap viagra online", "\u200b", "The post X appeared first on Y.", "RelatedA thingB thing", "\n", "\n\n",
     "\r\n", " ", ".", "Twitter", "(function(d, s, id) {", "<div>", "p o r n o", "İ", "ß", "🙂",
+    "RELATED CONTENT\n", "Ads\n", "www.example.com\n", "Previous\n", "1\n", "Next\n", "A Short Headline\n",
 ])
 documents = st.lists(st.one_of(st.text(max_size=40), junk_pieces), max_size=12).map("".join)
 
