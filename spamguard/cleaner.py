@@ -18,9 +18,10 @@ import regex
 
 from .config import RULES_ONLY_THRESHOLD, Settings
 from .evidence import document
-from .judge import WHITE_SPACE, Judge
+from .judge import Judge
 from .matcher import Matcher, default_matcher
 from .model import Model, cached_model
+from .normalize import LINE_BREAKS, WHITE_SPACE
 from .records import not_text, text_of
 from .segment import split_lines
 from .spans import OffsetsBack, apply, combined, flag_order, flags_of, kept_pieces, make_flag, merge
@@ -111,7 +112,9 @@ def _window_flags(text: str, window: Window, matcher: Matcher, model: Model | No
     flags = _one_pass(text, window, matcher, model, settings, allowed)
     line_starts: Sequence[int] | None = None
     for _ in range(settings.max_passes - 1):
-        if not flags:
+        # Only a cut inside a line, or a new last line (the trailer went), brings something new to judge.
+        if not flags or (_NOT_SPACE.search(text, flags[-1].end) is not None
+                         and all(_whole_lines(text, start, end) for start, end in flags.spans())):
             break
         line_starts = line_starts or split_lines(text).starts
         cleaned = apply(text, flags)
@@ -123,6 +126,16 @@ def _window_flags(text: str, window: Window, matcher: Matcher, model: Model | No
                               f.model_score, settings) for f in more]
         flags = merge(text, sorted([*flags, *remapped], key=flag_order), settings)
     return flags
+
+
+def _whole_lines(text: str, start: int, end: int) -> bool:
+    """[start, end) begins at the start of a line and ends at the end of one (its line break or the text's end).
+
+    >>> _whole_lines("ab\\ncd\\nef", 3, 6), _whole_lines("ab\\ncd", 1, 5)
+    (True, False)
+    """
+    return (start == 0 or text[start - 1] in LINE_BREAKS or text[start] in LINE_BREAKS) \
+        and (end == len(text) or text[end - 1] in LINE_BREAKS or text[end] in LINE_BREAKS)
 
 
 def _one_pass(text: str, window: Window, matcher: Matcher, model: Model | None, settings: Settings,

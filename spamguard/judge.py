@@ -30,6 +30,7 @@ import regex
 from .config import Settings
 from .evidence import Features, unit_features
 from .model import Model
+from .normalize import WHITE_SPACE
 from .rules import Hit
 from .segment import Line
 from .units import Document, Unit, head, piece, suffix
@@ -144,14 +145,17 @@ class Judge:
         hits = self.doc.hits_in(unit.start, unit.end)
         if not hits and self.model is None:
             return Scored(unit.start, unit.end, 0.0, None, (), False)
+        line_rule = max((h.rule.weight for h in hits if h.rule.scope == "line"), default=0.0)
+        if line_rule >= self.settings.rule_acts:  # a line rule decides on its own: no evidence to weigh
+            return Scored(unit.start, unit.end, line_rule, None, tuple(hits), True)
         features = unit_features(self.doc, unit, hits)
         if self.model is None:
             score = rules_only_score(features, self.settings)
             return Scored(unit.start, unit.end, score, None, tuple(hits), score >= threshold)
         model_score = self.model.probability(features)
         line_rule = features.rules.line_rule
-        is_junk = model_score >= threshold or line_rule >= self.settings.rule_acts
-        return Scored(unit.start, unit.end, max(model_score, line_rule), model_score, tuple(hits), is_junk)
+        return Scored(unit.start, unit.end, max(model_score, line_rule), model_score, tuple(hits),
+                      model_score >= threshold)
 
     def reads_as_label(self, index: int) -> bool:
         """A short line that is no sentence: a link text, a button, a name."""
@@ -351,11 +355,6 @@ def _unnamed_sentence_tail(judge: Judge, tail: Scored) -> bool:
     reads_as_sentence = body[-1:] in _TAIL_SENTENCE_END and _words(body) >= 6  # Chinese too: no spaces
     return reads_as_sentence and not tail.hits and judge.model is not None \
         and (tail.model_score or 0.0) < judge.middle_threshold
-
-
-# Every character str.isspace() holds (tests/test_judge.py checks the list).
-WHITE_SPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
-    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 def _visible(text: str) -> int:

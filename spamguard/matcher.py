@@ -19,7 +19,7 @@ import regex
 from ahocorasick_rs import AhoCorasick, Implementation
 
 from .hits import Hits, merged
-from .normalize import View
+from .normalize import WHITE_SPACE, View
 from .rules import DODGE_RULES, SHORT_LINE, ZERO_WIDTH, Hit, Rule, all_rules, match_timeout
 
 SCAN_PIECE = 1 << 16  # characters of the view scanned for phrases at a time
@@ -134,13 +134,19 @@ class Matcher:
         if not triggered and not starts:
             return [scanned]
         if all(r.triggers for r, _ in starts):
-            lines = _lines_holding(text, heapq.merge(*found_triggers.values()))
+            wanted = {t for r, _ in [*triggered, *starts] for t in r.triggers}  # not the 'any' rules' triggers
+            lines = _lines_holding(text, heapq.merge(*(found_triggers[t] for t in wanted if t in found_triggers)))
         else:
             lines = _lines_holding(text, _line_starts(text))
+        longest = max((r.max_chars for r, _ in triggered), default=0)
         for line_start, line_end in lines:
-            start, end = _stripped(text, line_start, line_end)
-            if end == start:
+            first = _VISIBLE.search(text, line_start, line_end)
+            if first is None:
                 continue  # a blank line
+            last = _LAST_VISIBLE.search(text, line_start, line_end)
+            start, end = first.start(), last.end() if last else line_end
+            if end - start > longest and not starts:
+                continue  # no rule to try is made for a line this long: no copy of it
             stripped = text[start:end]
             for rule, pattern in triggered:
                 if end - start <= rule.max_chars and any(t in stripped for t in rule.triggers) \
@@ -233,9 +239,12 @@ def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str]]], original: st
     text = view.text
     parts = []
     for rule, pattern in anywhere:
+        found = [triggers[key] for key in rule.triggers if key in triggers]
+        if not found:
+            continue  # no line holds one of this rule's triggers (an empty part would be left out of the merge)
         hits = Hits(len(original))
         parts.append(hits)
-        lines = _lines_holding(text, heapq.merge(*(triggers[key] for key in rule.triggers if key in triggers)))
+        lines = _lines_holding(text, heapq.merge(*found))
         deadline = time.monotonic() + match_timeout(len(text))
         try:
             for line_start, line_end in lines:
@@ -305,6 +314,10 @@ def _phrase_hits(phrase_rules: dict[str, list[Rule]], original: str, view: View,
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+_VISIBLE = regex.compile(f"[^{regex.escape(WHITE_SPACE)}]")  # what str.strip keeps
+_LAST_VISIBLE = regex.compile(_VISIBLE.pattern, flags=regex.REVERSE)
 
 
 def _line_starts(text: str) -> Iterator[int]:

@@ -60,13 +60,15 @@ def block_hits(doc: Document) -> Hits:
     """The hits of the block rules in `doc`: one per line of each block found, spanning the line's text."""
     known = bytearray(len(doc.lines))
     headers, pagers, ad_headers = array("q"), array("q"), array("q")
-    for hit in doc.hits:
-        if hit.rule.scope == "line":
-            index = doc.line_of(hit.start)
-            bit = _READ_RULES.get(hit.rule.id, 0)
+    hits = doc.hits
+    bits = [_LINE_RULE | _READ_RULES.get(rule.id, 0) if rule.scope == "line" else 0 for rule in hits.rules]
+    for number, start in zip(hits.rule_numbers, hits.starts):  # read from the arrays: no Hit made
+        if bits[number]:
+            index = doc.line_of(start)
+            bit = bits[number] & ~_LINE_RULE
             if bit and not known[index] & bit:
                 (headers if bit == _HEADER else pagers if bit == _PAGER else ad_headers).append(index)
-            known[index] |= _LINE_RULE | bit
+            known[index] |= bits[number]
     marked = bytearray(len(doc.lines))  # a _MARKS value where a block was found
     for index in pagers:
         for number in _pager_numbers(doc, index):
@@ -76,13 +78,13 @@ def block_hits(doc: Document) -> Hits:
             marked[item] = marked[item] or _MARKS[RELATED_LIST]
     for index in _ad_block_lines(doc, known, ad_headers):
         marked[index] = marked[index] or _MARKS[AD_BLOCK]
-    hits = Hits(len(doc.text))
-    if any(marked):
+    found = Hits(len(doc.text))
+    if marked.count(0) < len(marked):
         rules = {mark: table_rule(rule_id) for rule_id, mark in _MARKS.items()}
         for index, mark in enumerate(marked):
             if mark and not known[index] & _LINE_RULE:  # a line a line rule matched goes already
-                hits.append(rules[mark], *_content(doc, index))
-    return hits
+                found.append(rules[mark], *_content(doc, index))
+    return found
 
 
 def _related_list(doc: Document, header: int, known: bytearray, marked: bytearray) -> list[int]:
