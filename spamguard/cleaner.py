@@ -21,7 +21,7 @@ from .evidence import document
 from .judge import Judge
 from .matcher import Matcher, default_matcher
 from .model import Model, cached_model
-from .normalize import LINE_BREAKS, WHITE_SPACE
+from .normalize import LINE_BREAKS, NOT_WHITE_SPACE
 from .records import not_text, text_of
 from .segment import split_lines
 from .spans import OffsetsBack, apply, combined, flag_order, flags_of, kept_pieces, make_flag, merge
@@ -113,7 +113,7 @@ def _window_flags(text: str, window: Window, matcher: Matcher, model: Model | No
     line_starts: Sequence[int] | None = None
     for _ in range(settings.max_passes - 1):
         # Only a cut inside a line, or a new last line (the trailer went), brings something new to judge.
-        if not flags or (_NOT_SPACE.search(text, flags[-1].end) is not None
+        if not flags or (NOT_WHITE_SPACE.search(text, flags[-1].end) is not None
                          and all(_whole_lines(text, start, end) for start, end in flags.spans())):
             break
         line_starts = line_starts or split_lines(text).starts
@@ -249,9 +249,6 @@ def _clean_batch(texts: list[str]) -> list[Result]:
     return [cleaner.clean(text) for text in texts]
 
 
-_NOT_SPACE = regex.compile(f"[^{regex.escape(WHITE_SPACE)}]")
-
-
 def verdict_of(text: str, flags: Flags) -> Verdict:
     """"clean" with no flags, "spam" when the flags leave nothing but white space (as `str.strip` sees it),
     else "cleaned"; read from the text in place, without making the cleaned text.
@@ -265,10 +262,10 @@ def verdict_of(text: str, flags: Flags) -> Verdict:
         return "clean"
     position = 0
     for start, end in flags.spans():
-        if start > position and _NOT_SPACE.search(text, position, start):
+        if start > position and NOT_WHITE_SPACE.search(text, position, start):
             return "cleaned"
         position = max(position, end)
-    return "cleaned" if _NOT_SPACE.search(text, position) else "spam"
+    return "cleaned" if NOT_WHITE_SPACE.search(text, position) else "spam"
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ import regex
 from ahocorasick_rs import AhoCorasick, Implementation
 
 from .hits import Hits, merged
-from .normalize import WHITE_SPACE, View
+from .normalize import View, stripped_span
 from .rules import DODGE_RULES, SHORT_LINE, ZERO_WIDTH, Hit, Rule, all_rules, match_timeout
 
 SCAN_PIECE = 1 << 16  # characters of the view scanned for phrases at a time
@@ -73,6 +73,8 @@ class Matcher:
         self._line_triggered = [(r, _compile(r.pattern)) for r in rules
                                 if r.pattern and r.anchor == "line" and r.triggers]
         self._start = [(r, _compile(r.pattern)) for r in rules if r.pattern and r.anchor == "start"]
+        # the triggers of the line and start rules, not those of the rules that match anywhere
+        self._line_trigger_keys = frozenset(t for r, _ in [*self._line_triggered, *self._start] for t in r.triggers)
         self._anywhere = [(r, regex.compile(r.pattern, regex.VERSION1)) for r in rules
                           if r.pattern and r.anchor == "any"]
         self._phrase_rules: dict[str, list[Rule]] = {}
@@ -123,7 +125,7 @@ class Matcher:
         if self._line_scan is not None:
             pattern, by_group = self._line_scan
             for m in pattern.finditer("\n" + text):
-                start, end = _stripped(text, m.start(), m.end() - 1)
+                start, end = stripped_span(text, m.start(), m.end() - 1)
                 if end > start:
                     rule = self._line_rule(by_group[m.lastgroup], text[start:end])
                     if rule is not None:
@@ -134,17 +136,15 @@ class Matcher:
         if not triggered and not starts:
             return [scanned]
         if all(r.triggers for r, _ in starts):
-            wanted = {t for r, _ in [*triggered, *starts] for t in r.triggers}  # not the 'any' rules' triggers
-            lines = _lines_holding(text, heapq.merge(*(found_triggers[t] for t in wanted if t in found_triggers)))
+            lines = _lines_holding(text, heapq.merge(*(positions for key, positions in found_triggers.items()
+                                                       if key in self._line_trigger_keys)))
         else:
             lines = _lines_holding(text, _line_starts(text))
         longest = max((r.max_chars for r, _ in triggered), default=0)
         for line_start, line_end in lines:
-            first = _VISIBLE.search(text, line_start, line_end)
-            if first is None:
+            start, end = stripped_span(text, line_start, line_end)
+            if end == start:
                 continue  # a blank line
-            last = _LAST_VISIBLE.search(text, line_start, line_end)
-            start, end = first.start(), last.end() if last else line_end
             if end - start > longest and not starts:
                 continue  # no rule to try is made for a line this long: no copy of it
             stripped = text[start:end]
@@ -316,21 +316,9 @@ def _phrase_hits(phrase_rules: dict[str, list[Rule]], original: str, view: View,
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-_VISIBLE = regex.compile(f"[^{regex.escape(WHITE_SPACE)}]")  # what str.strip keeps
-_LAST_VISIBLE = regex.compile(_VISIBLE.pattern, flags=regex.REVERSE)
-
-
 def _line_starts(text: str) -> Iterator[int]:
     yield 0
     yield from (m.end() for m in re.finditer("\n", text))
-
-
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    """[start, end) with the white space at its edges left out (empty, at `start`, for a blank piece)."""
-    piece = text[start:end]
-    if not piece.strip():
-        return start, start
-    return start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip()))
 
 
 def _lines_holding(text: str, positions: Iterable[int]) -> Iterator[tuple[int, int]]:

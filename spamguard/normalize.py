@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from .segment import offset_typecode
 
 # Characters that render as nothing; spammers put them inside words to break matching.
@@ -31,6 +33,8 @@ BLANK = " \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004
 # Every character str.isspace() holds (tests/test_judge.py checks the list).
 WHITE_SPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
     "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+NOT_WHITE_SPACE = regex.compile(f"[^{regex.escape(WHITE_SPACE)}]")  # what str.strip keeps
+_LAST_NOT_WHITE_SPACE = regex.compile(NOT_WHITE_SPACE.pattern, flags=regex.REVERSE)
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # exactly what str.splitlines() splits on
 _ASCII_BREAKS = "".join(sorted(c for c in LINE_BREAKS if c.isascii() and c != "\n"))  # folded to "\n" in ASCII text
 SPECIAL = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"}
@@ -157,6 +161,20 @@ class View:
         if self.offsets is None:
             return start, end
         return self.offsets.first_at_or_after(start), self.offsets.first_at_or_after(end)
+
+
+def stripped_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) of `text` with the white space at its edges (as `str.strip` sees it) left out; empty, at
+    `start`, for a blank piece. Nothing is copied, however long the piece.
+
+    >>> stripped_span(" ab \\n", 0, 5), stripped_span("a  \\t", 1, 4)
+    ((1, 3), (1, 1))
+    """
+    first = NOT_WHITE_SPACE.search(text, start, end)
+    if first is None:
+        return start, start
+    last = _LAST_NOT_WHITE_SPACE.search(text, start, end)
+    return first.start(), last.end() if last else end
 
 
 @lru_cache(maxsize=65536)

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from heapq import merge
 
 from ..hits import Hits
+from ..normalize import stripped_span
 from ..rules import table_rule
 from ..units import Document
 
@@ -83,7 +84,7 @@ def block_hits(doc: Document) -> Hits:
         rules = {mark: table_rule(rule_id) for rule_id, mark in _MARKS.items()}
         for index, mark in enumerate(marked):
             if mark and not known[index] & _LINE_RULE:  # a line a line rule matched goes already
-                found.append(rules[mark], *_content(doc, index))
+                found.append(rules[mark], *stripped_span(doc.text, doc.lines[index].start, doc.lines[index].end))
     return found
 
 
@@ -202,10 +203,3 @@ def _read(doc: Document, index: int) -> str:
     """Line `index`, stripped, read up to one character past SHORT_CHARS (enough to tell it is long)."""
     line = doc.lines[index]
     return doc.text[line.start:min(line.end, line.start + SHORT_CHARS + 1)].strip()
-
-
-def _content(doc: Document, index: int) -> tuple[int, int]:
-    """The span of line `index` from its first to its last non-blank character."""
-    line = doc.lines[index]
-    text = doc.text[line.start:line.end]
-    return line.start + len(text) - len(text.lstrip()), line.end - len(text) + len(text.rstrip())
