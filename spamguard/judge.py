@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -39,6 +40,13 @@ from .words import SPLIT_WORD
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _NO_SPACE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _SENTENCE_END = ".!?。！？"
+# A capitalised word inside a sentence (after a word and a space): a name, not a sentence's first word.
+_NAME = regex.compile(r"(?<=[\p{L}\p{N},;)\]\"”’]\s)\p{Lu}\p{Ll}{2,}")
+_LINK_OR_PHONE = regex.compile(r"://|www\.|@\w|\d{7}|\.(?:com|net|org|info|biz|ru|tr|id|co)\b")
+# A prompt's first word: a sentence that opens so asks the reader to act ("Follow Reuters on Twitter.").
+_PROMPT_WORDS = frozenset(("follow", "like", "share", "subscribe", "sign", "join", "click", "tap", "visit", "watch",
+                           "read", "download", "get", "buy", "order", "call", "text", "email", "contact", "see"))
+_CLICK = regex.compile(r"\b(?:click|tap)\b", regex.IGNORECASE)
 _TAIL_SENTENCE_END = ".!?。！？\"'”’»)"
 
 
@@ -197,7 +205,7 @@ class Judge:
                     elif not any(p.start <= start < p.end for p in spans):
                         spans.append(Scored(start, end, h.rule.weight, None, (h,)))
             partial += spans
-        return _with_a_body(self, whole, partial)
+        return _with_a_body(self, *_without_the_body_s_names(self, whole, partial))
 
     def walk_trailer(self, whole: LineVerdicts, partial: list[Scored]) -> Unit | None:
         """Walk up from the last line, adding trailer lines to `whole`; returns the last article line, if any.
@@ -240,6 +248,43 @@ class Judge:
                 continue
             return pending[0][2] if pending else unit
         return pending[0][2] if pending else None
+
+
+def _without_the_body_s_names(judge: Judge, whole: LineVerdicts,
+                              partial: list[Scored]) -> tuple[LineVerdicts, list[Scored]]:
+    """Removals the model's score alone decided, but for sentences that name what the body names: "If Obama wins,
+    America loses." under a story about Obama is the article's, however it scores (and so are the unnamed lines
+    right above such a sentence, trailer only through it). Not kept so: a label or a headline (no sentence), a
+    prompt ("Follow Reuters on Twitter.", "... click here."), a line with a link, a handle or a phone number
+    (injected spam may name a topic of the page, "a FREE Bluetooth Headset", but comes with a way to reach it)."""
+    unnamed_lines = [i for i, scored in whole.items() if not scored.hits]
+    unnamed_spans = [p for p in partial if not p.hits]
+    if not (unnamed_lines or unnamed_spans) or judge.model is None:
+        return whole, partial
+    doc, text = judge.doc, judge.doc.text
+    cut_at = {doc.line_of(p.start): p.start for p in partial}
+    body_names = set()
+    for index in doc.nonblank:
+        if index not in whole:
+            line = doc.lines[index]
+            body_names.update(_NAME.findall(text, line.start, cut_at.get(index, line.end)))
+
+    def names_the_body(start: int, end: int) -> bool:
+        sentence = text[start:end].strip()
+        words = sentence.split()
+        return len(words) >= 4 and sentence[-1] in _TAIL_SENTENCE_END \
+            and words[0].casefold() not in _PROMPT_WORDS and not _CLICK.search(sentence) \
+            and not _LINK_OR_PHONE.search(sentence) and any(name in body_names for name in _NAME.findall(sentence))
+
+    kept_lines = {i for i in unnamed_lines if names_the_body(doc.lines[i].start, doc.lines[i].end)}
+    for index in sorted(kept_lines):
+        pos = bisect_left(doc.nonblank, index) - 1
+        while pos >= 0 and doc.nonblank[pos] in whole and not whole[doc.nonblank[pos]].hits:
+            kept_lines.add(doc.nonblank[pos])
+            pos -= 1
+    if kept_lines:
+        whole = whole.keep_only(i for i in whole if i not in kept_lines)
+    return whole, [p for p in partial if p.hits or not names_the_body(p.start, p.end)]
 
 
 def _with_a_body(judge: Judge, whole: LineVerdicts, partial: list[Scored]) -> tuple[LineVerdicts, list[Scored]]:

@@ -160,3 +160,32 @@ def test_with_a_body_the_model_s_score_may_remove_a_line_no_rule_names(probe):
     result = spamguard.clean(body + probe)
     assert result.text == body.rstrip() and not result.flags[0].rules
     assert spamguard.clean(probe).text == probe  # the same line alone has no body around it: it stays
+
+
+OBAMA_BODY = ("Senator Obama told supporters in Denver on Tuesday that the tax plan would be fair to working families, "
+              "and that America could not afford another four years of the same policies.\n\n"
+              "His opponents said the plan would raise taxes on small businesses across America.\n\n")
+COUNCIL_BODY = ("The city council voted on Tuesday to approve a new budget for public transport, ending months of "
+                "debate. Under the plan, bus fares will rise by 5 per cent next year.\n\n"
+                "Critics said the increase would hurt low-income families, who rely on buses more than anyone.\n\n")
+
+
+@pytest.mark.parametrize("line", [
+    "So share your top picks down below, and help us choose for Obama.",
+    "So tell us your top picks down below, and help us find the perfect plan for America!",
+])
+def test_a_line_the_model_alone_would_cut_stays_when_it_names_the_body_s_people_and_places(line):
+    assert spamguard.clean(OBAMA_BODY + line).text == OBAMA_BODY + line
+    under_another_story = spamguard.clean(COUNCIL_BODY + line)  # there, no name ties it to the article
+    assert under_another_story.text == COUNCIL_BODY.rstrip() and not under_another_story.flags[0].rules
+
+
+def test_a_line_naming_the_body_but_carrying_a_link_is_not_kept_for_its_names():
+    line = "So share your top picks for Obama at www.best-picks-online.com today!"
+    result = spamguard.clean(OBAMA_BODY + line)
+    assert result.text == OBAMA_BODY.rstrip()
+
+
+def test_a_prompt_that_names_the_body_is_not_kept_for_its_names():
+    result = spamguard.clean(OBAMA_BODY + "Share your thoughts on Obama and America with your friends today.")
+    assert result.text == OBAMA_BODY.rstrip() and not result.flags[0].rules  # the model's score alone
