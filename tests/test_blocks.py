@@ -1,4 +1,5 @@
-"""Block evidence: lists under a related header, text-ad blocks and pager numbers go; article lists stay."""
+"""Block evidence: lists under a related header, text-ad blocks, pager numbers, teaser lists and headlines
+between paragraphs go; article lists, subheadings and sentences trailing off stay."""
 from hypothesis import given, settings, strategies as st
 
 import spamguard
@@ -87,8 +88,75 @@ def test_a_page_number_goes_with_its_pager():
     assert removed_lines(STORY + "\n\n1\n\n" + STORY) == []
 
 
+TEASERS = ["Teen felled with killer punch after picking fight with...",
+           "Outrage as new Grand Theft Auto game allows player to...",
+           "Adorable bear cub gets rescued after he gets head stuck in..."]
+
+
+def test_headlines_cut_short_go_as_a_teaser_list_with_a_caption_between_them():
+    caption = "ATLANTIC CITY, NJ - NOVEMBER 15: The actress at a resort on Saturday. (Photo by A. Photographer)"
+    text = STORY + "\n\n" + TEASERS[0] + "\n" + caption + "\n" + TEASERS[1] + "\n\n" + TEASERS[2] + "\n\n" + STORY
+    assert removed_lines(text) == [TEASERS[0], caption, *TEASERS[1:]]
+    assert "boilerplate.teaser-list" in rules_of(text)
+
+
+def test_one_teaser_goes_only_next_to_other_chrome():
+    assert removed_lines(STORY + "\n\n" + TEASERS[0] + "\n\n" + STORY) == []
+    assert removed_lines(STORY + "\n\n+12\n" + TEASERS[0] + "\n\n" + STORY) == ["+12", TEASERS[0]]
+
+
+def test_sentences_trailing_off_stay():
+    # an ellipsis character, or a short line, is a writer's pause, not a cut headline
+    trailing = ["As we noted yesterday, the Bitcoin futures short keeps growing…",
+                "Year-to-Date, Ethereum remains the only big winner of the major cryptos…",
+                "More to come...", "Take a look at the photo below..."]
+    text = STORY + "\n\n" + "\n\n".join(trailing) + "\n\n" + STORY
+    assert removed_lines(text) == []
+
+
+INTERLEAVED = ["Man Shot at Dallas Gas Station Dies at Hospital",
+               "Fort Worth May Dry Human Waste and Sell It as Fertilizer",
+               "New Safety Recommendations Issued After Deadly Flight",
+               "Help Shape the Future of Public Transit in Fort Worth"]
+STORY_PARAGRAPHS = ["A video showing the moment a kidnapped girl was rescued by police was released Monday.",
+                    "The suspect was convicted and sentenced to life in federal prison last Thursday.",
+                    "Officers raced up a staircase and banged on the door of the motel room.",
+                    "At first, there was no sign of her.", "Then they found her hidden in a clothes basket.",
+                    "The jury took just 15 minutes to find him guilty."]
+
+
+def test_headlines_of_other_stories_between_paragraphs_go():
+    parts = [STORY_PARAGRAPHS[0]]
+    for headline, paragraph in zip(INTERLEAVED, STORY_PARAGRAPHS[1:]):
+        parts += [headline, paragraph]
+    text = "\n\n".join(parts)
+    assert removed_lines(text) == INTERLEAVED
+    assert "boilerplate.interleaved-headlines" in rules_of(text)
+    fewer = "\n\n".join(part for part in parts if part != INTERLEAVED[0])  # three may be subheadings
+    assert removed_lines(fewer) == []
+
+
+def test_subheadings_that_introduce_their_paragraph_stay():
+    subheadings = ["The Budget Vote Begins", "School Funding Questions", "Library Costs Explained",
+                   "Road Repairs Delayed Again"]
+    paragraphs = ["The budget vote began on Tuesday.", "School funding took most of the debate.",
+                  "The library costs more than planned.", "Road repairs will wait another year.",
+                  "The council meets again in spring."]
+    parts = [paragraphs[0]]
+    for heading, paragraph in zip(subheadings, paragraphs[1:]):
+        parts += [heading, paragraph]
+    assert removed_lines("\n\n".join(parts)) == []
+    answers = ["A: Trip to Disney World", "A: Bleacher Report, Uber Eats, and ParkMobile",
+               "A: Bob Marley, Bruno Mars, Drake, The Eagles", "A: The Hard Thing About Hard Things"]
+    interview = [paragraphs[0]]
+    for answer, paragraph in zip(answers, paragraphs[1:]):
+        interview += [answer, paragraph]
+    assert removed_lines("\n\n".join(interview)) == []
+
+
 lines = st.one_of(st.sampled_from(["RELATED CONTENT", "Ads", "www.example.com", "Previous", "1", "Next", "",
-                                   PARAGRAPH, *HEADLINES, "http://x.com/click?id=1", "Related:"]),
+                                   PARAGRAPH, *HEADLINES, "http://x.com/click?id=1", "Related:", *TEASERS,
+                                   *INTERLEAVED, *STORY_PARAGRAPHS]),
                   st.text(max_size=30))
 
 

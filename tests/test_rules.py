@@ -79,6 +79,10 @@ def test_lexicon_covers_the_languages_the_user_asked_for():
     ("More Critical Reads You Need to Hear! Click Here!", "boilerplate.click-here-promo"),
     ("For more places to find Example TV – Click Here Now", "boilerplate.click-here-promo"),
     ("You can support my work through my PayPal account. Thanks", "boilerplate.donation-prompt"),
+    ("The former congressman left his post in September.—More…", "boilerplate.more-link-glued"),
+    ("Cases rose to 1.62 per 100,000. (Related: Another outbreak at Disneyland tied to water coolers)",
+     "boilerplate.related-inline"),
+    ("(RELATED: Jordan To Retaliate For Pilot Killed By ISIS)", "boilerplate.related-inline"),
 ])
 def test_boilerplate_rules_fire(text, rule_id):
     assert rule_id in hits(text)
@@ -98,6 +102,8 @@ def test_boilerplate_rules_fire(text, rule_id):
     "Comments are closed on weekends, the council said in a statement about its consultation process.",
     "The company said 21k shares changed hands on Friday.",
     "1 of 3 people surveyed said they would move.",
+    "The two cases are related (see the court's ruling of March 3) but were heard apart.",
+    "He wanted more... much more than the council could give.",
     "Ads are everywhere, she complained.",
     "Click here to see a scan of the full page",  # a link to the story's own document: article text
     "Listen to the Podcast Audio: Click Here",

@@ -9,7 +9,11 @@ and gives every line of one a hit of that rule (a line rule: the judge removes s
 - `boilerplate.related-list`: the short title lines under a list header (a `boilerplate.related-header` hit);
 - `boilerplate.ad-block`: a run of short lines under an "Ads" header, or holding two display URLs
   ("canada-life-insurance.org/Funeral") or a click-tracking link;
-- `boilerplate.pager-number`: a lone page number next to "Previous" / "Next".
+- `boilerplate.pager-number`: a lone page number next to "Previous" / "Next";
+- `boilerplate.teaser-list`: headlines cut short with "..." ("Teen felled with killer punch after picking fight
+  with..."), two near each other or one next to other chrome;
+- `boilerplate.interleaved-headlines`: four or more headlines of other stories, each alone between two
+  paragraphs of prose and sharing no word with the paragraph below it (a subheading introduces its paragraph).
 
 When unsure, a block keeps its lines: a list ends at the first line that reads as a sentence or as anything but
 a title, a list of more than MAX_ITEMS is taken for the article's own list, and an ad block needs its URLs.
@@ -38,12 +42,18 @@ RELATED_HEADER = "boilerplate.related-header"
 PAGER = "boilerplate.pager"
 AD_HEADER = "boilerplate.ad-header"
 RELATED_LIST, AD_BLOCK, PAGER_NUMBER = "boilerplate.related-list", "boilerplate.ad-block", "boilerplate.pager-number"
-BLOCK_RULES = (RELATED_LIST, AD_BLOCK, PAGER_NUMBER)  # the [[block]] entries of rules.toml
+TEASER_LIST, INTERLEAVED = "boilerplate.teaser-list", "boilerplate.interleaved-headlines"
+BLOCK_RULES = (RELATED_LIST, AD_BLOCK, PAGER_NUMBER, TEASER_LIST, INTERLEAVED)  # the [[block]] entries of rules.toml
+TEASER_CHARS = (45, 75)  # a teaser is a headline cut at a fixed length: longer than most lines ending in "..."
+TEASER_GAP = 4  # lines from one teaser to the next (or to other chrome) in a teaser list
+HEADLINE_CHARS = (20, 140)  # the length of a headline's line, white space included
+PARAGRAPH_CHARS = 600  # read of the paragraph below a headline, for the words they share
+MIN_INTERLEAVED = 4  # fewer headlines between paragraphs may be the article's own subheadings
 # What is known of each line, a byte a line (a flood of a million chrome lines is ordinary input): bits for the
 # line rules a block reads, then the block a line was found in.
 _LINE_RULE, _HEADER, _PAGER, _AD_HEADER, _DISPLAY_URL, _TRACKING_URL = 1, 2, 4, 8, 16, 32
 _READ_RULES = {RELATED_HEADER: _HEADER, PAGER: _PAGER, AD_HEADER: _AD_HEADER}
-_MARKS = {RELATED_LIST: 1, AD_BLOCK: 2, PAGER_NUMBER: 3}
+_MARKS = {RELATED_LIST: 1, AD_BLOCK: 2, PAGER_NUMBER: 3, TEASER_LIST: 4, INTERLEAVED: 5}
 _TLD = r"(?:com|org|net|info|biz|co|io|us|uk|ca|au|de|fr|es|it|nl|ru|in|me|tv|edu|gov)(?:\.[a-z]{2})?"
 # A display URL (as text ads show them: no scheme, at most one short path) or a link through a click tracker,
 # alone on a line. Every repeat is bounded, so a match attempt (one per line start) reads a bounded stretch of text,
@@ -55,6 +65,12 @@ _URL = (r"[^\S\n]{0,20}(?:(?P<display>(?:www\.)?(?:[a-z0-9][a-z0-9-]{0,62}\.){1,
 _FIRST_URL_LINE = re.compile(_URL, re.IGNORECASE)
 _URL_LINE = re.compile(r"\n" + _URL, re.IGNORECASE)  # led by a line break: the scan jumps from line to line
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
+# Three dots, as teaser lists cut headlines; a line ending in '…' was an article sentence wherever we looked.
+_LINE_END_DOTS = re.compile(r"\.\.\.[^\S\n]{0,20}(?=\n|\Z)")
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’']?\s")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_SENTENCE_PUNCTUATION = frozenset(".!?:;,")
+_PROSE_END = frozenset(".!?\"”’'")
 
 
 def block_hits(doc: Document) -> Hits:
@@ -79,6 +95,10 @@ def block_hits(doc: Document) -> Hits:
             marked[item] = marked[item] or _MARKS[RELATED_LIST]
     for index in _ad_block_lines(doc, known, ad_headers):
         marked[index] = marked[index] or _MARKS[AD_BLOCK]
+    for index in _teaser_list(doc, known, marked):
+        marked[index] = marked[index] or _MARKS[TEASER_LIST]
+    for index in _interleaved_headlines(doc):
+        marked[index] = marked[index] or _MARKS[INTERLEAVED]
     found = Hits(len(doc.text))
     if marked.count(0) < len(marked):
         rules = {mark: table_rule(rule_id) for rule_id, mark in _MARKS.items()}
@@ -155,6 +175,86 @@ def _ad_block_lines(doc: Document, known: bytearray, ad_headers: array[int]) -> 
             yield from range(first, tracking[-1] + 1)  # the link ends its ad
 
 
+def _teaser_list(doc: Document, known: bytearray, marked: bytearray) -> list[int]:
+    """The teasers that have another teaser, or a line another rule or block removes, within TEASER_GAP lines, and
+    a line standing right between two of them."""
+    teasers = [index for index in dict.fromkeys(doc.line_of(m.start()) for m in _LINE_END_DOTS.finditer(doc.text))
+               if _reads_as_teaser(_read(doc, index))]
+    found: list[int] = []
+    for k, index in enumerate(teasers):
+        paired = (k > 0 and index - teasers[k - 1] <= TEASER_GAP) \
+            or (k + 1 < len(teasers) and teasers[k + 1] - index <= TEASER_GAP)
+        near = range(max(0, index - TEASER_GAP), min(len(doc.lines), index + TEASER_GAP + 1))
+        if paired or any(known[i] & _LINE_RULE or marked[i] for i in near):
+            if found and index - found[-1] == 2 and _read(doc, index - 1):
+                found.append(index - 1)  # a line right between two teasers is the first one's picture caption
+            found.append(index)
+    return found
+
+
+def _reads_as_teaser(text: str) -> bool:
+    """A headline cut short: a title of TEASER_CHARS characters ending in '...' glued to its last word.
+
+    >>> _reads_as_teaser("Outrage as new Grand Theft Auto game allows player to...")
+    True
+    >>> _reads_as_teaser("More to come..."), _reads_as_teaser("He left. Then, after a while, he came back again...")
+    (False, False)
+    """
+    body = text.rstrip(". \t")
+    return TEASER_CHARS[0] <= len(text) <= TEASER_CHARS[1] and body[-1:].isalnum() | (body[-1:] in "'’\"”") \
+        and _reads_as_title(text) and not _SENTENCE_INSIDE.search(body)
+
+
+def _interleaved_headlines(doc: Document) -> list[int]:
+    """The headlines standing alone between paragraphs of prose, none sharing a long word with the prose below it,
+    when there are MIN_INTERLEAVED or more (line lengths and ends find the candidates: a text with fewer reads
+    no more)."""
+    text, starts, ends, nonblank = doc.text, doc.line_starts, doc.lines.ends, doc.nonblank
+    low, high = HEADLINE_CHARS
+    candidates = [pos for pos, i in enumerate(nonblank)  # a line's length and last character: nothing copied
+                  if low <= ends[i] - starts[i] <= high and text[ends[i] - 1] not in _SENTENCE_PUNCTUATION]
+    if len(candidates) < MIN_INTERLEAVED:
+        return []
+    headlines = []
+    for pos in candidates:
+        index = nonblank[pos]
+        title = _read(doc, index)
+        if not 0 < pos < len(nonblank) - 1 or not _reads_as_headline(title):
+            continue
+        if _is_prose(doc, nonblank[pos - 1]) and _is_prose(doc, nonblank[pos + 1]) \
+                and not _stems(title) & _stems(_read(doc, nonblank[pos + 1], PARAGRAPH_CHARS)):
+            headlines.append(index)
+    return headlines if len(headlines) >= MIN_INTERLEAVED else []
+
+
+def _reads_as_headline(text: str) -> bool:
+    """A title in title case: 4 to 14 words, three or more words of four letters or more and all of them
+    capitalised, not all capitals, not led by a label ("A: Trip to Disney World" answers a question).
+
+    >>> _reads_as_headline("Man Shot at Dallas Gas Station Dies at Hospital")
+    True
+    >>> _reads_as_headline("Man shot at a gas station"), _reads_as_headline("WHAT YOU NEED TO MAKE JAM")
+    (False, False)
+    >>> _reads_as_headline("A: Trip to Disney World"), _reads_as_headline("Apr 21, 2017 — Mark Smyth")
+    (False, False)
+    """
+    words = text.split()
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return 4 <= len(words) <= 14 and len(long_words) >= 3 and all(w[0].isupper() for w in long_words) \
+        and not text.isupper() and not words[0].endswith(":")
+
+
+def _is_prose(doc: Document, index: int) -> bool:
+    """Line `index` ends like a sentence and is no short label (read at its ends only: a paragraph may be long)."""
+    start, end = stripped_span(doc.text, doc.lines[index].start, doc.lines[index].end)
+    return end - start >= 15 and doc.text[end - 1] in _PROSE_END
+
+
+def _stems(text: str) -> set[str]:
+    """The first five letters of each long word: 'Hospitalized' and 'hospital' share one."""
+    return {w.casefold()[:5] for w in _LONG_WORD.findall(text)}
+
+
 def _url_lines(text: str) -> Iterator[tuple[int, str]]:
     """Where each line that is a display URL or a tracking link starts, and which it is (no copy of the text)."""
     if "." not in text:
@@ -199,7 +299,7 @@ def _reads_as_title(text: str) -> bool:
     return not first.islower()
 
 
-def _read(doc: Document, index: int) -> str:
-    """Line `index`, stripped, read up to one character past SHORT_CHARS (enough to tell it is long)."""
+def _read(doc: Document, index: int, limit: int = SHORT_CHARS + 1) -> str:
+    """Line `index`, stripped, read up to `limit` characters (one past SHORT_CHARS: enough to tell it is long)."""
     line = doc.lines[index]
-    return doc.text[line.start:min(line.end, line.start + SHORT_CHARS + 1)].strip()
+    return doc.text[line.start:min(line.end, line.start + limit)].strip()
