@@ -38,6 +38,7 @@ from .units import Document, Unit, head, piece, suffix
 from .words import SPLIT_WORD
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
+_LETTER = regex.compile(r"\p{L}")
 _NO_SPACE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _SENTENCE_END = ".!?。！？"
 # A capitalised word inside a sentence (after a word and a space): a name, not a sentence's first word.
@@ -229,9 +230,10 @@ class Judge:
             label = self.reads_as_label(index)
             unnamed_label = label and not (whole or pending or junk_below) and not doc.hits_in(unit.start, unit.end)
             scored = self.judge(unit, self.middle_threshold if unnamed_label else None)
-            if not _ALNUM.search(doc.text, unit.start, unit.end) \
+            if not _LETTER.search(doc.text, unit.start, unit.end) \
                     and not any(h.rule.scope == "line" for h in scored.hits):
-                scored = replace(scored, is_junk=False)  # a line of dashes or stars: nothing to read but position
+                # a line of dashes or stars, a phone number under "Inquiry": nothing to read but position
+                scored = replace(scored, is_junk=False)
             if scored.is_junk and (not pending or scored.hits):
                 glued = _article_then_junk(self, unit)
                 for doubtful, doubtful_scored, _ in pending:
@@ -365,11 +367,18 @@ def junk_tail(judge: Judge, line_unit: Unit) -> Scored | None:
 
 
 def _article_then_junk(judge: Judge, line_unit: Unit) -> Scored | None:
-    """For a line that scores as junk: its junk tail, if what comes before it reads as article."""
+    """For a line that scores as junk: its junk tail, if what comes before it reads as article. A head no rule names
+    goes along with a tail a rule names only at the middle threshold (the rule speaks for the tail, not the head),
+    unless it is one call-to-action word ("buy" of "buy cheap viagra ...")."""
     tail = junk_tail(judge, line_unit)
     if tail is None or tail.start == line_unit.start:
         return None
-    return None if judge.judge(head(line_unit, tail.start)).is_junk else tail
+    if tail.start - line_unit.start <= 20 \
+            and judge.doc.text[line_unit.start:tail.start].strip().casefold() in judge.settings.call_to_action:
+        return None
+    named_tail_only = tail.hits and not judge.doc.hits_in(line_unit.start, tail.start)
+    threshold = judge.middle_threshold if named_tail_only else None
+    return None if judge.judge(head(line_unit, tail.start), threshold).is_junk else tail
 
 
 def _with_call_to_action(judge: Judge, line_unit: Unit, line: Line, tail: Scored) -> Scored:

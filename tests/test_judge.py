@@ -189,3 +189,9 @@ def test_a_line_naming_the_body_but_carrying_a_link_is_not_kept_for_its_names():
 def test_a_prompt_that_names_the_body_is_not_kept_for_its_names():
     result = spamguard.clean(OBAMA_BODY + "Share your thoughts on Obama and America with your friends today.")
     assert result.text == OBAMA_BODY.rstrip() and not result.flags[0].rules  # the model's score alone
+
+
+@pytest.mark.parametrize("ending", ["Inquiry\n02-751-1500", "Contact\n+1 (800) 555-0199", "2019-11-18"])
+def test_a_last_line_with_no_letters_is_never_cut_on_a_score_alone(ending):
+    text = COUNCIL_BODY + ending
+    assert spamguard.clean(text).text == text

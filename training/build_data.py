@@ -19,7 +19,10 @@ import json
 import random
 import re
 import sys
+import urllib.parse
 from pathlib import Path
+
+csv.field_size_limit(sys.maxsize)  # FakeNewsCorpus rows hold whole articles
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -78,9 +81,37 @@ def synth_sha256() -> str:
     return digest.hexdigest()
 
 
+SPLIT_RULE = ("by site: sha256('site:<host>') % 100 < 20 -> heldout, the host being an aeb page's URL host or a "
+              "FakeNewsCorpus row's domain, so every page of a site lands in one split; FNC-1 bodies carry no site "
+              "and are split by document, sha256('fnc1_bodies:<doc_id>')")
+
+
 def split_of(key: str) -> str:
-    """Stable document-level split: the same key always lands in the same split."""
+    """Stable split: the same key (a site, or a document whose site is unknown) always lands in the same split."""
     return "heldout" if int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 100 < HELDOUT_PERCENT else "train"
+
+
+def host_of(url: str) -> str:
+    """The site of a page: its URL's host without 'www.'.
+
+    >>> host_of("https://www.wsj.com/articles/x"), host_of("http://awm.com/y/")
+    ('wsj.com', 'awm.com')
+    """
+    host = urllib.parse.urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def sites(gold: dict, news_sample: Path | None) -> dict[str, str]:
+    """The site of each document whose site is known, by '<corpus>:<doc_id>': an aeb page's URL host and a
+    FakeNewsCorpus row's domain (its doc_id is the row's position). FNC-1 bodies carry no site."""
+    found = {f"aeb_scrapinghub:{key}": "site:" + host_of(page.get("url") or "") for key, page in gold.items()
+             if page.get("url")}
+    if news_sample is not None:
+        with open(news_sample, encoding="utf-8", newline="") as fh:
+            for i, row in enumerate(csv.DictReader(fh)):
+                if row.get("domain"):
+                    found[f"fakenewscorpus_sample:{i}"] = "site:" + row["domain"].removeprefix("www.")
+    return found
 
 
 def load_make_docs(shared: Path):
@@ -90,7 +121,7 @@ def load_make_docs(shared: Path):
     return mod
 
 
-def record(text: str, spans, source: str, doc_key: str, **extra) -> dict:
+def record(text: str, spans, source: str, doc_key: str, site: str | None = None, **extra) -> dict:
     spans = merge_spans(spans)
     prev = 0
     for s, e in spans:
@@ -100,15 +131,17 @@ def record(text: str, spans, source: str, doc_key: str, **extra) -> dict:
     rec = {"text": text, "junk_spans": [list(sp) for sp in spans], "source": source}
     rec.update({k: v for k, v in extra.items() if v is not None})
     rec["doc_id"] = doc_key
-    rec["split"] = split_of(doc_key)
+    if site:
+        rec["site"] = site
+    rec["split"] = split_of(site or doc_key)
     return rec
 
 
-def ending_record(text: str, rng: random.Random, source: str, doc_key: str) -> dict:
+def ending_record(text: str, rng: random.Random, source: str, doc_key: str, site: str | None) -> dict:
     """The clean article with a legit ending (byline, credit, sources, ...) appended: all of it is clean."""
     lang = synth.pick_language(rng)
-    return record(synth.add_ending(text, rng, lang), [], source, doc_key, family="clean", mode="legit-ending",
-                  language=lang)
+    return record(synth.add_ending(text, rng, lang), [], source, doc_key, site, family="clean",
+                  mode="legit-ending", language=lang)
 
 
 def _norm(s: str) -> str:
@@ -159,26 +192,27 @@ def trafilatura_records(gold: dict, extracted: dict) -> tuple[list[dict], collec
             continue
         text = "\n".join(kept)
         rec = record(text, lines_to_spans(text, junk), "aeb-trafilatura", f"aeb_scrapinghub:{key}",
-                     family="boilerplate")
+                     "site:" + host_of(page["url"]) if page.get("url") else None, family="boilerplate")
         if unc:
             rec["uncertain_spans"] = [list(sp) for sp in lines_to_spans(text, unc)]
         out.append(rec)
     return out, why
 
 
-def measuring_keys(labels_path: Path, reserved_path: Path) -> set[str]:
+def measuring_documents(labels_path: Path, reserved_path: Path) -> dict[str, list[str]]:
     """(d) The documents kept for measuring, as '<corpus>:<doc_id>': the labeled dev docs and the reserved ones."""
-    keys = set()
+    dev = set()
     with open(labels_path, encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 lab = json.loads(line)
-                keys.add(f"{lab['corpus']}:{lab['doc_id']}")
+                dev.add(f"{lab['corpus']}:{lab['doc_id']}")
+    reserved = set()
     for line in reserved_path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             corpus, _, doc_id = line.strip().partition("/")
-            keys.add(f"{corpus}:{doc_id}")
-    return keys
+            reserved.add(f"{corpus}:{doc_id}")
+    return {"eval/dev_labels.jsonl": sorted(dev), "eval/reserved.txt": sorted(reserved)}
 
 
 def all_corpus_texts(make_docs, gold: dict) -> dict[str, str]:
@@ -190,10 +224,11 @@ def all_corpus_texts(make_docs, gold: dict) -> dict[str, str]:
 
 
 # Player and gallery residue that scrapes of otherwise clean articles hold ("Scroll down for video" under the lead,
-# "Poll loading ..."): LABELING.md counts it as junk, so it is taken out of a clean document (with a blank line after
-# it) rather than taught as article text.
+# "Poll loading ...", "Story continues below gallery", even in some aeb gold bodies): LABELING.md counts it as junk,
+# so it is taken out of a clean document (with a blank line after it) rather than taught as article text.
 RESIDUE = re.compile(r"^[ \t]*(?:scroll down for (?:the )?videos?|(?:video|poll) loading\W*|view gallery|"
-                     r"view on instagram|on a mobile device\? click here to (?:watch|see) the video\.?)[ \t]*"
+                     r"view on instagram|on a mobile device\? click here to (?:watch|see) the video\.?|"
+                     r"(?:story|article) continues below(?: (?:gallery|video|advertisement))?)[ \t]*"
                      r"(?:\n[ \t]*(?=\n)|$)\n?", re.I | re.M)
 
 
@@ -273,7 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     extracted = json.loads(inputs["aeb_scrapinghub/output_trafilatura.json"].read_text(encoding="utf-8"))["output"]
     # The measuring documents (the labeled dev docs and the reserved ones) are never trained on, in any form: not
     # as records, not as hosts for spliced junk, not as extractor leftovers, and no other copy of their text.
-    measuring = measuring_keys(inputs["eval/dev_labels.jsonl"], inputs["eval/reserved.txt"])
+    kept_out = measuring_documents(inputs["eval/dev_labels.jsonl"], inputs["eval/reserved.txt"])
+    measuring = {key for keys in kept_out.values() for key in keys}
     measuring_texts = {text for _, text in make_docs.iter_docs(str(inputs["eval/dev_labels.jsonl"]))}
     measuring_texts |= {text for key, text in all_corpus_texts(make_docs, gold).items() if key in measuring}
 
@@ -285,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         if f"aeb_scrapinghub:{key}" in measuring or body in measuring_texts:
             rejected["aeb_scrapinghub:measuring"] += 1
         elif body.strip():
-            hosts[f"aeb_scrapinghub:{key}"] = (body, "aeb-gold")
+            hosts[f"aeb_scrapinghub:{key}"] = (without_residue(body), "aeb-gold")
     if not a.no_unlabeled:
         seen = set(measuring_texts)
         for corpus in ("fnc1_bodies", "fakenewscorpus_sample"):
@@ -300,10 +336,11 @@ def main(argv: list[str] | None = None) -> int:
                     seen.add(text)
                     hosts[key] = (text, corpus + "-clean")
 
+    site = sites(gold, inputs.get("fakenewscorpus_sample/news_sample.csv"))
     records = []
     for key, (text, source) in sorted(hosts.items()):
-        records.append(record(text, [], source, key, family="clean"))
-        records.append(ending_record(text, rng, source + "+ending", key))
+        records.append(record(text, [], source, key, site.get(key), family="clean"))
+        records.append(ending_record(text, rng, source + "+ending", key, site.get(key)))
     traf, traf_why = trafilatura_records({k: v for k, v in gold.items() if f"aeb_scrapinghub:{k}" not in measuring},
                                          extracted)
     records += traf
@@ -323,11 +360,12 @@ def main(argv: list[str] | None = None) -> int:
                 new, spans, info = synth.inject(text, rng)
             if synth.remove_spans(new, spans) != text:
                 raise AssertionError(f"inject broke {key}")
-            records.append(record(new, spans, source + "+synth", key, family=info["family"], mode=info["mode"],
+            records.append(record(new, spans, source + "+synth", key, site.get(key), family=info["family"],
+                                  mode=info["mode"],
                                   language=info["language"], ending_language=ending_lang))
 
     # spliced: held-out hosts only; real anchors + generator junk of every family, trailer modes.
-    held = sorted(k for k in hosts if split_of(k) == "heldout")
+    held = sorted(k for k in hosts if split_of(site.get(k, k)) == "heldout")
     anchors = real_anchor_blocks(inputs["hidden_link_injections/anchors.jsonl"])
     spliced = []
     fam_cycle = list(synth.FAMILIES)
@@ -346,10 +384,11 @@ def main(argv: list[str] | None = None) -> int:
                 origin = "generator"
             if synth.remove_spans(new, spans) != text:
                 raise AssertionError(f"inject broke {key}")
-            rec = record(new, spans, origin, key, family=info["family"], mode=info["mode"], language=info["language"])
+            rec = record(new, spans, origin, key, site.get(key), family=info["family"], mode=info["mode"],
+                         language=info["language"])
             rec["host"] = source
             spliced.append(rec)
-        rec = ending_record(text, rng, "legit-ending", key)
+        rec = ending_record(text, rng, "legit-ending", key, site.get(key))
         rec["host"] = source
         spliced.append(rec)
 
@@ -378,17 +417,21 @@ def main(argv: list[str] | None = None) -> int:
     train_docs = {r["doc_id"] for r in records if r["split"] == "train"}
     if train_docs & {r["doc_id"] for r in records if r["split"] == "heldout"} or train_docs & set(held):
         raise AssertionError("a document is in both splits")
+    train_sites = {r["site"] for r in records if r["split"] == "train" and "site" in r}
+    if train_sites & {r["site"] for r in records + spliced if r["split"] == "heldout" and "site" in r}:
+        raise AssertionError("a site is in both splits")
     print("trafilatura extra lines:", dict(traf_why))
     print("unlabeled docs rejected:", dict(rejected))
     manifest = {
         "command": "python training/build_data.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "seed": a.seed, "variants": a.variants, "heldout_percent": HELDOUT_PERCENT,
-        "split_rule": "sha256('<corpus>:<doc_id>') % 100 < 20 -> heldout",
+        "split_rule": SPLIT_RULE,
         "inputs": {k: sha256_file(p) for k, p in inputs.items()},
         "synth_sha256": synth_sha256(),
         "counts": counts,
         "trafilatura_extra_lines": dict(traf_why),
         "unlabeled_rejected": dict(rejected),
+        "kept_out_documents": kept_out,
     }
     (a.out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         "kept_out": "every document of ../shared/eval/dev_labels.jsonl and ../shared/eval/reserved.txt, and any "
                     "other copy of their text, in any form (records, hosts for spliced junk, extractor leftovers); "
                     "the ham messages of sms_spam_collection",
+        "kept_out_documents": manifest["kept_out_documents"],
     }
     card = train(records, a.out, seed=a.seed, data_description=description)
     cleaner = _cleaner(a.out)
@@ -85,7 +86,9 @@ def markdown_card(card: dict) -> str:
         "",
         data["sources"] + ".",
         "",
-        f"Kept out of training (for measuring only): {data['kept_out']}.",
+        f"Kept out of training (for measuring only): {data['kept_out']}. By name:",
+        "",
+        *[f"- `{source}` ({len(keys)}): " + ", ".join(keys) for source, keys in data["kept_out_documents"].items()],
         "",
         f"Split: {data['split_rule']}. Sizes: {card['sizes']['train_documents']} training and "
         f"{card['sizes']['heldout_documents']} held-out documents; {card['sizes']['train_units']} training units "
