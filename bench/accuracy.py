@@ -10,6 +10,9 @@ Document sets:
   real-anchors gold aeb articles + 1-3 REAL hidden-link anchors glued together, after a blank line / after a
                newline / glued to the last sentence (training.synth.inject with the anchors as the junk)
   synth        gold aeb articles (x2) + training.synth's generated junk (all families and modes), fixed seed
+  chrome       trafilatura_eval's people-chosen page chrome on the pages of the held-out fifth of its sites (split
+               by site, never read to write rules or train), each string a paragraph of its own among its page's
+               article strings; junk recall per chrome family (bench/docs.py CHROME_FAMILIES) is printed after it
 Every cleaner is scored with ../shared/eval/score.py's score_doc: junk recall (labeled junk lines gone), article
 lines lost (unlabeled lines not kept unchanged), exact docs (output == the article part exactly). docs/s is one
 process, start-up excluded (throughput.py has the real speed figures).
@@ -73,10 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         os.environ[peers.MODEL_ENV] = os.path.abspath(args.model)  # measurement subprocesses inherit it
     docs.require_shared()
     sets = {"dev": docs.dev_docs(), "real-anchors": docs.real_anchor_docs(args.seed),
-            "synth": docs.synth_docs(args.seed)}
+            "synth": docs.synth_docs(args.seed), "chrome": docs.chrome_docs("held-out")}
     runs = cleaners()
     header = (f"{'cleaner':<22}{'recall':>8} {'junk':^11}{'lost':>8} {'article':^12}{'exact':^12}{'docs/s':>9}")
     by_mode: dict[tuple[str, str], dict] = {}
+    by_family: dict[tuple[str, str], dict] = {}
     for set_name, labeled in sets.items():
         print(f"\n{set_name}: {len(labeled)} docs")
         print(header)
@@ -89,15 +93,25 @@ def main(argv: list[str] | None = None) -> int:
                     cell = by_mode.setdefault((name, f"{set_name}/{d['splice']}"), defaultdict(int))
                     for k in COUNTS:
                         cell[k] += c[k]
+                if set_name == "chrome":
+                    cell = by_family.setdefault((name, d["family"]), defaultdict(int))
+                    for k in COUNTS:
+                        cell[k] += c[k]
+    _print_cells("chrome: junk recall per family (removed/junk)", list(runs), by_family)
     if args.modes:
-        names = list(runs)
-        print("\njunk recall per splice mode (removed/junk)")
-        print(f"{'set/mode':<26}" + "".join(f"{n:>22}" for n in names))
-        for mode in sorted({m for _, m in by_mode}):
-            cells = [by_mode.get((n, mode), {}) for n in names]
-            found = [f"{c.get('junk_removed', 0)}/{c.get('junk', 0)}" for c in cells]
-            print(f"{mode:<26}" + "".join(f"{cell:>22}" for cell in found))
+        _print_cells("junk recall per splice mode (removed/junk)", list(runs), by_mode)
     return 0
+
+
+def _print_cells(title: str, names: list[str], cells: dict[tuple[str, str], dict]) -> None:
+    """One row per key (splice mode, chrome family), one column per cleaner: junk lines removed/junk lines."""
+    print(f"\n{title}")
+    print(f"{'':<26}" + "".join(f"{n:>22}" for n in names))
+    for key in sorted({k for _, k in cells}):
+        row = [cells.get((n, key), {}) for n in names]
+        found = [f"{c.get('junk_removed', 0)}/{c.get('junk', 0)} "
+                 f"{c.get('junk_removed', 0) / max(c.get('junk', 0), 1):.2f}" for c in row]
+        print(f"{key:<26}" + "".join(f"{cell:>22}" for cell in found))
 
 
 if __name__ == "__main__":

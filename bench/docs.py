@@ -6,6 +6,7 @@ benchmarks score exactly the way the shared scorer does.
 from __future__ import annotations
 
 import csv
+import hashlib
 import importlib.util
 import itertools
 import json
@@ -15,6 +16,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+
+import regex
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("SPAMGUARD_SHARED", REPO.parent / "shared"))
@@ -159,4 +162,68 @@ def synth_docs(seed: int = 0, per_article: int = 2) -> list[dict]:
         for k in range(per_article):
             text, spans, info = inject(article, rng)
             out.append(_labeled(text, spans, info, f"synth/{i}.{k}"))
+    return out
+
+
+# The chrome families of issue #12, as a reader names them, by wording in the languages trafilatura_eval's pages
+# use (mostly German and English). A string goes to the first family whose words it holds; "other" is the rest
+# (navigation, teasers of other stories, legal lines, site names). These words sort strings for the figures, they
+# are not spamguard's rules.
+CHROME_FAMILIES = (
+    ("comments", r"comment|kommentar|comentario|commentaire|commento|reply|antwort|respuesta|répondre|discussion|"
+                 r"diskussion|leserbrief|forum"),
+    ("share-follow-subscribe", r"share|teilen|compartir|partager|condividi|follow|folgen|folge uns|síguenos|suivez|"
+                               r"subscribe|newsletter|abonn|anmelden|suscr|inscri|sign up|registrier|rss|feed|"
+                               r"facebook|twitter|instagram|whatsapp|telegram|e-?mail"),
+    ("related", r"related|more from|more on|recommended|you may also|you might also|read also|see also|also read|"
+                r"mehr zum|mehr aus|mehr zu|mehr von|lesen sie auch|auch interessant|weitere|ähnlich|verwandt|"
+                r"meistgelesen|most read|most popular|trending|top stories|popular|relacionad|lea también|lea más|"
+                r"lire aussi|à lire|leggi anche|correlat|das könnte|empfehl|beliebt|themen"),
+    ("read-more-pager", r"read more|continue|weiterlesen|mehr lesen|leer más|lire la suite|full story|view more|"
+                        r"previous|next|nächste|vorherige|zurück|anterior|siguiente|précédent|suivant|seite \d"),
+    ("tags-filed-under", r"filed under|tags?\b|posted in|categor|kategorie|schlagw|etiqueta|schlagzeilen"),
+    ("player-gallery", r"video|javascript|loading|player|podcast|galerie|gallery|bilderstrecke|foto|photo"),
+    ("ads-promos", r"advertis|anzeige|werbung|publicidad|publicité|sponsor|promo|shop|kaufen|deal|angebot|"
+                   r"donat|spende|support us|contribution|unterstütz"),
+    ("legal", r"copyright|©|\(c\)|rights reserved|rechte|datenschutz|impressum|privacy|cookie|terms|agb|"
+              r"nutzungsbedingungen|derechos"),
+)
+_FAMILY_PATTERNS = tuple((name, regex.compile(words, regex.IGNORECASE)) for name, words in CHROME_FAMILIES)
+CHROME_HELDOUT_PERCENT = 20
+
+
+def chrome_family(text: str) -> str:
+    """The chrome family whose words `text` holds first, or "other".
+
+    >>> chrome_family("Schreibe einen Kommentar"), chrome_family("Mehr zum Thema:"), chrome_family("Reisen")
+    ('comments', 'related', 'other')
+    """
+    return next((name for name, pattern in _FAMILY_PATTERNS if pattern.search(text)), "other")
+
+
+def chrome_part(site: str) -> str:
+    """The part of trafilatura_eval a site is in: "held-out" (sha256 of the site, 20 in 100) or "development"."""
+    digest = int(hashlib.sha256(site.encode("utf-8")).hexdigest(), 16)
+    return "held-out" if digest % 100 < CHROME_HELDOUT_PERCENT else "development"
+
+
+def chrome_docs(part: str = "held-out") -> list[dict]:
+    """trafilatura_eval's people-chosen page chrome, one document per chrome string: the page's own article strings
+    as paragraphs, the chrome string as a paragraph of its own, after the first paragraph (odd strings) or at the
+    end (even ones). Only the pages of `part` ("held-out", "development" or "all"), split by site."""
+    with open(CORPORA / "trafilatura_eval" / "evaldata.json", encoding="utf-8") as fh:
+        pages = json.load(fh)
+    out = []
+    for key, page in sorted(pages.items()):
+        site = page.get("site") or key
+        article = [" ".join(s.split()) for s in page.get("with") or [] if s.strip()]  # one line each
+        if not article or part not in ("all", chrome_part(site)):
+            continue
+        for k, chrome in enumerate(" ".join(s.split()) for s in page.get("without") or [] if s.strip()):
+            at = 1 if k % 2 else len(article)
+            paragraphs = article[:at] + [chrome] + article[at:]
+            text = "\n\n".join(paragraphs)
+            out.append({"text": text, "id": f"chrome/{site}/{k}", "junk_lines": [2 * at], "junk_suffix": {},
+                        "junk_prefix": {}, "family": chrome_family(chrome),
+                        "splice": "end" if at == len(article) else "middle"})
     return out
