@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     card = train(records, a.out, seed=a.seed, data_description=description)
     cleaner = _cleaner(a.out)
     card["spliced_metrics"] = evaluate(read_records(a.data / "spliced.jsonl"), cleaner)
+    card["chrome_family_recall"] = chrome_family_recall(cleaner)
     base = save_base([r for r in records if r.get("split") == "train"], a.out)
     card["base_training_set"] = {"file": base.name, "bytes": base.stat().st_size,
                                  "what": "hashed feature rows and labels of the train split (no text)"}
@@ -61,6 +62,22 @@ def main(argv: list[str] | None = None) -> int:
     print(f"threshold {card['threshold']}\nheld-out:\n{format_metrics(card['heldout_metrics'])}")
     print(f"spliced:\n{format_metrics(card['spliced_metrics'])}")
     return 0
+
+
+def chrome_family_recall(cleaner) -> dict:
+    """Junk line recall per chrome family on bench/accuracy.py's chrome set: trafilatura_eval's people-chosen page
+    chrome on the held-out fifth of its sites (bench/docs.py), with the article lines it loses."""
+    sys.path.insert(0, str(REPO / "bench"))
+    import docs  # bench/docs.py: the benchmarks' documents, scored by ../shared/eval/score.py
+
+    totals: dict[str, dict[str, int]] = {}
+    for doc in docs.chrome_docs("held-out"):
+        counts = docs.score_doc(doc, cleaner.clean(doc["text"]).text)
+        family = totals.setdefault(doc["family"], {"junk": 0, "junk_removed": 0, "article": 0, "article_lost": 0})
+        for key in family:
+            family[key] += counts[key]
+    return {name: dict(t, junk_line_recall=round(t["junk_removed"] / max(t["junk"], 1), 4))
+            for name, t in sorted(totals.items())}
 
 
 def _cleaner(model_dir: Path):
@@ -106,6 +123,28 @@ def markdown_card(card: dict) -> str:
         f"{h['char_precision']} | {h['exact_rate']} |",
         f"| spliced (real clean articles + real/generated junk) | {s['documents']} | {s['junk_line_recall']} | "
         f"{s['article_line_loss']} | {s['char_precision']} | {s['exact_rate']} |",
+        "",
+        "## Held-out recall per junk family",
+        "",
+        "Families of the held-out split (generated junk of each family, real SMS spam, real trafilatura "
+        "leftovers), by site: junk lines removed of junk lines.",
+        "",
+        "| family | docs | junk line recall |",
+        "| --- | --- | --- |",
+        *[f"| {name} | {f['documents']} | {f['junk_line_recall']} ({f['junk_lines_removed']}/{f['junk_lines']}) |"
+          for name, f in card["heldout_metrics"]["families"].items()],
+        "",
+        "## Real page chrome per family, on sites never seen",
+        "",
+        "trafilatura_eval's people-chosen page chrome on the held-out fifth of its sites (`bench/docs.py`, "
+        "`python bench/accuracy.py` prints it with the peers), each string a paragraph of its own among its page's "
+        "article strings; families sorted by words (`bench/docs.py` CHROME_FAMILIES), not by spamguard's rules. "
+        "Its article strings are sentence fragments people chose, so the article lines lost here overstate.",
+        "",
+        "| family | junk line recall | article lines lost |",
+        "| --- | --- | --- |",
+        *[f"| {name} | {f['junk_line_recall']} ({f['junk_removed']}/{f['junk']}) | "
+          f"{f['article_lost']}/{f['article']} |" for name, f in card["chrome_family_recall"].items()],
         "",
         "Rebuild: `python training/train_default.py` (needs ../shared). Retrain on your own samples: "
         "`spamguard train --data FILE.jsonl --out DIR [--base]`.",
