@@ -44,7 +44,8 @@ def words_of(text: str) -> list[str]:
     for separator in _WORD_JOINERS:
         if separator in text:
             text = text.replace(separator, " ")
-    words = [token.strip(_EDGE_PUNCT) for token in text.split()]
+    edge = _EDGE_PUNCT  # most tokens have no punctuation at their edges: they are kept as they are, with no strip
+    words = [token.strip(edge) if token[0] in edge or token[-1] in edge else token for token in text.split()]
     return [w for w in words if w] if "" in words else words
 
 

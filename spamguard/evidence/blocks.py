@@ -178,6 +178,8 @@ def _ad_block_lines(doc: Document, known: bytearray, ad_headers: array[int]) -> 
 def _teaser_list(doc: Document, known: bytearray, marked: bytearray) -> list[int]:
     """The teasers that have another teaser, or a line another rule or block removes, within TEASER_GAP lines, and
     a line standing right between two of them."""
+    if "..." not in doc.text:
+        return []
     teasers = [index for index in dict.fromkeys(doc.line_of(m.start()) for m in _LINE_END_DOTS.finditer(doc.text))
                if _reads_as_teaser(_read(doc, index))]
     found: list[int] = []
@@ -210,6 +212,8 @@ def _interleaved_headlines(doc: Document) -> list[int]:
     when there are MIN_INTERLEAVED or more (line lengths and ends find the candidates: a text with fewer reads
     no more)."""
     text, starts, ends, nonblank = doc.text, doc.line_starts, doc.lines.ends, doc.nonblank
+    if len(nonblank) < 2 * MIN_INTERLEAVED + 1:  # each headline stands between two lines of prose
+        return []
     low, high = HEADLINE_CHARS
     candidates = [pos for pos, i in enumerate(nonblank)  # a line's length and last character: nothing copied
                   if low <= ends[i] - starts[i] <= high and text[ends[i] - 1] not in _SENTENCE_PUNCTUATION]
