@@ -161,6 +161,17 @@ def ad_blocks() -> str:
     return "Funeral Insurance Online\ncanada-life-insurance.org/Funeral\nAffordable plans. Free quotes.\n"
 
 
+def teaser_lines() -> str:
+    """headlines cut short with '...', one a line, over and over (every line a teaser list's)"""
+    return "Outrage as new Grand Theft Auto game allows player to...\n"
+
+
+def headlines_between_paragraphs() -> str:
+    """a title-case headline between two paragraphs, over and over (every other line an interleaved headline)"""
+    return ("Man Shot at Dallas Gas Station Dies at Hospital\n\n"
+            "The council approved the new budget on Tuesday after a long debate.\n\n")
+
+
 SHAPES: dict[str, Callable[[], str]] = {
     "spam-line": spam_line,
     "spam-zero-width": spam_zero_width,
@@ -181,6 +192,8 @@ SHAPES: dict[str, Callable[[], str]] = {
     "exotic-breaks": exotic_breaks,
     "related-lists": related_lists,
     "ad-blocks": ad_blocks,
+    "teaser-lines": teaser_lines,
+    "headlines-between-paragraphs": headlines_between_paragraphs,
 }
 
 
