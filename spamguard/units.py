@@ -101,11 +101,10 @@ class Document:
         """The document context, built only when a unit needs evidence (most documents need few)."""
         median = float(_median_line_length(self.lines))
         counts = Counter(words_of(self.view.text[:FREQUENT_SAMPLE]))
-        if len(counts) > FREQUENT_WORDS:  # the counts of the most frequent words (ties included)
-            cutoff = sorted(counts.values(), reverse=True)[FREQUENT_WORDS - 1]
-            frequent = frozenset(w for w, n in counts.items() if n >= cutoff)
-        else:
-            frequent = frozenset(counts)
+        cutoff = sorted(counts.values(), reverse=True)[FREQUENT_WORDS - 1] if len(counts) > FREQUENT_WORDS else 1
+        # the words of the FREQUENT_WORDS highest counts, ties included: all of them when that count is 1 (in 9
+        # documents of 10, whose sample holds few repeated words)
+        frequent = frozenset(counts) if cutoff == 1 else frozenset(w for w, n in counts.items() if n >= cutoff)
         return DocContext(dominant_script(self.view.text[:SCRIPT_SAMPLE]), median, frequent)
 
     @cached_property

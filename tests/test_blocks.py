@@ -78,7 +78,8 @@ def test_a_contact_block_or_a_reference_list_is_no_ad():
     contact = ["Media contact:", "Jane Doe, Acme Corp", "www.acme.com"]
     references = ["Sources", "Smith 2019, Climate report", "https://www.example.org/reports/2019/climate.pdf",
                   "Jones 2020, Budget review", "https://www.example.org/reports/2020/budget.pdf"]
-    for block in (contact, references):
+    sources = ["المصادر:", "www.spa.gov.sa", "www.bls.gov/en/inflation-trade", "www.aljazeera.net"]
+    for block in (contact, references, sources, ["Fuentes:", "www.efe.com", "www.who.int"]):
         assert removed_lines(STORY + "\n\n" + "\n".join(block) + "\n\n" + STORY) == []
 
 
