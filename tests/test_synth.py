@@ -233,16 +233,23 @@ def test_build_data_writes_consistent_splits(tmp_path, capsys):
     build_data = importlib.util.module_from_spec(_bspec)
     _bspec.loader.exec_module(build_data)
     assert build_data.main(["--out", str(tmp_path), "--shared", str(SHARED), "--variants", "1"]) == 0
-    docs = {}
+    docs, sites = {}, {}
     for name in ("train", "heldout", "spliced"):
         for line in (tmp_path / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             _assert_valid_spans(rec["text"], rec["junk_spans"])
             assert rec["split"] == ("heldout" if name == "spliced" else name)
             docs.setdefault(rec["doc_id"], set()).add(rec["split"])
+            sites.setdefault(rec.get("site"), set()).add(rec["split"])
     assert all(len(splits) == 1 for splits in docs.values())
+    # split by site: every page of a site in one split (FNC-1 bodies carry no site: split by document)
+    assert all(len(splits) == 1 for site, splits in sites.items() if site is not None) and len(sites) > 50
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["counts"]["spliced"]["records"] > 0 and len(manifest["inputs"]) >= 7
+    kept_out = manifest["kept_out_documents"]
+    assert len(kept_out["eval/dev_labels.jsonl"]) == 147 and len(kept_out["eval/reserved.txt"]) > 100
+    trained = {doc_id for doc_id, splits in docs.items() if "train" in splits}
+    assert not trained & set(kept_out["eval/dev_labels.jsonl"] + kept_out["eval/reserved.txt"])
     spliced = manifest["counts"]["spliced"]
     assert spliced["legit_ending_clean"] == spliced["documents"] > 0, "one clean+ending record per held-out host"
     train_counts = manifest["counts"]["train"]

@@ -1,6 +1,9 @@
 """Retraining: a new spam family is learned from a few labeled samples, reproducibly, and clean text survives."""
 import json
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -105,3 +108,23 @@ def test_a_clean_generated_article_with_a_legit_ending_survives_untouched(seed, 
     rng = random.Random(seed)
     text = synth.add_ending(article(rng), rng, language=language)
     assert spamguard.clean(text).text == text
+
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
+def test_spamguard_train_shipped_rebuilds_the_shipped_model_byte_for_byte(tmp_path):
+    # what a user runs to check the shipped model: the data from ../shared, the model, its base set (about 90 s)
+    done = subprocess.run([sys.executable, "-m", "spamguard", "train", "--shipped", "--out", str(tmp_path)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    shipped = Path(spamguard.__file__).resolve().parent.parent / "models"
+    assert file_sha256(tmp_path / MODEL_FILE) == file_sha256(shipped / MODEL_FILE)
+    assert file_sha256(tmp_path / "base-training.npz") == file_sha256(shipped / "base-training.npz")
+
+
+def test_spamguard_train_shipped_without_the_shared_folder_says_what_it_needs(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "spamguard", "train", "--shipped", "--out", str(tmp_path),
+                           "--shared", str(tmp_path / "nowhere")], capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "needs the shared data folder" in done.stderr and "Traceback" not in done.stderr

@@ -1,6 +1,7 @@
 """Build the shipped default model in models/ from the corpora in ../shared (one command, reproducible).
 
     python training/train_default.py            # data -> build/data, model -> models/
+    spamguard train --shipped --out DIR         # the same, from the command line, model -> DIR
 
 Steps: build the labeled data (training/build_data.py), train on train.jsonl with the threshold chosen on
 heldout.jsonl, measure the spliced set, write the card (JSON and Markdown) and the hashed base training set
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -27,10 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=REPO / "build" / "data")
     ap.add_argument("--out", type=Path, default=REPO / "models")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared data folder")
     ap.add_argument("--skip-data", action="store_true", help="reuse --data as it is")
     a = ap.parse_args(argv)
+    os.environ["SPAMGUARD_SHARED"] = str(a.shared)  # bench/docs.py reads the chrome set from there
     if not a.skip_data:
-        subprocess.run([sys.executable, str(REPO / "training" / "build_data.py"), "--out", str(a.data)], check=True)
+        subprocess.run([sys.executable, str(REPO / "training" / "build_data.py"), "--out", str(a.data),
+                        "--shared", str(a.shared)], check=True)
     manifest = json.loads((a.data / "manifest.json").read_text(encoding="utf-8"))
     records = list(read_records(a.data / "train.jsonl")) + list(read_records(a.data / "heldout.jsonl"))
     description = {
