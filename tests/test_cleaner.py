@@ -142,6 +142,9 @@ junk_pieces = st.sampled_from([
     "buy cheap viagra online", "\u200b", "The post X appeared first on Y.", "RelatedA thingB thing", "\n", "\n\n",
     "\r\n", " ", ".", "Twitter", "(function(d, s, id) {", "<div>", "p o r n o", "İ", "ß", "🙂",
     "RELATED CONTENT\n", "Ads\n", "www.example.com\n", "Previous\n", "1\n", "Next\n", "A Short Headline\n",
+    "Outrage as new Grand Theft Auto game allows player to...\n", "Man Shot at Dallas Gas Station Dies at Hospital\n",
+    "The council approved the new budget on Tuesday.\n\n", "Schreibe einen Kommentar\n", "(Related: a story)",
+    "—More…", "Inquiry\n02-751-1500", "If Obama wins, America loses.", " Obama ",
 ])
 documents = st.lists(st.one_of(st.text(max_size=40), junk_pieces), max_size=12).map("".join)
 
