@@ -11,8 +11,9 @@ Document sets:
                newline / glued to the last sentence (training.synth.inject with the anchors as the junk)
   synth        gold aeb articles (x2) + training.synth's generated junk (all families and modes), fixed seed
   chrome       trafilatura_eval's people-chosen page chrome on the pages of the held-out fifth of its sites (split
-               by site, never read to write rules or train), each string a paragraph of its own among its page's
-               article strings; junk recall per chrome family (bench/docs.py CHROME_FAMILIES) is printed after it
+               by site, never read to write rules or train), each string a paragraph of its own in its page's
+               article (its paragraphs read from the page's HTML around the people-chosen article strings); junk
+               recall per chrome family (bench/docs.py CHROME_FAMILIES) is printed after it
 Every cleaner is scored with ../shared/eval/score.py's score_doc: junk recall (labeled junk lines gone), article
 lines lost (unlabeled lines not kept unchanged), exact docs (output == the article part exactly). docs/s is one
 process, start-up excluded (throughput.py has the real speed figures).

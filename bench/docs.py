@@ -6,7 +6,9 @@ benchmarks score exactly the way the shared scorer does.
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
+import html.parser
 import importlib.util
 import itertools
 import json
@@ -207,22 +209,83 @@ def chrome_part(site: str) -> str:
     return "held-out" if digest % 100 < CHROME_HELDOUT_PERCENT else "development"
 
 
+_BLOCK_TAGS = frozenset(("address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+                         "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+                         "nav", "ol", "p", "section", "table", "td", "th", "tr", "ul", "button"))
+_HIDDEN_TAGS = frozenset(("script", "style", "noscript", "head", "svg", "template", "iframe", "select", "option"))
+_PROSE_END = tuple(".!?\"”»)'")
+
+
+class _PageLines(html.parser.HTMLParser):
+    """The visible text of an HTML page, one line per block element, white space collapsed."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self._text: list[str] = []
+        self._hidden = 0
+
+    def end_line(self) -> None:
+        line = " ".join("".join(self._text).split())
+        if line:
+            self.lines.append(line)
+        self._text = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _HIDDEN_TAGS:
+            self._hidden += 1
+        elif tag in _BLOCK_TAGS:
+            self.end_line()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in _BLOCK_TAGS:
+            self.end_line()
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self._text.append(data)
+
+
+def page_article(html_text: str, article: list[str], chrome: list[str]) -> list[str]:
+    """The paragraphs of a page's article: from the page's first line holding one of the people-chosen article
+    strings to its last, the lines that hold one or read as prose (60 characters or more, ending a sentence), but
+    none that holds a chrome string. Empty when no article string is found on the page."""
+    parser = _PageLines()
+    parser.feed(html_text)
+    parser.close()
+    parser.end_line()
+    holds = [i for i, line in enumerate(parser.lines) if any(a in line for a in article)]
+    if not holds:
+        return []
+    region = parser.lines[holds[0]:holds[-1] + 1]
+    return [line for line in region
+            if (any(a in line for a in article) or len(line) >= 60 and line.endswith(_PROSE_END))
+            and not any(c in line for c in chrome)]
+
+
 def chrome_docs(part: str = "held-out") -> list[dict]:
-    """trafilatura_eval's people-chosen page chrome, one document per chrome string: the page's own article strings
-    as paragraphs, the chrome string as a paragraph of its own, after the first paragraph (odd strings) or at the
-    end (even ones). Only the pages of `part` ("held-out", "development" or "all"), split by site."""
+    """trafilatura_eval's people-chosen page chrome, one document per chrome string: the page's article (its
+    paragraphs found in its HTML around the people-chosen article strings, `page_article`; those strings alone
+    where the page does not hold them) with the chrome string as a paragraph of its own, after the first paragraph
+    (odd strings) or at the end (even ones). Only the pages of `part` ("held-out", "development" or "all"), split
+    by site."""
     with open(CORPORA / "trafilatura_eval" / "evaldata.json", encoding="utf-8") as fh:
         pages = json.load(fh)
     out = []
     for key, page in sorted(pages.items()):
         site = page.get("site") or key
-        article = [" ".join(s.split()) for s in page.get("with") or [] if s.strip()]  # one line each
-        if not article or part not in ("all", chrome_part(site)):
+        chosen = [" ".join(s.split()) for s in page.get("with") or [] if s.strip()]  # one line each
+        chrome_strings = [" ".join(s.split()) for s in page.get("without") or [] if s.strip()]
+        if not chosen or part not in ("all", chrome_part(site)):
             continue
-        for k, chrome in enumerate(" ".join(s.split()) for s in page.get("without") or [] if s.strip()):
+        html_path = CORPORA / "trafilatura_eval" / "html" / f"{page.get('file')}.gz"
+        html_text = gzip.decompress(html_path.read_bytes()).decode("utf-8", "replace") if html_path.is_file() else ""
+        article = page_article(html_text, chosen, chrome_strings) or chosen
+        for k, chrome in enumerate(chrome_strings):
             at = 1 if k % 2 else len(article)
-            paragraphs = article[:at] + [chrome] + article[at:]
-            text = "\n\n".join(paragraphs)
+            text = "\n\n".join(article[:at] + [chrome] + article[at:])
             out.append({"text": text, "id": f"chrome/{site}/{k}", "junk_lines": [2 * at], "junk_suffix": {},
                         "junk_prefix": {}, "family": chrome_family(chrome),
                         "splice": "end" if at == len(article) else "middle"})
