@@ -47,6 +47,9 @@ _LINK_OR_PHONE = regex.compile(r"://|www\.|@\w|\d{7}|\.(?:com|net|org|info|biz|r
 # A prompt's first word: a sentence that opens so asks the reader to act ("Follow Reuters on Twitter.").
 _PROMPT_WORDS = frozenset(("follow", "like", "share", "subscribe", "sign", "join", "click", "tap", "visit", "watch",
                            "read", "download", "get", "buy", "order", "call", "text", "email", "contact", "see"))
+_SENTENCE_BREAK = regex.compile(r"[.!?。！？][\"'”’»)]*+\s")  # a sentence end with more text after it
+PARAGRAPH_WORDS = 40  # a line of two sentences or more and this many words is a paragraph of prose
+ARTICLE_CHECK_CHARS = 2000  # longer text is judged as it scored (the checks read no more than this)
 _CLICK = regex.compile(r"\b(?:click|tap)\b", regex.IGNORECASE)
 _TAIL_SENTENCE_END = ".!?。！？\"'”’»)"
 
@@ -206,7 +209,7 @@ class Judge:
                     elif not any(p.start <= start < p.end for p in spans):
                         spans.append(Scored(start, end, h.rule.weight, None, (h,)))
             partial += spans
-        return _with_a_body(self, *_without_the_body_s_names(self, whole, partial))
+        return _with_a_body(self, *_without_article_sentences(self, whole, partial))
 
     def walk_trailer(self, whole: LineVerdicts, partial: list[Scored]) -> Unit | None:
         """Walk up from the last line, adding trailer lines to `whole`; returns the last article line, if any.
@@ -252,13 +255,14 @@ class Judge:
         return pending[0][2] if pending else None
 
 
-def _without_the_body_s_names(judge: Judge, whole: LineVerdicts,
-                              partial: list[Scored]) -> tuple[LineVerdicts, list[Scored]]:
-    """Removals the model's score alone decided, but for sentences that name what the body names: "If Obama wins,
-    America loses." under a story about Obama is the article's, however it scores (and so are the unnamed lines
-    right above such a sentence, trailer only through it). Not kept so: a label or a headline (no sentence), a
-    prompt ("Follow Reuters on Twitter.", "... click here."), a line with a link, a handle or a phone number
-    (injected spam may name a topic of the page, "a FREE Bluetooth Headset", but comes with a way to reach it)."""
+def _without_article_sentences(judge: Judge, whole: LineVerdicts,
+                               partial: list[Scored]) -> tuple[LineVerdicts, list[Scored]]:
+    """Removals the model's score alone decided, but for text that reads as the article's: a sentence that names
+    what the body names ("If Obama wins, America loses." under a story about Obama), or a paragraph of prose (two
+    sentences or more, PARAGRAPH_WORDS words or more), and the unnamed lines right above such text (trailer only
+    through it). Not kept so: a label or a headline (no sentence), a prompt ("Follow Reuters on Twitter.", "...
+    click here."), a line with a link, a handle or a phone number (injected spam may name a topic of the page, "a
+    FREE Bluetooth Headset", but comes with a way to reach it), or more than ARTICLE_CHECK_CHARS of text."""
     unnamed_lines = [i for i, scored in whole.items() if not scored.hits]
     unnamed_spans = [p for p in partial if not p.hits]
     if not (unnamed_lines or unnamed_spans) or judge.model is None:
@@ -271,14 +275,18 @@ def _without_the_body_s_names(judge: Judge, whole: LineVerdicts,
             line = doc.lines[index]
             body_names.update(_NAME.findall(text, line.start, cut_at.get(index, line.end)))
 
-    def names_the_body(start: int, end: int) -> bool:
+    def reads_as_article(start: int, end: int) -> bool:
+        if end - start > ARTICLE_CHECK_CHARS:
+            return False
         sentence = text[start:end].strip()
         words = sentence.split()
-        return len(words) >= 4 and sentence[-1] in _TAIL_SENTENCE_END \
-            and words[0].casefold() not in _PROMPT_WORDS and not _CLICK.search(sentence) \
-            and not _LINK_OR_PHONE.search(sentence) and any(name in body_names for name in _NAME.findall(sentence))
+        if len(words) < 4 or sentence[-1] not in _TAIL_SENTENCE_END or words[0].casefold() in _PROMPT_WORDS \
+                or _CLICK.search(sentence) or _LINK_OR_PHONE.search(sentence):
+            return False
+        return len(words) >= PARAGRAPH_WORDS and _SENTENCE_BREAK.search(sentence) is not None \
+            or any(name in body_names for name in _NAME.findall(sentence))
 
-    kept_lines = {i for i in unnamed_lines if names_the_body(doc.lines[i].start, doc.lines[i].end)}
+    kept_lines = {i for i in unnamed_lines if reads_as_article(doc.lines[i].start, doc.lines[i].end)}
     for index in sorted(kept_lines):
         pos = bisect_left(doc.nonblank, index) - 1
         while pos >= 0 and doc.nonblank[pos] in whole and not whole[doc.nonblank[pos]].hits:
@@ -286,7 +294,7 @@ def _without_the_body_s_names(judge: Judge, whole: LineVerdicts,
             pos -= 1
     if kept_lines:
         whole = whole.keep_only(i for i in whole if i not in kept_lines)
-    return whole, [p for p in partial if p.hits or not names_the_body(p.start, p.end)]
+    return whole, [p for p in partial if p.hits or not reads_as_article(p.start, p.end)]
 
 
 def _with_a_body(judge: Judge, whole: LineVerdicts, partial: list[Scored]) -> tuple[LineVerdicts, list[Scored]]:

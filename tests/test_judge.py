@@ -195,3 +195,15 @@ def test_a_prompt_that_names_the_body_is_not_kept_for_its_names():
 def test_a_last_line_with_no_letters_is_never_cut_on_a_score_alone(ending):
     text = COUNCIL_BODY + ending
     assert spamguard.clean(text).text == text
+
+
+def test_a_paragraph_of_prose_is_not_cut_on_a_score_alone():
+    # two sentences and 45 words, no link, handle or phone number: the model alone scores it 0.94 as the last
+    # line, but a paragraph of prose goes only when a rule names it
+    paragraph = ("Oui. Rejoignez-nous aujourd'hui, c'est gratuit et facile, et vous recevrez chaque semaine les "
+                 "meilleures offres directement dans votre boîte. Nos membres économisent des centaines d'euros "
+                 "chaque année, partagent leurs bons plans avec leurs amis et peuvent résilier à tout moment, sans "
+                 "frais et sans engagement.")
+    assert spamguard.clean(COUNCIL_BODY + paragraph).text == COUNCIL_BODY + paragraph
+    with_a_link = paragraph + " Inscription : www.bons-plans-club.fr"
+    assert spamguard.clean(COUNCIL_BODY + with_a_link).text == COUNCIL_BODY.rstrip()

@@ -142,9 +142,11 @@ def markdown_card(card: dict) -> str:
         "## Real page chrome per family, on sites never seen",
         "",
         "trafilatura_eval's people-chosen page chrome on the held-out fifth of its sites (`bench/docs.py`, "
-        "`python bench/accuracy.py` prints it with the peers), each string a paragraph of its own among its page's "
-        "article strings; families sorted by words (`bench/docs.py` CHROME_FAMILIES), not by spamguard's rules. "
-        "Its article strings are sentence fragments people chose, so the article lines lost here overstate.",
+        "`python bench/accuracy.py` prints it with the peers), each string a paragraph of its own in its page's "
+        "article (the paragraphs of the page's HTML around the people-chosen article strings); families sorted by "
+        "words (`bench/docs.py` CHROME_FAMILIES), not by spamguard's rules. The article's paragraphs are found by "
+        "a simple reading of the page, so a few of them are chrome that people did not choose (a comment-form "
+        "label, a newsletter name): some of the article lines lost here are such lines.",
         "",
         "| family | junk line recall | article lines lost |",
         "| --- | --- | --- |",
