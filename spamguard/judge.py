@@ -30,12 +30,13 @@ import regex
 
 from .config import Settings
 from .evidence import Features, unit_features
+from .evidence.shape import URL_HINT
 from .model import Model
 from .normalize import WHITE_SPACE
 from .rules import Hit
 from .segment import Line
 from .units import Document, Unit, head, piece, suffix
-from .words import SPLIT_WORD
+from .words import SENTENCE_BREAK, SPLIT_WORD
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
@@ -43,11 +44,10 @@ _NO_SPACE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _SENTENCE_END = ".!?。！？"
 # A capitalised word inside a sentence (after a word and a space): a name, not a sentence's first word.
 _NAME = regex.compile(r"(?<=[\p{L}\p{N},;)\]\"”’]\s)\p{Lu}\p{Ll}{2,}")
-_LINK_OR_PHONE = regex.compile(r"://|www\.|@\w|\d{7}|\.(?:com|net|org|info|biz|ru|tr|id|co)\b")
+_LINK_OR_PHONE = regex.compile(URL_HINT.pattern + r"|@\w|\d{7}")  # a URL, a handle, a phone number
 # A prompt's first word: a sentence that opens so asks the reader to act ("Follow Reuters on Twitter.").
 _PROMPT_WORDS = frozenset(("follow", "like", "share", "subscribe", "sign", "join", "click", "tap", "visit", "watch",
                            "read", "download", "get", "buy", "order", "call", "text", "email", "contact", "see"))
-_SENTENCE_BREAK = regex.compile(r"[.!?。！？][\"'”’»)]*+\s")  # a sentence end with more text after it
 PARAGRAPH_WORDS = 40  # a line of two sentences or more and this many words is a paragraph of prose
 ARTICLE_CHECK_CHARS = 2000  # longer text is judged as it scored (the checks read no more than this)
 _CLICK = regex.compile(r"\b(?:click|tap)\b", regex.IGNORECASE)
@@ -283,7 +283,7 @@ def _without_article_sentences(judge: Judge, whole: LineVerdicts,
         if len(words) < 4 or sentence[-1] not in _TAIL_SENTENCE_END or words[0].casefold() in _PROMPT_WORDS \
                 or _CLICK.search(sentence) or _LINK_OR_PHONE.search(sentence):
             return False
-        return len(words) >= PARAGRAPH_WORDS and _SENTENCE_BREAK.search(sentence) is not None \
+        return len(words) >= PARAGRAPH_WORDS and SENTENCE_BREAK.search(sentence) is not None \
             or any(name in body_names for name in _NAME.findall(sentence))
 
     kept_lines = {i for i in unnamed_lines if reads_as_article(doc.lines[i].start, doc.lines[i].end)}

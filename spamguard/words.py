@@ -19,6 +19,7 @@ _ASCII_LETTERS = string.ascii_letters.encode()
 # The words str.split() gives, found one at a time (the standard library's \s is str.isspace()): a long line is
 # read without a list of all its words.
 SPLIT_WORD = re.compile(r"\S+")
+SENTENCE_BREAK = regex.compile(r"[.!?。！？][\"'”’»)]*+\s")  # a sentence end with more text after it
 WORD_SLOTS = 1 << 20  # slots of a word_hash_counts table (4 MB)
 COUNT_PIECE = 1 << 16  # characters counted at a time
 _SCRIPTS = (

@@ -33,6 +33,7 @@ from ..hits import Hits
 from ..normalize import stripped_span
 from ..rules import table_rule
 from ..units import Document
+from ..words import SENTENCE_BREAK
 
 MAX_ITEMS = 12  # a list header announces a few links; a longer list is the article's own
 MAX_LOOK = 40  # lines a block looks at around where it starts
@@ -67,7 +68,6 @@ _URL_LINE = re.compile(r"\n" + _URL, re.IGNORECASE)  # led by a line break: the 
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 # Three dots, as teaser lists cut headlines; a line ending in '…' was an article sentence wherever we looked.
 _LINE_END_DOTS = re.compile(r"\.\.\.[^\S\n]{0,20}(?=\n|\Z)")
-_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’']?\s")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_PUNCTUATION = frozenset(".!?:;,")
 _PROSE_END = frozenset(".!?\"”’'")
@@ -205,7 +205,7 @@ def _reads_as_teaser(text: str) -> bool:
     """
     body = text.rstrip(". \t")
     return TEASER_CHARS[0] <= len(text) <= TEASER_CHARS[1] and body[-1:].isalnum() | (body[-1:] in "'’\"”") \
-        and _reads_as_title(text) and not _SENTENCE_INSIDE.search(body)
+        and _reads_as_title(text) and not SENTENCE_BREAK.search(body)
 
 
 def _interleaved_headlines(doc: Document) -> list[int]:
@@ -216,18 +216,16 @@ def _interleaved_headlines(doc: Document) -> list[int]:
     if len(nonblank) < 2 * MIN_INTERLEAVED + 1:  # each headline stands between two lines of prose
         return []
     low, high = HEADLINE_CHARS
-    candidates = [pos for pos, i in enumerate(nonblank)  # a line's length and last character: nothing copied
+    candidates = [pos for pos, i in enumerate(nonblank[1:-1], 1)  # a line with lines around it, read at its end
                   if low <= ends[i] - starts[i] <= high and text[ends[i] - 1] not in _SENTENCE_PUNCTUATION]
     if len(candidates) < MIN_INTERLEAVED:
         return []
     headlines = []
     for pos in candidates:
-        index = nonblank[pos]
+        index, below = nonblank[pos], nonblank[pos + 1]
         title = _read(doc, index)
-        if not 0 < pos < len(nonblank) - 1 or not _reads_as_headline(title):
-            continue
-        if _is_prose(doc, nonblank[pos - 1]) and _is_prose(doc, nonblank[pos + 1]) \
-                and not _stems(title) & _stems(_read(doc, nonblank[pos + 1], PARAGRAPH_CHARS)):
+        if _reads_as_headline(title) and _is_prose(doc, nonblank[pos - 1]) and _is_prose(doc, below) \
+                and not _stems(title) & _stems(_read(doc, below, PARAGRAPH_CHARS)):
             headlines.append(index)
     return headlines if len(headlines) >= MIN_INTERLEAVED else []
 

@@ -25,7 +25,7 @@ EXACT_OVERLAP_CHARS = 60_000  # longer documents compare words by hashed counts 
 TERMINAL = frozenset(".!?…。！？\"'”’»)]")
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|info|biz|ru|tr|id|co)\b")
-_URL_HINT = re.compile(r"://|www\.|\.(?:com|net|org|info|biz|ru|tr|id|co)\b")  # every _URL match holds one
+URL_HINT = re.compile(r"://|www\.|\.(?:com|net|org|info|biz|ru|tr|id|co)\b")  # every _URL match holds one
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_UPPER = string.ascii_uppercase.encode()
 _ASCII_DIGITS = string.digits.encode()
@@ -75,7 +75,7 @@ def shape_of(reading: UnitText, doc: Document) -> Shape:
         digits / max(len(raw), 1),
         punct / max(len(raw), 1),
         min(len(_CAMEL.findall(raw)), 5) / 5.0,
-        min(len(_URL.findall(reading.folded)), 3) / 3.0 if _URL_HINT.search(reading.folded) else 0.0,
+        min(len(_URL.findall(reading.folded)), 3) / 3.0 if URL_HINT.search(reading.folded) else 0.0,
         _overlap(words, doc, reading.view_start, reading.view_end),
         float(reading.script not in ("none", context.script) and context.script != "none"),
         math.tanh(reading.n_chars / context.median_line_length) if context.median_line_length else 1.0,
