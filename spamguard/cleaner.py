@@ -21,7 +21,7 @@ from .evidence import document
 from .judge import Judge
 from .matcher import Matcher, default_matcher
 from .model import Model, cached_model
-from .normalize import LINE_BREAKS, NOT_WHITE_SPACE
+from .normalize import HAS_LETTER, LINE_BREAKS, NOT_WHITE_SPACE
 from .records import not_text, text_of
 from .segment import split_lines
 from .spans import OffsetsBack, apply, combined, flag_order, flags_of, kept_pieces, make_flag, merge
@@ -112,8 +112,9 @@ def _window_flags(text: str, window: Window, matcher: Matcher, model: Model | No
     flags = _one_pass(text, window, matcher, model, settings, allowed)
     line_starts: Sequence[int] | None = None
     for _ in range(settings.max_passes - 1):
-        # Only a cut inside a line, or a new last line (the trailer went), brings something new to judge.
-        if not flags or (NOT_WHITE_SPACE.search(text, flags[-1].end) is not None
+        # Only a cut inside a line, or a new last line (the trailer went, or all that follows the last cut is
+        # lines with no letter, which the trailer walk passes through), brings something new to judge.
+        if not flags or (HAS_LETTER.search(text, flags[-1].end) is not None
                          and all(_whole_lines(text, start, end) for start, end in flags.spans())):
             break
         line_starts = line_starts or split_lines(text).starts

@@ -41,7 +41,7 @@ class Settings:
     near_end: float = 0.4
     glued_tail_words: int = 3
     min_head_chars: int = 2
-    max_passes: int = 3
+    max_passes: int = 6
     excerpt_chars: int = 80
     min_body_chars: int = 300
     call_to_action: frozenset[str] = CALL_TO_ACTION

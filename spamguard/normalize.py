@@ -52,7 +52,7 @@ _CYRILLIC_LOOKALIKES = frozenset("аеорсхуікј")
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _NON_ASCII_PIECE = 1 << 16
 _LOOKALIKE = re.compile(r"[a-z][аеорсхуікј]|[аеорсхуікј][a-z]")  # look-alikes touching Latin
-_HAS_LETTER = re.compile(r"[^\W\d_]")
+HAS_LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[a-z]")
 _WORD_RIGHT = re.compile(r"[\w@$]+")
 # Letters spelt apart ("p o r n o"), found a few hundred letters at a time: the engine keeps state for every
@@ -302,7 +302,7 @@ def _fold_words(folded: str, has_lookalikes: bool) -> str:
 
     Both start from the rare character (a digit, a look-alike) and widen to its word, so the cost is linear.
     """
-    folded = _fold_inside_words(folded, _LEET_CANDIDATE, _HAS_LETTER, LEET)
+    folded = _fold_inside_words(folded, _LEET_CANDIDATE, HAS_LETTER, LEET)
     if has_lookalikes:
         folded = _fold_inside_words(folded, _LOOKALIKE, _LATIN_LETTER, CYRILLIC_LOOKALIKES)
     return folded

@@ -2,7 +2,7 @@
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 import spamguard
 from spamguard import Cleaner, Flag, Result, apply
@@ -176,6 +176,8 @@ def test_check_gives_the_verdict_of_clean(text, verdict):
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(documents)
+@example("0SharE TH1S:Share th1s:P0RN 1ZLE\x1e0\x08P0RN 1ZLE")  # labels left at a line end, one per pass
+@example("P0RN 1ZLE\x1e0\r–M0RE…\r0")  # a line cut above lines with no letter: the trailer walk goes on
 def test_cleaning_is_idempotent(text):
     once = spamguard.clean(text).text
     assert spamguard.clean(once).text == once

@@ -184,6 +184,9 @@ def test_hits_report_original_offsets_through_obfuscation():
     "<" * 100_000 + "a",
     ("related" + " " * 50) * 4000,
     "Share " * 40_000,
+    "share this:" * 40_000 + "x",
+    "Anzeige " * 40_000 + "x",
+    "—more…" * 40_000 + "x",
     "x." * 100_000,
     "(function(" * 20_000,
     "p o r n o " * 20_000,
@@ -234,6 +237,17 @@ def test_labels_glued_onto_a_line_end_are_named(text, label):
     found = [text[h.start:h.end] for h in default_matcher().find(text, view(text))
              if h.rule.id == "boilerplate.label-glued"]
     assert found == [label]
+
+
+@pytest.mark.parametrize("text, run", [
+    ("0SharE TH1S:Share th1s:", "SharE TH1S:Share th1s:"),
+    ("Great read. Share this:  Share this Anzeige ", "Share this:  Share this Anzeige "),
+    ("in Lisbon.—More…—More…", "—More…—More…"),
+])
+def test_a_run_of_glued_labels_or_more_links_is_one_hit(text, run):
+    found = [text[h.start:h.end] for h in default_matcher().find(text, view(text))
+             if h.rule.id in ("boilerplate.label-glued", "boilerplate.more-link-glued")]
+    assert found == [run]
 
 
 @pytest.mark.parametrize("text", ["Follow him on Twitter", "He said the advertisement ran on Facebook.",
