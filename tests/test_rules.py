@@ -250,6 +250,35 @@ def test_a_run_of_glued_labels_or_more_links_is_one_hit(text, run):
     assert found == [run]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("© 2020 Springer Nature Switzerland AG", True),
+    ("Copyright © 2020 IT4Kids", True),
+    ("© Copyright Women Can Talk Sports. All Rights Reserved.", True),
+    ("© 2006-2019 ТОВ «Медіа». Все права защищены.", True),
+    ("(c) 2019 Jane Doe", True),
+    ("© Reuters", False),
+    ("Copyright infringement claims rose by a third last year, the office said.", False),
+    ("The contract listed three options: (a) sell, (b) lease, (c) close the plant.", False),
+    ("© 2019 Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten or "
+     "redistributed.", False),
+])
+def test_a_site_copyright_line_is_named_and_a_sentence_about_copyright_is_not(text, found):
+    assert ("boilerplate.copyright-line" in hits(text)) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Privacy Policy | Terms of Use", True),
+    ("Impressum", True),
+    ("impressum & kontakt", True),
+    ("Datenschutzerklärung", True),
+    ("The privacy policy changed in May, and users were asked to accept the new terms.", False),
+    ("Contact us", False),
+    ("Disclaimer", False),
+])
+def test_a_row_of_legal_page_links_is_named(text, found):
+    assert ("boilerplate.legal-links" in hits(text)) is found
+
+
 @pytest.mark.parametrize("text", ["Follow him on Twitter", "He said the advertisement ran on Facebook.",
                                   "The board will vote on Twitter and Facebook policy today"])
 def test_a_single_network_name_or_an_ad_mid_sentence_is_no_glued_label(text):
