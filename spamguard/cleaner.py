@@ -5,7 +5,9 @@ the flagged spans and keeps every other character as it was, so a report can alw
 """
 from __future__ import annotations
 
+import copy
 import heapq
+import itertools
 import os
 import signal
 from collections import deque
@@ -18,6 +20,7 @@ import regex
 
 from .config import RULES_ONLY_THRESHOLD, Settings
 from .evidence import document
+from .evidence.memory import CorpusMemory, load_memory
 from .judge import Judge
 from .matcher import Matcher, default_matcher
 from .model import Model, cached_model
@@ -55,7 +58,7 @@ class Allowlist:
 
 
 def find_flags(text: str, matcher: Matcher, model: Model | None, settings: Settings,
-               allowed: Callable[[str], bool]) -> Flags:
+               allowed: Callable[[str], bool], memory: CorpusMemory | None = None) -> Flags:
     """The flags for one document: units -> evidence -> judge -> spans.
 
     A document longer than 1.5 x `settings.window_chars` is judged a window at a time (`windows`), from the last:
@@ -64,7 +67,7 @@ def find_flags(text: str, matcher: Matcher, model: Model | None, settings: Setti
     """
     parts = windows(text, settings.window_chars)
     if len(parts) == 1:
-        return _window_flags(text, parts[0], matcher, model, settings, allowed)
+        return _window_flags(text, parts[0], matcher, model, settings, allowed, memory)
     # Windows are read from the last, and their flags gathered from the document's end into one table (reversed at
     # the end): no second copy of a table that may hold a flag for every other line of a 200 MB file.
     gathered = Flags()
@@ -72,7 +75,7 @@ def find_flags(text: str, matcher: Matcher, model: Model | None, settings: Setti
     for window in reversed(parts):
         window = window.continuing() if continues else window
         piece = text[window.start:window.end]
-        flags = _window_flags(piece, window, matcher, model, settings, allowed)
+        flags = _window_flags(piece, window, matcher, model, settings, allowed, memory)
         kept_end = end_of_kept_text(piece, list(flags.spans()))
         if continues and kept_end < len(piece) and gathered and gathered[-1].start == window.end:
             flags = _with_blank_end(piece, flags, kept_end, gathered[-1], settings)
@@ -90,7 +93,7 @@ def _with_blank_end(text: str, flags: Flags, kept_end: int, below: Flag, setting
     """A window's flags and the blank text after its last kept character, which goes with the trailer that starts
     the window below (`below`), as the blank lines before a trailer go with it in a whole document."""
     blank = make_flag(text, split_lines(text).starts, kept_end, len(text), below.category, below.rules, below.score,
-                      below.model_score, settings)
+                      below.model_score, settings, below.repeats)
     return merge(text, heapq.merge(flags, [blank], key=flag_order), settings)
 
 
@@ -102,14 +105,14 @@ def _in_document(flag: Flag, window: Window) -> Flag:
 
 
 def _window_flags(text: str, window: Window, matcher: Matcher, model: Model | None, settings: Settings,
-                  allowed: Callable[[str], bool]) -> Flags:
+                  allowed: Callable[[str], bool], memory: CorpusMemory | None) -> Flags:
     """The flags of one window (`text`), in its own offsets.
 
     Removing junk can bring two pieces together that read as junk in turn ("0n A(function..." loses its
     script, then "0n" is a lone button label), so the cleaned text is judged again until nothing more goes
     (at most `settings.max_passes` passes): cleaning twice must change nothing.
     """
-    flags = _one_pass(text, window, matcher, model, settings, allowed)
+    flags = _one_pass(text, window, matcher, model, settings, allowed, memory)
     line_starts: Sequence[int] | None = None
     for _ in range(settings.max_passes - 1):
         # Only a cut inside a line, or a new last line (the trailer went, or all that follows the last cut is
@@ -119,12 +122,12 @@ def _window_flags(text: str, window: Window, matcher: Matcher, model: Model | No
             break
         line_starts = line_starts or split_lines(text).starts
         cleaned = apply(text, flags)
-        more = _one_pass(cleaned, window, matcher, model, settings, allowed)
+        more = _one_pass(cleaned, window, matcher, model, settings, allowed, memory)
         if not more:
             break
         back = OffsetsBack(kept_pieces(len(text), flags))
         remapped = [make_flag(text, line_starts, back.start(f.start), back.end(f.end), f.category, f.rules, f.score,
-                              f.model_score, settings) for f in more]
+                              f.model_score, settings, f.repeats) for f in more]
         flags = merge(text, sorted([*flags, *remapped], key=flag_order), settings)
     return flags
 
@@ -140,10 +143,13 @@ def _whole_lines(text: str, start: int, end: int) -> bool:
 
 
 def _one_pass(text: str, window: Window, matcher: Matcher, model: Model | None, settings: Settings,
-              allowed: Callable[[str], bool]) -> Flags:
-    doc = document(text, matcher, window)
+              allowed: Callable[[str], bool], memory: CorpusMemory | None) -> Flags:
+    doc = document(text, matcher, window, memory)
     whole, partial = Judge(doc, model, settings, allowed).find()
     return flags_of(doc, whole, partial, settings)
+
+
+WARM_UP = 5000  # documents a one-pass corpus memory counts before it cleans the first
 
 
 class Cleaner:
@@ -153,10 +159,13 @@ class Cleaner:
     threshold: the junk score at which a unit is removed (None = the model card's, chosen on held-out data).
     allow: allowlist entries: exact lines, or regexes prefixed with "re:".
     use_model: False scores with rules and context alone.
+    memory: a corpus memory (`CorpusMemory`, or the path of one saved by `spamguard memory build`): lines that
+        many other documents of the corpus hold are judged as the site's template (`evidence.memory`).
     """
 
     def __init__(self, model: str | os.PathLike | Model | None = None, threshold: float | None = None,
-                 allow: Sequence[str] = (), use_model: bool = True) -> None:
+                 allow: Sequence[str] = (), use_model: bool = True,
+                 memory: CorpusMemory | str | os.PathLike | None = None) -> None:
         if threshold is not None and not (isinstance(threshold, (int, float)) and 0.0 <= threshold <= 1.0):
             raise ValueError(f"threshold must be a number from 0 to 1, got {threshold!r}")
         if isinstance(allow, str):
@@ -174,46 +183,93 @@ class Cleaner:
         self.threshold = float(default if threshold is None else threshold)
         self.settings = Settings(threshold=self.threshold)
         self.matcher = default_matcher()
+        if memory is not None and not isinstance(memory, (CorpusMemory, str, os.PathLike)):
+            raise TypeError(f"memory takes a CorpusMemory or the path of a saved one, got {type(memory).__name__}")
+        self.memory = load_memory(memory) if isinstance(memory, (str, os.PathLike)) else memory
 
     def clean(self, text: str) -> Result:
         """Remove the junk from one document."""
         if not isinstance(text, str):
             raise not_text(text)
-        flags = find_flags(text, self.matcher, self.model, self.settings, self.allowlist)
-        return Result(apply(text, flags), flags, verdict_of(text, flags))
+        flags = find_flags(text, self.matcher, self.model, self.settings, self.allowlist, self.memory)
+        return Result(apply(text, flags), flags, verdict_of(text, flags), self._memory_documents())
 
     def check(self, text: str) -> Report:
         """What `clean` would remove from one document, without making the cleaned text (a check of a big file
         holds only the file and its flags)."""
         if not isinstance(text, str):
             raise not_text(text)
-        flags = find_flags(text, self.matcher, self.model, self.settings, self.allowlist)
-        return Report(flags, verdict_of(text, flags))
+        flags = find_flags(text, self.matcher, self.model, self.settings, self.allowlist, self.memory)
+        return Report(flags, verdict_of(text, flags), self._memory_documents())
+
+    def _memory_documents(self) -> int | None:
+        return None if self.memory is None else self.memory.documents
 
     def clean_many(self, texts: Iterable[str | Mapping], batch_size: int = 256, n_jobs: int = 1,
-                   field: str = "text") -> Iterator[Result]:
+                   field: str = "text", corpus_memory: bool = False, warm_up: int = WARM_UP) -> Iterator[Result]:
         """Clean a stream of documents, yielding results in order with memory bounded by one batch per worker.
 
         texts: strings, or records (mappings such as parsed JSON Lines) whose `field` holds the text.
         n_jobs > 1 spreads batches of `batch_size` documents over worker processes, each loading the model once
         (in one process documents are cleaned one by one: a unit is scored in microseconds, and batching
         scores across documents would save nothing there).
+        corpus_memory: True judges the documents with a corpus memory of them (`evidence.memory`: a site's
+        template lines are known by their repetition). A re-iterable input (a list, a tuple) is read twice: every
+        document is counted, then each is cleaned. A one-shot iterator (a generator, an open file) is read once:
+        the first `warm_up` documents are counted before any is cleaned, and in one process each later document
+        is counted before it is cleaned (with n_jobs > 1 the memory stays that of the first `warm_up`). Each
+        result's `memory_documents` says how many documents the memory held.
         """
         if not isinstance(batch_size, int) or batch_size < 1:
             raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
         if not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
             raise ValueError(f"n_jobs must be a positive integer or -1 (all cores), got {n_jobs!r}")
+        if not isinstance(warm_up, int) or warm_up < 0:
+            raise ValueError(f"warm_up must be a non-negative integer, got {warm_up!r}")
         if isinstance(texts, (str, Mapping)):
             raise TypeError("clean_many takes an iterable of documents; for one document use clean()")
+        if corpus_memory and self.memory is not None:
+            raise ValueError("this cleaner has a corpus memory already: give it the documents without "
+                             "corpus_memory=True, or build the cleaner without memory=")
         documents = (text_of(item, field, index) for index, item in enumerate(texts))
         workers = (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
+        if not corpus_memory:
+            return self._clean_stream(documents, batch_size, workers)
+        cleaner = copy.copy(self)
+        cleaner.memory = memory = CorpusMemory()
+        if iter(texts) is texts:  # a one-shot iterator: one pass
+            return cleaner._clean_warmed_up(documents, batch_size, workers, warm_up)
+        for text in documents:
+            memory.add(text)
+        return cleaner._clean_stream((text_of(item, field, index) for index, item in enumerate(texts)),
+                                     batch_size, workers)
+
+    def _clean_stream(self, documents: Iterator[str], batch_size: int, workers: int) -> Iterator[Result]:
         if workers == 1:
             return (self.clean(text) for text in documents)
         return self._clean_parallel(documents, batch_size, workers)
 
+    def _clean_warmed_up(self, documents: Iterator[str], batch_size: int, workers: int,
+                         warm_up: int) -> Iterator[Result]:
+        """One pass with a growing memory: the first `warm_up` documents are counted, then cleaned; each later one
+        is counted, then cleaned (in one process; workers keep the memory of the first `warm_up`)."""
+        memory = self.memory
+        assert memory is not None
+        first = list(islice(documents, warm_up))
+        for text in first:
+            memory.add(text)
+        if workers > 1:
+            yield from self._clean_stream(itertools.chain(first, documents), batch_size, workers)
+            return
+        yield from map(self.clean, first)
+        del first
+        for text in documents:
+            memory.add(text)
+            yield self.clean(text)
+
     def _config(self) -> tuple:
         model = self.model if self._given_model else self.model_dir
-        return model, self.threshold, self.allowlist.entries, self.use_model
+        return model, self.threshold, self.allowlist.entries, self.use_model, self.memory
 
     def _clean_parallel(self, texts: Iterator[str], batch_size: int, workers: int) -> Iterator[Result]:
         import multiprocessing
@@ -239,8 +295,8 @@ def _init_worker(config: tuple) -> None:
     # Ctrl-C goes to the whole process group: the parent stops the pool and reports it once; a worker that took
     # the signal too would print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    model_dir, threshold, allow, use_model = config
-    _worker_cleaner = Cleaner(model_dir, threshold, allow, use_model)
+    model_dir, threshold, allow, use_model, memory = config
+    _worker_cleaner = Cleaner(model_dir, threshold, allow, use_model, memory)
 
 
 def _clean_batch(texts: list[str]) -> list[Result]:

@@ -19,6 +19,7 @@ class Settings:
     neighbour_threshold: a short line scoring this (or the threshold, if lower) is doubtful: the trailer walk
         looks past it.
     max_doubtful: doubtful lines in a row the trailer walk looks past.
+    repeated_threshold: a line the corpus memory counts as repeated (a template line) goes at this score.
     rule_acts: a line or span rule of at least this weight removes what it matches, whatever the threshold.
     short_line_words: a line of at most this many words, with no sentence end, reads as a label.
     near_end: the lines_after feature at most this (2 non-blank lines after the unit) is "near the end".
@@ -35,6 +36,7 @@ class Settings:
     threshold: float = RULES_ONLY_THRESHOLD
     middle_threshold: float = 0.95
     neighbour_threshold: float = 0.5
+    repeated_threshold: float = 0.5
     max_doubtful: int = 2
     rule_acts: float = 0.5
     short_line_words: int = 12

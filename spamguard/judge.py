@@ -30,6 +30,7 @@ import regex
 
 from .config import Settings
 from .evidence import Features, unit_features
+from .evidence.memory import REPEATED, reads_as_template
 from .evidence.shape import URL_HINT
 from .model import Model
 from .normalize import WHITE_SPACE
@@ -90,7 +91,7 @@ class LineVerdicts(Mapping[int, Scored]):
         self.judged[index] = 1
         self.scores[index] = scored.score
         self.model_scores[index] = math.nan if scored.model_score is None else scored.model_score
-        if own_hits:
+        if own_hits and not (scored.hits and scored.hits[-1].rule is REPEATED):  # the memory's hit is no doc hit
             self.span_hits.pop(index, None)
         else:
             self.span_hits[index] = scored.hits
@@ -119,6 +120,11 @@ class LineVerdicts(Mapping[int, Scored]):
         for index in indexes:
             kept.add(index, self[index], own_hits=index not in self.span_hits)
         return kept
+
+
+def _with(hits: list[Hit], repeated: Hit | None) -> tuple[Hit, ...]:
+    """The hits of a unit, with the corpus memory's hit last when it has one."""
+    return (*hits, repeated) if repeated is not None else tuple(hits)
 
 
 def rules_only_score(features: Features, settings: Settings) -> float:
@@ -155,19 +161,33 @@ class Judge:
         (the settings', unless `threshold` is given)."""
         threshold = self.settings.threshold if threshold is None else threshold
         hits = self.doc.hits_in(unit.start, unit.end)
+        repeated = self._repeated(unit)
+        if repeated is not None:  # a template line: its score need only be the corpus threshold
+            threshold = min(threshold, self.settings.repeated_threshold)
         if not hits and self.model is None:
             return Scored(unit.start, unit.end, 0.0, None, (), False)
         line_rule = max((h.rule.weight for h in hits if h.rule.scope == "line"), default=0.0)
         if line_rule >= self.settings.rule_acts:  # a line rule decides on its own: no evidence to weigh
-            return Scored(unit.start, unit.end, line_rule, None, tuple(hits), True)
+            return Scored(unit.start, unit.end, line_rule, None, _with(hits, repeated), True)
         features = unit_features(self.doc, unit, hits)
         if self.model is None:
             score = rules_only_score(features, self.settings)
-            return Scored(unit.start, unit.end, score, None, tuple(hits), score >= threshold)
+            junk = score >= threshold
+            return Scored(unit.start, unit.end, score, None, _with(hits, repeated if junk else None), junk)
         model_score = self.model.probability(features)
-        line_rule = features.rules.line_rule
-        return Scored(unit.start, unit.end, max(model_score, line_rule), model_score, tuple(hits),
-                      model_score >= threshold)
+        score = max(model_score, features.rules.line_rule)
+        junk = model_score >= threshold
+        if not junk and repeated is not None and reads_as_template(self.doc.text[unit.start:unit.end]):
+            junk, score = True, max(score, REPEATED.weight)  # a repeated line that speaks as chrome does
+        return Scored(unit.start, unit.end, score, model_score, _with(hits, repeated if junk else None), junk)
+
+    def _repeated(self, unit: Unit) -> Hit | None:
+        """The corpus memory's hit for a unit that is a whole line the corpus repeats, else None."""
+        repeats = self.doc.repeats
+        if not repeats or unit.line_index not in repeats:
+            return None
+        line = self.doc.lines[unit.line_index]
+        return Hit(REPEATED, line.start, line.end) if (unit.start, unit.end) == (line.start, line.end) else None
 
     def reads_as_label(self, index: int) -> bool:
         """A short line that is no sentence: a link text, a button, a name."""
@@ -189,13 +209,14 @@ class Judge:
         cut_lines = {doc.line_of(p.start) for p in partial}
         for pos, index in enumerate(doc.nonblank):
             line = doc.lines[index]
-            if index in whole or not doc.lines_with_hits[index] or index in cut_lines \
+            repeated = index in doc.repeats
+            if index in whole or not (doc.lines_with_hits[index] or repeated) or index in cut_lines \
                     or self.allowed(doc.line_text(index)):
                 continue  # a line whose junk tail is cut already keeps its article head
             line_hits = doc.hits_in(line.start, line.end)
-            if not line_hits:
+            if not (line_hits or repeated):
                 continue
-            if any(h.rule.scope in ("line", "term") for h in line_hits):
+            if repeated or any(h.rule.scope in ("line", "term") for h in line_hits):
                 scored = self.judge(doc.line_unit(pos), self.middle_threshold)
                 if scored.is_junk:
                     whole.add(index, scored)
@@ -234,7 +255,7 @@ class Judge:
             unnamed_label = label and not (whole or pending or junk_below) and not doc.hits_in(unit.start, unit.end)
             scored = self.judge(unit, self.middle_threshold if unnamed_label else None)
             if not _LETTER.search(doc.text, unit.start, unit.end) \
-                    and not any(h.rule.scope == "line" for h in scored.hits):
+                    and not any(h.rule.scope == "line" and h.rule is not REPEATED for h in scored.hits):
                 # a line of dashes or stars, a phone number under "Inquiry": nothing to read but position
                 scored = replace(scored, is_junk=False)
             if scored.is_junk and (not pending or scored.hits):

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from .config import Settings
+from .evidence.memory import REPEATED
 from .judge import Scored
 from .normalize import Joiner
 from .rules import Hit
@@ -43,9 +44,10 @@ def flags_of(doc: Document, whole: Mapping[int, Scored], partial: list[Scored], 
 
     def flag_of(scored: Scored) -> Flag:
         strongest = max(scored.hits, key=lambda h: h.rule.weight, default=None)
+        repeats = max((doc.repeats.get(doc.line_of(h.start), 0) for h in scored.hits if h.rule is REPEATED), default=0)
         return make_flag(text, line_starts, scored.start, scored.end, strongest.rule.category if strongest else "other",
                          tuple(dict.fromkeys(h.rule.id for h in scored.hits)), scored.score, scored.model_score,
-                         settings)
+                         settings, repeats)
 
     # Line removals come in order, a Scored at a time (a big file can hold a flag every other line); partial spans
     # are sorted apart and merged in.
@@ -110,14 +112,15 @@ def _run_evidence(whole: Mapping[int, Scored], run: Sequence[int]) -> tuple[Scor
 
 
 def make_flag(text: str, line_starts: Sequence[int], start: int, end: int, category: Category, rules: tuple[str, ...],
-              score: float, model_score: float | None, settings: Settings) -> Flag:
+              score: float, model_score: float | None, settings: Settings, repeats: int = 0) -> Flag:
     """A flag for [start, end); its line and column point at its first non-blank character."""
     excerpt = _excerpt(text, start, end, settings.excerpt_chars)
     first_word = SPLIT_WORD.search(text, start, end)
     first = first_word.start() if first_word else end
     line_index = max(bisect_right(line_starts, first) - 1, 0)
     line_start = line_starts[line_index] if line_starts else 0
-    return Flag(start, end, line_index + 1, first - line_start + 1, category, rules, score, excerpt, model_score)
+    return Flag(start, end, line_index + 1, first - line_start + 1, category, rules, score, excerpt, model_score,
+                repeats)
 
 
 def _excerpt(text: str, start: int, end: int, length: int) -> str:
@@ -174,7 +177,8 @@ def combined(text: str, group: Sequence[Flag], settings: Settings) -> Flag:
     where = next((f for f in group if SPLIT_WORD.search(text, f.start, f.end)),
                  max(group, key=lambda f: f.end))  # no word at all: the line of its end, as make_flag gives it
     return Flag(start, end, where.line, where.column, category, rules, best.score,
-                _excerpt(text, start, end, settings.excerpt_chars), max(model_scores) if model_scores else None)
+                _excerpt(text, start, end, settings.excerpt_chars), max(model_scores) if model_scores else None,
+                max(f.repeats for f in group))
 
 
 def kept_pieces(length: int, flags: Iterable[Flag]) -> list[tuple[int, int]]:

@@ -31,7 +31,8 @@ class Flag:
     `rules` are the ids of the rules that fired on the span (may be empty when the model alone decided);
     `model_score` is the classifier's probability (None when no model was used); `score` is the one
     calibrated junk score the decision used; `excerpt` is the flagged text with its white space collapsed,
-    shortened with "…" when long.
+    shortened with "…" when long; `repeats` is the number of documents of the corpus memory that hold the removed
+    line (the most among its lines) when the memory named it (rule "corpus.repeated"), else 0.
     """
 
     start: int
@@ -43,6 +44,7 @@ class Flag:
     score: float
     excerpt: str
     model_score: float | None = None
+    repeats: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +57,7 @@ class Flag:
             "score": round(self.score, 4),
             "model_score": None if self.model_score is None else round(self.model_score, 4),
             "excerpt": self.excerpt,
+            "repeats": self.repeats,
         }
 
 
@@ -68,6 +71,7 @@ class Flags(Sequence[Flag]):
         self._starts, self._ends, self._lines, self._columns = array("I"), array("I"), array("I"), array("I")
         self._scores, self._model_scores = array("d"), array("d")  # NaN: no model score
         self._categories, self._rule_numbers, self._excerpt_numbers = array("B"), array("I"), array("I")
+        self._repeats = array("I")
         self._rules: list[tuple[str, ...]] = []  # each distinct rule list once
         self._rule_index: dict[tuple[str, ...], int] = {}
         self._excerpts: list[str] = []  # each distinct excerpt once
@@ -88,6 +92,7 @@ class Flags(Sequence[Flag]):
         self._categories.append(CATEGORIES.index(flag.category))
         self._rule_numbers.append(_number(flag.rules, self._rules, self._rule_index))
         self._excerpt_numbers.append(_number(flag.excerpt, self._excerpts, self._excerpt_index))
+        self._repeats.append(flag.repeats)
 
     def pop(self) -> Flag:
         """Remove the last flag and return it."""
@@ -103,7 +108,7 @@ class Flags(Sequence[Flag]):
 
     def _arrays(self) -> tuple[array[Any], ...]:
         return (self._starts, self._ends, self._lines, self._columns, self._scores, self._model_scores,
-                self._categories, self._rule_numbers, self._excerpt_numbers)
+                self._categories, self._rule_numbers, self._excerpt_numbers, self._repeats)
 
     def spans(self) -> Iterator[tuple[int, int]]:
         """[start, end) of each flag, in order."""
@@ -125,7 +130,7 @@ class Flags(Sequence[Flag]):
         return Flag(self._starts[index], self._ends[index], self._lines[index], self._columns[index],
                     CATEGORIES[self._categories[index]], self._rules[self._rule_numbers[index]],
                     self._scores[index], self._excerpts[self._excerpt_numbers[index]],
-                    None if math.isnan(model_score) else model_score)
+                    None if math.isnan(model_score) else model_score, self._repeats[index])
 
     def __iter__(self) -> Iterator[Flag]:
         return (self[i] for i in range(len(self)))
@@ -154,33 +159,40 @@ def _number(value: Any, table: list[Any], index: dict[Any, int]) -> int:
 @dataclass(frozen=True)
 class Report:
     """What cleaning one document removes, without the cleaned text: the flags (a sequence of `Flag`, in order of
-    start) and the verdict for the whole document."""
+    start) and the verdict for the whole document; `memory_documents`: how many documents the corpus memory had
+    counted when this one was judged (None: no corpus memory)."""
 
     flags: Sequence[Flag] = field(default_factory=tuple)
     verdict: Verdict = "clean"
+    memory_documents: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return report_dict(self.flags, self.verdict)
+        return report_dict(self.flags, self.verdict, self.memory_documents)
 
 
 @dataclass(frozen=True)
 class Result:
     """The sanitized text, the flags that produced it (a sequence of `Flag`, in order of start), and the verdict for
-    the whole document."""
+    the whole document; `memory_documents` as in `Report`."""
 
     text: str
     flags: Sequence[Flag] = field(default_factory=tuple)
     verdict: Verdict = "clean"
+    memory_documents: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return report_dict(self.flags, self.verdict)
+        return report_dict(self.flags, self.verdict, self.memory_documents)
 
 
-def report_dict(flags: Sequence[Flag], verdict: Verdict) -> dict[str, Any]:
-    """The JSON report of one document (the cleaned text is not part of it)."""
-    return {
+def report_dict(flags: Sequence[Flag], verdict: Verdict, memory_documents: int | None = None) -> dict[str, Any]:
+    """The JSON report of one document (the cleaned text is not part of it); "memory_documents" only when a corpus
+    memory judged it."""
+    report = {
         "schema_version": SCHEMA_VERSION,
         "verdict": verdict,
         "removed_chars": sum(f.end - f.start for f in flags),
         "flags": [f.to_dict() for f in flags],
     }
+    if memory_documents is not None:
+        report["memory_documents"] = memory_documents
+    return report

@@ -89,6 +89,7 @@ class Document:
         self.view = view
         self.hits = hits
         self.window = window or Window(0, len(text), 0, 0)
+        self.repeats: dict[int, int] = {}  # lines the corpus memory counts as repeated: index -> documents
         self.lines = split_lines(text)
         self.line_starts = self.lines.starts
         # Empty lines (half of all) are skipped before slicing: the strip is the costly part.

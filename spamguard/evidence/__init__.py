@@ -6,7 +6,9 @@ Each kind is a module with one small interface, units in and named evidence out:
 - `shape`: what the unit looks like and how it departs from the body (`Shape`), and where it stands (`Position`);
 - `ngrams`: the unit's words, word pairs and character trigrams, as hashed tokens;
 - `blocks`: lines that are junk because of the lines around them (a related-links list under its header, a
-  block of text ads), given as hits of named block rules, which the other kinds then read like any hit.
+  block of text ads), given as hits of named block rules, which the other kinds then read like any hit;
+- `memory`: lines that many other documents of the corpus hold (a site's template), when the cleaner has a
+  corpus memory; the judge reads them apart (`Document.repeats`), so a score does not change with the corpus.
 
 Numeric evidence is read by name (`features.rules.line_rule`), never by position; `NUMERIC_FEATURES` is the
 order the model's weight vector follows, and the saved model lists the names it was trained on.
@@ -25,6 +27,7 @@ from ..rules import Hit
 from ..units import Document, Unit
 from ..windows import Window
 from .blocks import block_hits
+from .memory import CorpusMemory, repeated_lines
 from .ngrams import HASH_BITS, N_HASHED, hash_token, text_tokens
 from .rules import RuleEvidence, find_hits, rule_evidence, rule_tokens
 from .shape import Position, Shape, position_of, shape_of
@@ -59,14 +62,17 @@ class Features:
         return dict(zip(NUMERIC_FEATURES, self.numeric))
 
 
-def document(text: str, matcher: Matcher, window: Window | None = None) -> Document:
+def document(text: str, matcher: Matcher, window: Window | None = None,
+             memory: CorpusMemory | None = None) -> Document:
     """A document (or a `window` of one: see `units.Document`) prepared for judging: its units' lines, its matching
-    view and its rule hits."""
+    view and its rule hits, and with a corpus `memory`, its lines that the corpus repeats."""
     view = matching_view(text)
     doc = Document(text, view, find_hits(text, view, matcher), window)
     found = block_hits(doc)  # block evidence reads the other hits, so it joins them before the doc is judged
     if len(found):
         doc.hits = merged(len(text), [doc.hits, found])
+    if memory is not None:
+        doc.repeats = repeated_lines(doc, memory)
     return doc
 
 

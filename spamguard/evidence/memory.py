@@ -1,0 +1,252 @@
+"""Corpus memory: how many documents of a corpus hold each line, so that a site's template lines (the same promo,
+prompt or ad line under unrelated stories) are known by their repetition.
+
+A line is counted by its fingerprint (`line_key`: case, digits and white space folded, hashed to 64 bits), once per
+document that holds it. Counts are exact in a table until it holds `exact_limit` fingerprints; beyond that they
+go to a sketch of `sketch_bytes` one-byte counters (three per fingerprint, conservative update, saturating at
+255) whose reading is never below the true count and is above it only where all three counters of a line are
+shared with others (`CorpusMemory.error_bound`). Memory is bounded by the two sizes, whatever the corpus.
+
+Repetition is evidence, not a verdict. A syndicated story's copies hold the same article lines, so a line counts
+as repeated (`repeats`) only when it stands in MIN_DOCUMENTS documents or more and in TYPICAL_RATIO times as many
+documents as the document's typical line (the lower quartile of its lines' counts): the copies of a story count
+as the story. A site also repeats its own article format (a byline, "Our ruling", "Update"), so the judge removes
+a repeated line only when its score reaches `Settings.repeated_threshold`, or when it is short and speaks as the
+site's chrome does (`reads_as_template`: "SEE ALL RELATED", "Ads by Adblade", "Share it in the comments.").
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import zlib
+from array import array
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from ..normalize import HAS_LETTER, fold
+from ..rules import Rule
+from ..units import Document
+
+MIN_DOCUMENTS = 3
+TYPICAL_RATIO = 2
+MAX_LINE_CHARS = 1000  # a longer line is a paragraph of its own, never counted
+EXACT_LIMIT = 1_000_000  # fingerprints counted exactly (about 100 MB of table at most)
+SKETCH_BYTES = 1 << 27  # 128 MB of counters once the table is full
+_DIGITS = regex.compile(r"\d+")
+# A name alone, or after "By" or a dash: one to four capitalised words (not all capitals: "SEE ALL RELATED").
+_BYLINE = regex.compile(r"\s*+(?:(?i:by)\s++|[-–—]\s*+)?(?:\p{Lu}\p{Ll}[\p{L}'’.-]*+\s*+){1,4}$")
+
+REPEATED = Rule("corpus.repeated", "boilerplate", "line", 0.5,
+                "A line that many more documents of the corpus hold than the document's other lines: a template line.")
+TEMPLATE_WORDS = 12  # a repeated line of at most this many words that holds a word of chrome reads as template
+# Words of page chrome (on the folded text: lower case, no accents), in the languages of the rule table.
+_CHROME_WORD = regex.compile(
+    r"\b(?:related|comments?|share|shares|subscribe|newsletter|follow|advert\w*|ads|sponsored|promoted|videos?|"
+    r"watch|click|tap|slideshow|gallery|trending|popular|recommended|sign up|read more|more from|download|app|"
+    r"podcast|deals?|coupon|promo\w*|poll|loading|javascript|cookies?|login|log in|register|"
+    r"kommentar\w*|teilen|abonn\w*|werbung|anzeige|comentari\w*|compartir|suscrib\w*|publicidad|"
+    r"relacionad\w*|commentaires?|partager|publicite|correlat\w*|commenti|condividi|yorum\w*|paylas|"
+    r"komentar|bagikan|iklan|terkait|комментари\w*|поделиться|реклама|подписаться)\b")
+_BARE_DOMAIN = regex.compile(r"(?<![@\w.-])[\w-]+\.(?:com|net|org)\b", regex.IGNORECASE)  # not an e-mail address
+
+
+def line_key(line: str) -> int:
+    """The fingerprint of a line: the same for lines that differ only in case, numbers and white space.
+
+    >>> line_key("Comments (73)") == line_key("  comments (12) ") != line_key("Comments")
+    True
+    """
+    normal = " ".join(_DIGITS.sub("0", line.casefold()).split())
+    return int.from_bytes(hashlib.blake2b(normal.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+def reads_as_template(line: str) -> bool:
+    """A short line (TEMPLATE_WORDS words at most) that holds a word of page chrome or a bare domain (the folded
+    view reads "@" as "a", so domains are looked for in the line itself).
+
+    >>> reads_as_template("SEE ALL RELATED"), reads_as_template("Ads by Adblade"), reads_as_template("Our ruling")
+    (True, True, False)
+    >>> reads_as_template("Have something to add to this story? Share it in the comments.")
+    True
+    """
+    return len(line.split()) <= TEMPLATE_WORDS and (_CHROME_WORD.search(fold(line)) is not None
+                                                    or _BARE_DOMAIN.search(line) is not None)
+
+
+def document_keys(lines: Iterable[str]) -> set[int]:
+    """The distinct fingerprints of a document's lines (blank lines and lines over MAX_LINE_CHARS left out)."""
+    return {line_key(line) for line in lines if len(line) <= MAX_LINE_CHARS and not line.isspace() and line}
+
+
+def repeated_lines(doc: Document, memory: CorpusMemory) -> dict[int, int]:
+    """The lines of `doc` that the corpus repeats (`CorpusMemory.repeats`): line index -> documents holding it.
+    A line with no letter ("* * *", "– –", "1") is no evidence of a template, whatever its count, and nor is a
+    byline ("– Benjamin Fearnow", "By Lisa Haven"): an author signs many of a site's stories."""
+    text, lines = doc.text, doc.lines
+    keys = [line_key(line) if len(line) <= MAX_LINE_CHARS and HAS_LETTER.search(line) and not _BYLINE.match(line)
+            else None for line in (text[lines[i].start:lines[i].end] for i in doc.nonblank)]
+    return {index: n for index, n in zip(doc.nonblank, memory.repeats(keys)) if n}
+
+
+class CorpusMemory:
+    """Counts of line fingerprints over the documents of a corpus (see the module's docstring)."""
+
+    def __init__(self, exact_limit: int = EXACT_LIMIT, sketch_bytes: int = SKETCH_BYTES) -> None:
+        if exact_limit < 0 or sketch_bytes < 1024 or sketch_bytes & (sketch_bytes - 1):
+            raise ValueError("exact_limit must be >= 0 and sketch_bytes a power of two >= 1024")
+        self.exact_limit = exact_limit
+        self.sketch_bytes = sketch_bytes
+        self.documents = 0
+        self.table: dict[int, int] = {}
+        self.sketch: bytearray | None = None  # made when the table is full
+        self.sketched = 0  # fingerprint additions the sketch took
+
+    def add(self, text: str) -> None:
+        """Count one document's lines."""
+        self.add_keys(document_keys(text.splitlines()))
+
+    def add_keys(self, keys: Iterable[int], documents: int = 1) -> None:
+        """Count the fingerprints of `documents` documents' lines (each once per document)."""
+        self.documents += documents
+        table = self.table
+        for key in keys:
+            count = table.get(key)
+            if count is not None:
+                table[key] = count + 1
+            elif self.sketch is None and len(table) < self.exact_limit:
+                table[key] = 1
+            else:
+                self._sketch_add(key, 1)
+
+    def add_counts(self, counts: Iterable[tuple[int, int]], documents: int) -> None:
+        """Counts made elsewhere (fingerprint, documents holding it): another memory's, or a Spark aggregation's."""
+        self.documents += documents
+        for key, n in counts:
+            if key in self.table:
+                self.table[key] += n
+            elif self.sketch is None and len(self.table) < self.exact_limit:
+                self.table[key] = n
+            else:
+                self._sketch_add(key, n)
+
+    def count(self, key: int) -> int:
+        """How many documents hold lines of this fingerprint (never fewer than hold them)."""
+        found = self.table.get(key)
+        if found is not None or self.sketch is None:
+            return found or 0
+        return min(self.sketch[i] for i in self._slots(key))
+
+    def repeats(self, keys: Sequence[int | None]) -> list[int]:
+        """For each line of a document (its fingerprint, None for a line not counted): the number of documents
+        holding it if it counts as repeated (see the module's docstring), else 0."""
+        counts = [0 if key is None else self.count(key) for key in keys]
+        if not counts:
+            return []
+        typical = sorted(counts)[len(counts) // 4]
+        return [n if n >= MIN_DOCUMENTS and n >= TYPICAL_RATIO * typical else 0 for n in counts]
+
+    @property
+    def exact(self) -> bool:
+        """True while every count is exact (no sketch yet)."""
+        return self.sketch is None
+
+    def error_bound(self) -> float:
+        """The chance that a line in one document only reads as being in MIN_DOCUMENTS or more: 0 while exact; with
+        the sketch, the chance that its three counters each hold MIN_DOCUMENTS - 1 other additions (Poisson at
+        the sketch's load), an upper bound for the conservative update."""
+        if self.sketch is None:
+            return 0.0
+        load = 3 * self.sketched / len(self.sketch)
+        below = sum(math.exp(-load) * load ** k / math.factorial(k) for k in range(MIN_DOCUMENTS - 1))
+        return (1.0 - below) ** 3
+
+    def _slots(self, key: int) -> tuple[int, int, int]:
+        mask = len(self.sketch or b"") - 1
+        low, high = key & 0xFFFF_FFFF, (key >> 32) | 1
+        return low & mask, (low + high) & mask, (low + 2 * high) & mask
+
+    def _sketch_add(self, key: int, n: int) -> None:
+        if self.sketch is None:
+            self.sketch = bytearray(self.sketch_bytes)
+        sketch = self.sketch
+        slots = self._slots(key)
+        value = min(min(sketch[i] for i in slots) + n, 255)
+        for i in slots:
+            if sketch[i] < value:
+                sketch[i] = value
+        self.sketched += 1
+
+
+# The saved form: a header, then the table's fingerprints and counts and the sketch, zlib-compressed, then the
+# SHA-256 of all that precedes it. No text: fingerprints and counts only.
+MAGIC = b"spamguard-memory\n"
+FORMAT_VERSION = 1
+
+
+class MemoryFileError(ValueError):
+    """A saved corpus memory that cannot be read: damaged, truncated or of another format version."""
+
+
+def memory_bytes(memory: CorpusMemory) -> bytes:
+    """The saved form of a memory (see `memory_from_bytes`)."""
+    keys = array("Q", memory.table.keys())
+    counts = array("Q", memory.table.values())
+    header = array("Q", [FORMAT_VERSION, memory.documents, memory.exact_limit, memory.sketch_bytes, memory.sketched,
+                         len(keys), 0 if memory.sketch is None else 1])
+    body = zlib.compress(header.tobytes() + keys.tobytes() + counts.tobytes() + bytes(memory.sketch or b""), 6)
+    payload = MAGIC + body
+    return payload + hashlib.sha256(payload).digest()
+
+
+def memory_from_bytes(data: bytes) -> CorpusMemory:
+    """A memory saved by `memory_bytes`; MemoryFileError when the data is damaged or of another version."""
+    if not data.startswith(MAGIC):
+        raise MemoryFileError("not a spamguard corpus memory file (it does not start with the format's header)")
+    payload, digest = data[:-32], data[-32:]
+    if hashlib.sha256(payload).digest() != digest:
+        raise MemoryFileError("the corpus memory file is damaged (its checksum does not match): build it again")
+    try:
+        body = zlib.decompress(payload[len(MAGIC):])
+    except zlib.error as error:
+        raise MemoryFileError(f"the corpus memory file is damaged ({error})") from None
+    header = array("Q")
+    first = body[:56]
+    header.frombytes(first[:len(first) - len(first) % 8])
+    if len(header) < 7 or header[0] != FORMAT_VERSION:
+        version = header[0] if header else "?"
+        raise MemoryFileError(f"corpus memory format version {version}, this spamguard reads version "
+                              f"{FORMAT_VERSION}: build the memory again with this version")
+    _, documents, exact_limit, sketch_bytes, sketched, n_keys, has_sketch = header
+    keys, counts = array("Q"), array("Q")
+    start = 56
+    keys.frombytes(body[start:start + 8 * n_keys])
+    counts.frombytes(body[start + 8 * n_keys:start + 16 * n_keys])
+    sketch = body[start + 16 * n_keys:]
+    if len(keys) != n_keys or len(counts) != n_keys or len(sketch) != (sketch_bytes if has_sketch else 0):
+        raise MemoryFileError("the corpus memory file is damaged (its parts have the wrong sizes)")
+    memory = CorpusMemory(exact_limit, sketch_bytes)
+    memory.documents, memory.sketched = documents, sketched
+    memory.table = dict(zip(keys, counts))
+    memory.sketch = bytearray(sketch) if has_sketch else None
+    return memory
+
+
+def save_memory(memory: CorpusMemory, path: str | os.PathLike[str]) -> None:
+    """Write a memory to `path` (through a temporary file beside it, so a failed write leaves no half file)."""
+    path = os.fspath(path)
+    temporary = f"{path}.tmp-{os.getpid()}"
+    try:
+        with open(temporary, "wb") as fh:
+            fh.write(memory_bytes(memory))
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+
+
+def load_memory(path: str | os.PathLike[str]) -> CorpusMemory:
+    """A memory saved by `save_memory`; MemoryFileError when the file is damaged or of another version."""
+    with open(path, "rb") as fh:
+        return memory_from_bytes(fh.read())
