@@ -1,4 +1,5 @@
-"""spamguard.spark.clean_dataframe in a local Spark session gives exactly what spamguard.clean gives."""
+"""spamguard.spark.clean_dataframe in a local Spark session gives exactly what spamguard.clean gives, and with
+corpus_memory=True exactly what Cleaner.clean_many(texts, corpus_memory=True) gives."""
 import json
 import os
 import shutil
@@ -113,3 +114,76 @@ def test_missing_column_is_a_clear_error(spark):
 def test_non_string_column_is_a_clear_error(spark):
     with pytest.raises(TypeError, match="must be a string column"):
         clean_dataframe(_frame(spark, ["x"]), "id")
+
+
+STORIES = [
+    "The city council voted on Tuesday to approve a new budget for public transport, ending months of debate.",
+    "Under the plan, bus fares will rise by 5 per cent next year, while the money goes to new routes in the north.",
+    "Critics said the increase would hurt low-income families, who rely on buses more than anyone else.",
+    "The river flooded two villages overnight, and rescue teams worked until dawn to reach stranded families.",
+    "Officials said the water would recede by Friday, but warned that more rain was expected next week.",
+    "The school board approved a later start time for high schools after a two-year study of student sleep.",
+    "Parents were divided, with some saying the change would make mornings harder for working families.",
+    "A new bridge over the bay opened to traffic on Monday, cutting the commute for thousands of drivers.",
+]
+PROMO = "Have something to add to this story? Share it in the comments."
+# Seven pages of one site (different stories, its template line between two paragraphs), pages without it, a null.
+SITE = [f"{STORIES[i]}\n\n{PROMO}\n\n{STORIES[(i + 3) % 8]}\n\n{STORIES[(i + 5) % 8]}" for i in range(7)]
+CORPUS = [*SITE, None, f"{STORIES[2]}\n\n{STORIES[6]}", *DOCS]
+
+
+def test_signed_longs_carry_every_64_bit_fingerprint(spark):
+    from pyspark.sql.types import LongType, StructField, StructType
+
+    from spamguard.spark import _signed, _unsigned
+
+    keys = [0, 1, 2**63 - 1, 2**63, 2**63 + 12345, 2**64 - 1]
+    frame = spark.createDataFrame([(_signed(k),) for k in keys], StructType([StructField("key", LongType())]))
+    assert [_unsigned(row["key"]) for row in frame.collect()] == keys
+
+
+def test_build_memory_holds_the_counts_of_two_documents_or_more(spark):
+    from spamguard.evidence.memory import CorpusMemory
+    from spamguard.spark import build_memory
+
+    local = CorpusMemory()
+    for text in CORPUS:
+        if text is not None:
+            local.add(text)
+    memory = build_memory(_frame(spark, CORPUS).repartition(3), "body")
+    assert memory.documents == local.documents == len(CORPUS) - 2  # the two nulls are not counted
+    assert memory.table == {key: n for key, n in local.table.items() if n >= 2}
+    assert min(memory.table) < 2**63 <= max(memory.table), "keys on both sides of 2**63 come back unchanged"
+
+
+def test_corpus_memory_gives_what_clean_many_gives(spark):
+    frame = _frame(spark, CORPUS).repartition(3)
+    assert frame.rdd.getNumPartitions() == 3
+    rows = {row["id"]: row for row in clean_dataframe(frame, "body", corpus_memory=True).collect()}
+    texts = [text for text in CORPUS if text is not None]
+    want = iter(spamguard.Cleaner().clean_many(texts, corpus_memory=True))
+    for i, text in enumerate(CORPUS):
+        row = rows[i]
+        if text is None:
+            assert row[TEXT_COLUMN] is None and row[REPORT_COLUMN] is None
+            continue
+        result = next(want)
+        assert row[TEXT_COLUMN] == result.text, f"doc {i}"
+        assert json.loads(row[REPORT_COLUMN]) == json.loads(json.dumps(result.to_dict())), f"doc {i}"
+        assert json.loads(row[REPORT_COLUMN])["memory_documents"] == len(texts)
+    for i in range(len(SITE)):
+        assert PROMO in CORPUS[i] and PROMO not in rows[i][TEXT_COLUMN]
+        assert json.loads(rows[i][REPORT_COLUMN])["flags"], f"doc {i}"
+
+
+def test_without_corpus_memory_the_template_line_stays(spark):
+    rows = clean_dataframe(_frame(spark, CORPUS).repartition(3), "body").collect()
+    for row in rows:
+        text = row["body"]
+        if text is None:
+            assert row[TEXT_COLUMN] is None
+            continue
+        want = spamguard.clean(text)
+        assert row[TEXT_COLUMN] == want.text and row[REPORT_COLUMN] == json.dumps(want.to_dict())
+        assert "memory_documents" not in json.loads(row[REPORT_COLUMN])
+        assert (PROMO in text) == (PROMO in row[TEXT_COLUMN])
