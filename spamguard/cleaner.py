@@ -116,8 +116,9 @@ def _window_flags(text: str, window: Window, matcher: Matcher, model: Model | No
     line_starts: Sequence[int] | None = None
     for _ in range(settings.max_passes - 1):
         # Only a cut inside a line, or a new last line (the trailer went, or all that follows the last cut is
-        # lines with no letter, which the trailer walk passes through), brings something new to judge.
-        if not flags or (HAS_LETTER.search(text, flags[-1].end) is not None
+        # lines with no letter, which the trailer walk passes through), brings something new to judge; with a
+        # corpus memory, so does any removed line (it changes the document's typical count, `memory.repeats`).
+        if not flags or (memory is None and HAS_LETTER.search(text, flags[-1].end) is not None
                          and all(_whole_lines(text, start, end) for start, end in flags.spans())):
             break
         line_starts = line_starts or split_lines(text).starts

@@ -14,6 +14,8 @@ pytest.importorskip("pyarrow", reason="pyarrow is not installed (pip install -e 
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("no Java runtime (run .ci/install_spark_deps.sh)", allow_module_level=True)
 
+from site_pages import PROMO, STORIES, site_pages
+
 import spamguard
 from spamguard.spark import REPORT_COLUMN, TEXT_COLUMN, clean_dataframe
 
@@ -116,19 +118,8 @@ def test_non_string_column_is_a_clear_error(spark):
         clean_dataframe(_frame(spark, ["x"]), "id")
 
 
-STORIES = [
-    "The city council voted on Tuesday to approve a new budget for public transport, ending months of debate.",
-    "Under the plan, bus fares will rise by 5 per cent next year, while the money goes to new routes in the north.",
-    "Critics said the increase would hurt low-income families, who rely on buses more than anyone else.",
-    "The river flooded two villages overnight, and rescue teams worked until dawn to reach stranded families.",
-    "Officials said the water would recede by Friday, but warned that more rain was expected next week.",
-    "The school board approved a later start time for high schools after a two-year study of student sleep.",
-    "Parents were divided, with some saying the change would make mornings harder for working families.",
-    "A new bridge over the bay opened to traffic on Monday, cutting the commute for thousands of drivers.",
-]
-PROMO = "Have something to add to this story? Share it in the comments."
 # Seven pages of one site (different stories, its template line between two paragraphs), pages without it, a null.
-SITE = [f"{STORIES[i]}\n\n{PROMO}\n\n{STORIES[(i + 3) % 8]}\n\n{STORIES[(i + 5) % 8]}" for i in range(7)]
+SITE = site_pages(PROMO, pages=7)
 CORPUS = [*SITE, None, f"{STORIES[2]}\n\n{STORIES[6]}", *DOCS]
 
 
