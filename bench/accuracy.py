@@ -14,6 +14,10 @@ Document sets:
                by site, never read to write rules or train), each string a paragraph of its own in its page's
                article (its paragraphs read from the page's HTML around the people-chosen article strings); junk
                recall per chrome family (bench/docs.py CHROME_FAMILIES) is printed after it
+  memory       the corpus memory (issue #13): FakeNewsCorpus, FNC-1 bodies and aeb gold bodies cleaned as one
+               corpus with and without spamguard's memory of it, in the same run: per corpus, the lines removed and
+               those the memory adds; on the dev documents among them, recall, article lines lost and exact docs,
+               and recall on their template lines (junk lines whose text is in 3+ distinct documents of the corpus)
 Every cleaner is scored with ../shared/eval/score.py's score_doc: junk recall (labeled junk lines gone), article
 lines lost (unlabeled lines not kept unchanged), exact docs (output == the article part exactly). docs/s is one
 process, start-up excluded (throughput.py has the real speed figures).
@@ -24,7 +28,7 @@ import argparse
 import os
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 import docs
@@ -101,7 +105,69 @@ def main(argv: list[str] | None = None) -> int:
     _print_cells("chrome: junk recall per family (removed/junk)", list(runs), by_family)
     if args.modes:
         _print_cells("junk recall per splice mode (removed/junk)", list(runs), by_mode)
+    print_memory_figures(header)
     return 0
+
+
+def print_memory_figures(header: str) -> None:
+    """The corpus memory's figures: the shared corpora cleaned as one corpus with and without it (same run)."""
+    from spamguard.evidence.memory import CorpusMemory
+
+    corpus = docs.memory_corpus()
+    memory = CorpusMemory()
+    start = time.perf_counter()
+    for texts in corpus.values():
+        for text in texts.values():
+            memory.add(text)
+    counted = time.perf_counter() - start
+    print(f"\nmemory: {memory.documents} documents of {', '.join(corpus)} as one corpus, {len(memory.table)} "
+          f"fingerprints ({'exact' if memory.exact else 'sketched'}), counted in {counted:.1f} s")
+    off, on = peers.spamguard_cleaner(), peers.spamguard_cleaner(memory=memory)
+    cleaned: dict[str, dict[tuple[str, str], str]] = {"off": {}, "on": {}}
+    print(f"{'corpus':<24}{'docs':>6}{'lines removed':>15}{'with memory':>13}{'added':>7}{'taken back':>12}")
+    for name, texts in corpus.items():
+        removed = {"off": 0, "on": 0}
+        added = taken_back = 0
+        for doc_id, text in texts.items():
+            kept = {}
+            for mode, cleaner in (("off", off), ("on", on)):
+                out = cleaned[mode][name, doc_id] = cleaner.clean(text).text
+                kept[mode] = _line_counts(out)
+                removed[mode] += sum((_line_counts(text) - kept[mode]).values())
+            added += sum((kept["off"] - kept["on"]).values())
+            taken_back += sum((kept["on"] - kept["off"]).values())
+        print(f"{name:<24}{len(texts):>6}{removed['off']:>15}{removed['on']:>13}{added:>7}{taken_back:>12}")
+    labeled = docs.dev_docs()
+    template = _template_lines(corpus, labeled)
+    print(f"\nthe {len(labeled)} dev documents among them, with and without the memory (same run)")
+    print(header.replace("docs/s", "tmpl recall"))
+    print("-" * len(header))
+    for mode in ("off", "on"):
+        per_doc = [docs.score_doc(d, cleaned[mode][d["corpus"], d["doc_id"]]) for d in labeled]
+        total = {k: sum(c[k] for c in per_doc) for k in COUNTS}
+        total["docs"] = len(labeled)
+        found = sum(1 for d, i, line in template if line not in _line_counts(cleaned[mode][d["corpus"], d["doc_id"]]))
+        row = _row(f"spamguard memory {mode}", dict(total, docs_per_s=0))
+        print(f"{row[:-9]}{found:>5}/{len(template):<4}")
+
+
+def _line_counts(text: str) -> Counter:
+    """The text's non-blank lines, stripped, with their counts."""
+    return Counter(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _template_lines(corpus: dict[str, dict[str, str]], labeled: list[dict]) -> list[tuple[dict, int, str]]:
+    """The dev documents' junk lines whose text stands in 3 or more distinct documents (by text) of the corpus."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for texts in corpus.values():
+        for text in set(texts.values()):
+            for line in _line_counts(text):
+                holders[line].add(text)
+    found = []
+    for d in labeled:
+        lines = d["text"].splitlines()
+        found += [(d, i, lines[i].strip()) for i in d["junk_lines"] if len(holders.get(lines[i].strip(), ())) >= 3]
+    return found
 
 
 def _print_cells(title: str, names: list[str], cells: dict[tuple[str, str], dict]) -> None:

@@ -64,6 +64,16 @@ def dev_docs() -> list[dict]:
             for lab, text in make_docs.iter_docs(str(labels))]
 
 
+MEMORY_CORPORA = ("fakenewscorpus_sample", "fnc1_bodies", "aeb_scrapinghub")
+
+
+def memory_corpus() -> dict[str, dict[str, str]]:
+    """The shared corpora that issue #13 cleans as one corpus (FakeNewsCorpus, FNC-1 bodies, aeb gold bodies), as
+    make_docs.py reads them: corpus -> doc_id -> text (the dev documents' ids are among them)."""
+    make_docs = _import_by_path("spamguard_eval_make_docs", EVAL / "make_docs.py")
+    return {name: make_docs.load_corpus(name) for name in MEMORY_CORPORA}
+
+
 def _read_csv_column(path: Path, column: str) -> list[str]:
     with open(path, encoding="utf-8", newline="") as fh:
         return [row.get(column) or "" for row in csv.DictReader(fh)]

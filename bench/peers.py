@@ -64,22 +64,22 @@ PEERS: dict[str, Callable[[str], str]] = {
 MODEL_ENV = "SPAMGUARD_BENCH_MODEL"  # a model directory to benchmark instead of the shipped one (set by --model)
 
 
-def spamguard_cleaner(use_model: bool = True):
-    """spamguard's Cleaner: the model in $SPAMGUARD_BENCH_MODEL or the shipped one; rules only when asked, or
-    when no model exists yet (says so on stderr)."""
+def spamguard_cleaner(use_model: bool = True, memory=None):
+    """spamguard's Cleaner (with a corpus `memory`, if given): the model in $SPAMGUARD_BENCH_MODEL or the shipped
+    one; rules only when asked, or when no model exists yet (says so on stderr)."""
     import os
     import sys
 
     import spamguard
 
     if use_model and os.environ.get(MODEL_ENV):
-        return spamguard.Cleaner(model=os.environ[MODEL_ENV])  # asked for: a bad directory is an error
+        return spamguard.Cleaner(model=os.environ[MODEL_ENV], memory=memory)  # asked for: a bad directory is an error
     if use_model:
         try:
-            return spamguard.Cleaner()
+            return spamguard.Cleaner(memory=memory)
         except spamguard.ModelError as exc:
             print(f"note: spamguard runs rules-only, no model: {exc}", file=sys.stderr)
-    return spamguard.Cleaner(use_model=False)
+    return spamguard.Cleaner(use_model=False, memory=memory)
 
 
 def warm_up(*names: str) -> None:
