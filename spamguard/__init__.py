@@ -8,9 +8,10 @@
 ('adult', 'cleaned')
 """
 from .cleaner import Cleaner, apply, clean
-from .errors import InputError, ModelError, SpamguardError, TrainingDataError
+from .errors import InputError, MemoryFileError, ModelError, SpamguardError, TrainingDataError
+from .evidence.memory import CorpusMemory, load_memory, save_memory
 from .types import Flag, Report, Result
 
 __version__ = "0.1.0"
-__all__ = ["Cleaner", "Flag", "InputError", "ModelError", "Report", "Result", "SpamguardError", "TrainingDataError",
-           "__version__", "apply", "clean"]
+__all__ = ["Cleaner", "CorpusMemory", "Flag", "InputError", "MemoryFileError", "ModelError", "Report", "Result",
+           "SpamguardError", "TrainingDataError", "__version__", "apply", "clean", "load_memory", "save_memory"]

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from ..errors import MemoryFileError
 from ..normalize import HAS_LETTER, fold
 from ..rules import Rule
 from ..units import Document
@@ -183,10 +184,6 @@ class CorpusMemory:
 # SHA-256 of all that precedes it. No text: fingerprints and counts only.
 MAGIC = b"spamguard-memory\n"
 FORMAT_VERSION = 1
-
-
-class MemoryFileError(ValueError):
-    """A saved corpus memory that cannot be read: damaged, truncated or of another format version."""
 
 
 def memory_bytes(memory: CorpusMemory) -> bytes:
