@@ -1,4 +1,4 @@
-"""The `spamguard` command: check, clean, rules, train, eval.
+"""The `spamguard` command: check, clean, memory build, rules, train, eval.
 
 Start-up is paid on every commit when spamguard runs as a pre-commit hook, so this package imports only the
 standard library (and spamguard.fileio, errors, records) at top level; each handler imports what it needs (the
@@ -9,7 +9,8 @@ file and leave the file it was replacing as it was.
 
 Modules: console (stderr and the progress line), allowlist (allowlists and the cleaners they configure),
 baseline (known flags, versioned file), run (what a check/clean run shares), jsonl (JSON Lines input),
-check, clean, tools (rules, train, eval), parser (the arguments).
+check, clean, memory (memory build, and the corpus memory check and clean judge with), tools (rules, train,
+eval), parser (the arguments).
 """
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from spamguard.errors import SpamguardError
 
 if TYPE_CHECKING:
     from spamguard.cleaner import Cleaner
+    from spamguard.evidence.memory import CorpusMemory
 
 ALLOW_FILE = ".spamguard-allow"
 
@@ -40,6 +41,7 @@ class Cleaners:
         self.threshold = args.threshold
         self.use_model = args.use_model
         self.extra = tuple(entry for path in args.allow for entry in read_allowlist(path))
+        self.memory: CorpusMemory | None = None  # what every cleaner judges with; set before the first is made
         self._roots: dict[str, str] = {}
         self._allow: dict[str, tuple[str, ...]] = {}
         self._cleaners: dict[tuple[str, ...], Cleaner] = {}
@@ -62,7 +64,8 @@ class Cleaners:
             from spamguard.cleaner import Cleaner
 
             try:
-                cleaner = Cleaner(model=self.model, threshold=self.threshold, allow=allow, use_model=self.use_model)
+                cleaner = Cleaner(model=self.model, threshold=self.threshold, allow=allow, use_model=self.use_model,
+                                  memory=self.memory)
             except (TypeError, ValueError) as exc:
                 raise SpamguardError(f"invalid option: {exc}") from None
             self._cleaners[allow] = cleaner

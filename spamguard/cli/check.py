@@ -10,6 +10,7 @@ from spamguard import fileio
 from spamguard.cli.allowlist import ALLOW_FILE
 from spamguard.cli.baseline import Baseline, fingerprint, key_path
 from spamguard.cli.jsonl import is_jsonl, jsonl_results
+from spamguard.cli.memory import judging_memory
 from spamguard.cli.run import Run, label, new_run
 
 if TYPE_CHECKING:
@@ -115,6 +116,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     baseline = Baseline.load(args.baseline) if args.baseline else None
     if baseline is not None:
         run.skip.add(os.path.realpath(args.baseline))
+    run.cleaners.memory = judging_memory(run)
     checker = Checker(run, baseline)
     status = run.each(checker.handle)
     checker.summary()

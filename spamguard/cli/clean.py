@@ -7,6 +7,7 @@ import sys
 
 from spamguard import fileio
 from spamguard.cli.jsonl import dump_record, is_jsonl, jsonl_results
+from spamguard.cli.memory import judging_memory
 from spamguard.cli.run import Run, new_run
 
 
@@ -39,6 +40,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     if destination == fileio.STDIO and not args.in_place and sys.stdout is None:  # started with `>&-`
         run.fail("standard output is closed; nothing written (use -o OUT)")
         return run.status()
+    run.cleaners.memory = judging_memory(run)
 
     def handle(path: str) -> None:
         if is_jsonl(args, path):

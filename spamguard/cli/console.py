@@ -9,8 +9,9 @@ from typing import TextIO
 class Console:
     """Errors and notes on stderr, plus a progress line on a terminal (silent when stderr is piped)."""
 
-    def __init__(self, stream: TextIO | None = None, min_seconds: float = 1.0) -> None:
+    def __init__(self, stream: TextIO | None = None, min_seconds: float = 1.0, task: str = "") -> None:
         self.stream = stream if stream is not None else sys.stderr
+        self.task = task  # a pass that judges nothing ("counting lines"): named on the line, no junk count
         self.live = _isatty(self.stream)
         self.min_seconds = min_seconds
         self.started = time.monotonic()
@@ -50,7 +51,9 @@ class Console:
 
     def _show(self, now: float) -> None:
         rate = self.docs / max(now - self.started, 1e-9)
-        self.stream.write(f"\r\x1b[K{self.docs} docs, {rate:,.0f} docs/s, {self.junk} with junk")
+        figures = f"{self.docs} docs, {rate:,.0f} docs/s"
+        line = f"{self.task}: {figures}" if self.task else f"{figures}, {self.junk} with junk"
+        self.stream.write(f"\r\x1b[K{line}")
         self.stream.flush()
         self._shown = True
 

@@ -34,30 +34,31 @@ def is_jsonl(args: argparse.Namespace, path: str) -> bool:
 def jsonl_results(run: Run, path: str, stream: BinaryIO) -> Iterator[tuple[Record, Result | None]]:
     """(record, Result) for every line of a JSONL stream, in order (Result None for unusable lines); each
     unusable line is reported with its number as it is met."""
-    args = run.args
-    report_key = getattr(args, "report_key", None)
-
-    def reported(records: Iterable[Record]) -> Iterator[Record]:
-        malformed = 0
-        for record in records:
-            if record.obj is not None and report_key is not None and report_key in record.obj:
-                message = f"report key {report_key!r} already present (choose another --report-key)"
-                record = Record(record.line, record.raw, error=RecordError(REPORT_KEY_TAKEN, message))
-            if record.error is not None:
-                malformed += 1
-                if malformed <= MALFORMED_SHOWN:
-                    run.fail(f"{label(path)}:{record.line}: malformed record: {record.error}; {run.malformed_note}")
-            yield record
-        # A wrong --field makes every record malformed: say it once, not a million times.
-        if malformed > MALFORMED_SHOWN:
-            more = malformed - MALFORMED_SHOWN
-            run.fail(f"{label(path)}: {more} more malformed records ({malformed} in all), likewise")
-
-    records = reported(parse_records(stream, args.field))
-    for record, result in clean_records(records, run.cleaners.for_path(path), args.field, args.jobs):
+    records = reported(run, path, parse_records(stream, run.args.field))
+    for record, result in clean_records(records, run.cleaners.for_path(path), run.args.field, run.args.jobs):
         if result is not None:
             run.console.count(bool(result.flags))
         yield record, result
+
+
+def reported(run: Run, path: str, records: Iterable[Record]) -> Iterator[Record]:
+    """The records of `path`, each unusable one reported with its line number as it is met (the first
+    MALFORMED_SHOWN of them; then how many more). A record holding clean's --report-key is unusable too."""
+    report_key = getattr(run.args, "report_key", None)
+    malformed = 0
+    for record in records:
+        if record.obj is not None and report_key is not None and report_key in record.obj:
+            message = f"report key {report_key!r} already present (choose another --report-key)"
+            record = Record(record.line, record.raw, error=RecordError(REPORT_KEY_TAKEN, message))
+        if record.error is not None:
+            malformed += 1
+            if malformed <= MALFORMED_SHOWN:
+                run.fail(f"{label(path)}:{record.line}: malformed record: {record.error}; {run.malformed_note}")
+        yield record
+    # A wrong --field makes every record malformed: say it once, not a million times.
+    if malformed > MALFORMED_SHOWN:
+        more = malformed - MALFORMED_SHOWN
+        run.fail(f"{label(path)}: {more} more malformed records ({malformed} in all), likewise")
 
 
 def clean_records(records: Iterable[Record], cleaner: Cleaner, text_field: str,

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NoReturn
 
 from spamguard import __version__
-from spamguard.cli import check, clean, tools
+from spamguard.cli import check, clean, memory, tools
 from spamguard.cli.allowlist import ALLOW_FILE
 from spamguard.cli.jsonl import JSONL_SUFFIXES
 
@@ -43,20 +43,36 @@ def _model_options() -> argparse.ArgumentParser:
     return model
 
 
-def _text_options(model: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """The paths and the options of the commands that read text: check and clean."""
-    texts = argparse.ArgumentParser(add_help=False, parents=[model])
-    texts.add_argument("paths", nargs="+", metavar="PATH", help="text files; '-' reads standard input")
-    texts.add_argument("--allow", action="append", default=[], metavar="FILE",
-                       help=f"allowlist file (exact lines, re:<regex>, # comments), in addition to {ALLOW_FILE}")
-    kind = texts.add_mutually_exclusive_group()
+def _input_options() -> argparse.ArgumentParser:
+    """--jsonl, --no-jsonl, --field: how inputs are read, shared by check, clean and memory build."""
+    inputs = argparse.ArgumentParser(add_help=False)
+    kind = inputs.add_mutually_exclusive_group()
     kind.add_argument("--jsonl", action="store_const", const=True, default=None,
-                      help="every input is JSON Lines: clean one field per record "
+                      help="every input is JSON Lines: the --field of each record is a document "
                       f"(default: only files named {', '.join('*' + e for e in JSONL_SUFFIXES)})")
     kind.add_argument("--no-jsonl", dest="jsonl", action="store_const", const=False,
                       help="read every input as plain text, whatever its name")
-    texts.add_argument("--field", default="text", help="the JSONL field holding the text (default: text)")
+    inputs.add_argument("--field", default="text", help="the JSONL field holding the text (default: text)")
+    return inputs
+
+
+def _text_options(model: argparse.ArgumentParser, inputs: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The paths and the options of the commands that read text: check and clean."""
+    texts = argparse.ArgumentParser(add_help=False, parents=[model, inputs])
+    texts.add_argument("paths", nargs="+", metavar="PATH", help="text files; '-' reads standard input")
+    texts.add_argument("--allow", action="append", default=[], metavar="FILE",
+                       help=f"allowlist file (exact lines, re:<regex>, # comments), in addition to {ALLOW_FILE}")
     texts.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes for JSON Lines")
+    corpus = texts.add_mutually_exclusive_group()
+    corpus.add_argument("--memory", metavar="FILE",
+                        help="judge with the corpus memory FILE saved by `spamguard memory build` instead of one "
+                        "built from the inputs: a run on a few changed files then knows the template lines of the "
+                        "whole corpus")
+    corpus.add_argument("--no-corpus-memory", dest="corpus_memory", action="store_false",
+                        help="do not count the inputs first. By default, inputs holding "
+                        f"{memory.AUTO_MIN_DOCUMENTS} or more documents (files or JSONL records; standard input "
+                        "aside) are read twice: every line is counted, then each document is judged with the "
+                        "counts, so a line that many documents repeat (a site's template) is removed as junk")
     return texts
 
 
@@ -109,10 +125,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"spamguard {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     model = _model_options()
-    texts = _text_options(model)
+    inputs = _input_options()
+    texts = _text_options(model, inputs)
     check.add_parser(commands, texts)
     clean.add_parser(commands, texts)
+    memory.add_parser(commands, inputs)
     tools.add_parsers(commands, model)
-    for command in commands.choices.values():
+    for command in _commands(parser):
         command.root = parser
     return parser
+
+
+def _commands(parser: argparse.ArgumentParser) -> Iterator[Parser]:
+    """The subcommand parsers under `parser`, nested ones (`memory build`) included."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                yield command
+                yield from _commands(command)
