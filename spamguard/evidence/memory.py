@@ -53,6 +53,24 @@ _CHROME_WORD = regex.compile(
 _BARE_DOMAIN = regex.compile(r"(?<![@\w.-])[\w-]+\.(?:com|net|org)\b", regex.IGNORECASE)  # not an e-mail address
 
 
+def _lower_quartile(counts: Sequence[int], cap: int = 256) -> int:
+    """The lower quartile of `counts`, with counts above `cap` read as `cap`: one pass over a histogram, so a
+    document of a million lines costs no sort.
+
+    >>> _lower_quartile([1, 1, 5, 9]), _lower_quartile([7]), _lower_quartile([900, 1000, 3, 2000])
+    (1, 7, 256)
+    """
+    histogram = [0] * (cap + 1)
+    for n in counts:
+        histogram[min(n, cap)] += 1
+    rank = len(counts) // 4  # as sorted(counts)[len(counts) // 4]
+    for value, number in enumerate(histogram):
+        rank -= number
+        if rank < 0:
+            return value
+    return cap
+
+
 def line_key(line: str) -> int:
     """The fingerprint of a line: the same for lines that differ only in case, numbers and white space.
 
@@ -145,7 +163,7 @@ class CorpusMemory:
         counts = [0 if key is None else self.count(key) for key in keys]
         if not counts:
             return []
-        typical = sorted(counts)[len(counts) // 4]
+        typical = _lower_quartile(counts)
         return [n if n >= MIN_DOCUMENTS and n >= TYPICAL_RATIO * typical else 0 for n in counts]
 
     @property
