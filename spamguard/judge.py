@@ -50,6 +50,7 @@ _LINK_OR_PHONE = regex.compile(URL_HINT.pattern + r"|@\w|\d{7}")  # a URL, a han
 _PROMPT_WORDS = frozenset(("follow", "like", "share", "subscribe", "sign", "join", "click", "tap", "visit", "watch",
                            "read", "download", "get", "buy", "order", "call", "text", "email", "contact", "see"))
 PARAGRAPH_WORDS = 40  # a line of two sentences or more and this many words is a paragraph of prose
+PHRASE_COVERED, PHRASE_COVERED_WORDS = 0.9, 20  # a unit this covered by spam phrases, with this many words, is junk
 ARTICLE_CHECK_CHARS = 2000  # longer text is judged as it scored (the checks read no more than this)
 _CLICK = regex.compile(r"\b(?:click|tap)\b", regex.IGNORECASE)
 _TAIL_SENTENCE_END = ".!?。！？\"'”’»)"
@@ -177,6 +178,10 @@ class Judge:
         model_score = self.model.probability(features)
         score = max(model_score, features.rules.line_rule)
         junk = model_score >= threshold
+        if not junk and features.rules.term_coverage >= PHRASE_COVERED and features.words >= PHRASE_COVERED_WORDS:
+            # a long run of nothing but spam phrases (a link farm scraped as one line): the model, trained on lines
+            # of ordinary length, reads its length as an article's and scores it lower the longer it gets
+            junk, score = True, max(score, features.rules.term_weight)
         if not junk and repeated is not None and reads_as_template(self.doc.text[unit.start:unit.end]):
             junk, score = True, max(score, REPEATED.weight)  # a repeated line that speaks as chrome does
         return Scored(unit.start, unit.end, score, model_score, _with(hits, repeated if junk else None), junk)

@@ -109,3 +109,14 @@ def test_a_shape_sprinkled_with_any_characters(shape, chars, rng):
 def test_cleaning_twice_changes_nothing(text):
     once = spamguard.clean(text).text
     assert spamguard.clean(once).text == once
+
+
+@pytest.mark.parametrize("repeats", [100, 16_000, 64_000])
+def test_a_one_line_link_farm_goes_whole_at_any_length(repeats):
+    # The model reads a long line's length as an article's: at 320 KB it scored a pure link farm below the
+    # threshold, and only its last words went. Near-total phrase coverage decides whatever the length.
+    text = "porno izle brazzers " * repeats
+    result = spamguard.clean(text)
+    assert result.text == "" and result.verdict == "spam"
+    article = SENTENCES[0] + "\n\n" + text
+    assert spamguard.clean(article).text.rstrip() == SENTENCES[0]
