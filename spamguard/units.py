@@ -90,6 +90,7 @@ class Document:
         self.hits = hits
         self.window = window or Window(0, len(text), 0, 0)
         self.repeats: dict[int, int] = {}  # lines the corpus memory counts as repeated: index -> documents
+        self.repeats_may_change = False  # removing lines could make more lines repeated (`evidence.memory`)
         self.lines = split_lines(text)
         self.line_starts = self.lines.starts
         # Empty lines (half of all) are skipped before slicing: the strip is the costly part.

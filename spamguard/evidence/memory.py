@@ -33,10 +33,12 @@ from ..units import Document
 MIN_DOCUMENTS = 3
 TYPICAL_RATIO = 2
 MAX_LINE_CHARS = 1000  # a longer line is a paragraph of its own, never counted
+FOLDED_CHARS = 200  # lines up to this long have their numbers and white space folded (costly on a paragraph)
 EXACT_LIMIT = 1_000_000  # fingerprints counted exactly (about 100 MB of table at most)
 SKETCH_BYTES = 1 << 27  # 128 MB of counters once the table is full
 _DIGITS = regex.compile(r"\d+")
 # A name alone, or after "By" or a dash: one to four capitalised words (not all capitals: "SEE ALL RELATED").
+BYLINE_CHARS = 80
 _BYLINE = regex.compile(r"\s*+(?:(?i:by)\s++|[-–—]\s*+)?(?:\p{Lu}\p{Ll}[\p{L}'’.-]*+\s*+){1,4}$")
 
 REPEATED = Rule("corpus.repeated", "boilerplate", "line", 0.5,
@@ -51,6 +53,19 @@ _CHROME_WORD = regex.compile(
     r"relacionad\w*|commentaires?|partager|publicite|correlat\w*|commenti|condividi|yorum\w*|paylas|"
     r"komentar|bagikan|iklan|terkait|комментари\w*|поделиться|реклама|подписаться)\b")
 _BARE_DOMAIN = regex.compile(r"(?<![@\w.-])[\w-]+\.(?:com|net|org)\b", regex.IGNORECASE)  # not an e-mail address
+
+
+def repeated(counts: Sequence[int]) -> list[int]:
+    """For each line's count, the count if the line counts as repeated, else 0: MIN_DOCUMENTS or more, and at
+    least TYPICAL_RATIO times the document's typical count (the lower quartile of its lines' counts).
+
+    >>> repeated([1, 1, 1, 6]), repeated([5, 5, 5, 6])
+    ([0, 0, 0, 6], [0, 0, 0, 0])
+    """
+    if not counts:
+        return []
+    typical = _lower_quartile(counts)
+    return [n if n >= MIN_DOCUMENTS and n >= TYPICAL_RATIO * typical else 0 for n in counts]
 
 
 def _lower_quartile(counts: Sequence[int], cap: int = 256) -> int:
@@ -72,12 +87,15 @@ def _lower_quartile(counts: Sequence[int], cap: int = 256) -> int:
 
 
 def line_key(line: str) -> int:
-    """The fingerprint of a line: the same for lines that differ only in case, numbers and white space.
+    """The fingerprint of a line: the same for lines that differ only in case, numbers and white space (up to
+    FOLDED_CHARS characters; a longer line differs from another in everything but case and its edge spaces).
 
     >>> line_key("Comments (73)") == line_key("  comments (12) ") != line_key("Comments")
     True
     """
-    normal = " ".join(_DIGITS.sub("0", line.casefold()).split())
+    normal = line.strip().casefold()
+    if len(normal) <= FOLDED_CHARS:  # a template line's numbers and spacing vary; a paragraph's are its own
+        normal = " ".join(_DIGITS.sub("0", normal).split())
     return int.from_bytes(hashlib.blake2b(normal.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
@@ -103,10 +121,16 @@ def repeated_lines(doc: Document, memory: CorpusMemory) -> dict[int, int]:
     """The lines of `doc` that the corpus repeats (`CorpusMemory.repeats`): line index -> documents holding it.
     A line with no letter ("* * *", "– –", "1") is no evidence of a template, whatever its count, and nor is a
     byline ("– Benjamin Fearnow", "By Lisa Haven"): an author signs many of a site's stories."""
-    text, lines = doc.text, doc.lines
-    keys = [line_key(line) if len(line) <= MAX_LINE_CHARS and HAS_LETTER.search(line) and not _BYLINE.match(line)
-            else None for line in (text[lines[i].start:lines[i].end] for i in doc.nonblank)]
-    return {index: n for index, n in zip(doc.nonblank, memory.repeats(keys)) if n}
+    text, starts, ends = doc.text, doc.lines.starts, doc.lines.ends
+    keys = [line_key(line) if len(line) <= MAX_LINE_CHARS and HAS_LETTER.search(line)
+            and not (len(line) <= BYLINE_CHARS and _BYLINE.match(line)) else None
+            for line in (text[starts[i]:ends[i]] for i in doc.nonblank)]
+    counts = memory.counts(keys)
+    repeats = repeated(counts)
+    # a line in MIN_DOCUMENTS documents that is not repeated may turn so when other lines go (the typical count
+    # falls): the cleaner then judges the cleaned text again
+    doc.repeats_may_change = any(n >= MIN_DOCUMENTS and not r for n, r in zip(counts, repeats))
+    return {index: n for index, n in zip(doc.nonblank, repeats) if n}
 
 
 class CorpusMemory:
@@ -157,14 +181,14 @@ class CorpusMemory:
             return found or 0
         return min(self.sketch[i] for i in self._slots(key))
 
+    def counts(self, keys: Sequence[int | None]) -> list[int]:
+        """The count of each fingerprint (0 for None, a line not counted)."""
+        return [0 if key is None else self.count(key) for key in keys]
+
     def repeats(self, keys: Sequence[int | None]) -> list[int]:
         """For each line of a document (its fingerprint, None for a line not counted): the number of documents
         holding it if it counts as repeated (see the module's docstring), else 0."""
-        counts = [0 if key is None else self.count(key) for key in keys]
-        if not counts:
-            return []
-        typical = _lower_quartile(counts)
-        return [n if n >= MIN_DOCUMENTS and n >= TYPICAL_RATIO * typical else 0 for n in counts]
+        return repeated(self.counts(keys))
 
     @property
     def exact(self) -> bool:
