@@ -37,7 +37,7 @@ from .normalize import WHITE_SPACE
 from .rules import Hit
 from .segment import Line
 from .units import Document, Unit, head, piece, suffix
-from .words import SENTENCE_BREAK, SPLIT_WORD
+from .words import PROMPT_WORDS, SENTENCE_BREAK, SPLIT_WORD
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
@@ -46,9 +46,6 @@ _SENTENCE_END = ".!?。！？"
 # A capitalised word inside a sentence (after a word and a space): a name, not a sentence's first word.
 _NAME = regex.compile(r"(?<=[\p{L}\p{N},;)\]\"”’]\s)\p{Lu}\p{Ll}{2,}")
 _LINK_OR_PHONE = regex.compile(URL_HINT.pattern + r"|@\w|\d{7}")  # a URL, a handle, a phone number
-# A prompt's first word: a sentence that opens so asks the reader to act ("Follow Reuters on Twitter.").
-_PROMPT_WORDS = frozenset(("follow", "like", "share", "subscribe", "sign", "join", "click", "tap", "visit", "watch",
-                           "read", "download", "get", "buy", "order", "call", "text", "email", "contact", "see"))
 PARAGRAPH_WORDS = 40  # a line of two sentences or more and this many words is a paragraph of prose
 PHRASE_COVERED, PHRASE_COVERED_WORDS = 0.9, 20  # a unit this covered by spam phrases, with this many words, is junk
 ARTICLE_CHECK_CHARS = 2000  # longer text is judged as it scored (the checks read no more than this)
@@ -306,7 +303,7 @@ def _without_article_sentences(judge: Judge, whole: LineVerdicts,
             return False
         sentence = text[start:end].strip()
         words = sentence.split()
-        if len(words) < 4 or sentence[-1] not in _TAIL_SENTENCE_END or words[0].casefold() in _PROMPT_WORDS \
+        if len(words) < 4 or sentence[-1] not in _TAIL_SENTENCE_END or words[0].casefold() in PROMPT_WORDS \
                 or _CLICK.search(sentence) or _LINK_OR_PHONE.search(sentence):
             return False
         return len(words) >= PARAGRAPH_WORDS and SENTENCE_BREAK.search(sentence) is not None \

@@ -19,6 +19,9 @@ _ASCII_LETTERS = string.ascii_letters.encode()
 # The words str.split() gives, found one at a time (the standard library's \s is str.isspace()): a long line is
 # read without a list of all its words.
 SPLIT_WORD = re.compile(r"\S+")
+# A prompt's first word: a sentence that opens so asks the reader to act ("Follow Reuters on Twitter.").
+PROMPT_WORDS = frozenset(("follow", "like", "share", "subscribe", "sign", "join", "click", "tap", "visit", "watch",
+                          "read", "download", "get", "buy", "order", "call", "text", "email", "contact", "see"))
 SENTENCE_BREAK = regex.compile(r"[.!?。！？][\"'”’»)]*+\s")  # a sentence end with more text after it
 WORD_SLOTS = 1 << 20  # slots of a word_hash_counts table (4 MB)
 COUNT_PIECE = 1 << 16  # characters counted at a time

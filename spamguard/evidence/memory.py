@@ -29,6 +29,7 @@ from ..errors import MemoryFileError
 from ..normalize import HAS_LETTER, fold
 from ..rules import Rule
 from ..units import Document
+from ..words import PROMPT_WORDS
 
 MIN_DOCUMENTS = 3
 TYPICAL_RATIO = 2
@@ -52,6 +53,7 @@ _CHROME_WORD = regex.compile(
     r"kommentar\w*|teilen|abonn\w*|werbung|anzeige|comentari\w*|compartir|suscrib\w*|publicidad|"
     r"relacionad\w*|commentaires?|partager|publicite|correlat\w*|commenti|condividi|yorum\w*|paylas|"
     r"komentar|bagikan|iklan|terkait|комментари\w*|поделиться|реклама|подписаться)\b")
+_STATEMENT_END = ".!。！"
 _BARE_DOMAIN = regex.compile(r"(?<![@\w.-])[\w-]+\.(?:com|net|org)\b", regex.IGNORECASE)  # not an e-mail address
 
 
@@ -101,15 +103,22 @@ def line_key(line: str) -> int:
 
 def reads_as_template(line: str) -> bool:
     """A short line (TEMPLATE_WORDS words at most) that holds a word of page chrome or a bare domain (the folded
-    view reads "@" as "a", so domains are looked for in the line itself).
+    view reads "@" as "a", so domains are looked for in the line itself), and is no statement: a label, a
+    question, or a sentence that opens with a prompt ("Follow ...", "Share ..."). "Police declined to comment."
+    is a sentence of the article, however often syndicated copies repeat it.
 
     >>> reads_as_template("SEE ALL RELATED"), reads_as_template("Ads by Adblade"), reads_as_template("Our ruling")
     (True, True, False)
     >>> reads_as_template("Have something to add to this story? Share it in the comments.")
     True
+    >>> reads_as_template("There has been no official comment on his status."), reads_as_template("Share this.")
+    (False, True)
     """
-    return len(line.split()) <= TEMPLATE_WORDS and (_CHROME_WORD.search(fold(line)) is not None
-                                                    or _BARE_DOMAIN.search(line) is not None)
+    words = line.split()
+    if not words or len(words) > TEMPLATE_WORDS:
+        return False
+    statement = words[-1][-1] in _STATEMENT_END and "?" not in line and words[0].casefold() not in PROMPT_WORDS
+    return not statement and (_CHROME_WORD.search(fold(line)) is not None or _BARE_DOMAIN.search(line) is not None)
 
 
 def document_keys(lines: Iterable[str]) -> set[int]:
