@@ -45,11 +45,12 @@ _BYLINE = regex.compile(r"\s*+(?:(?i:by)\s++|[-–—]\s*+)?(?:\p{Lu}\p{Ll}[\p{L
 REPEATED = Rule("corpus.repeated", "boilerplate", "line", 0.5,
                 "A line that many more documents of the corpus hold than the document's other lines: a template line.")
 TEMPLATE_WORDS = 12  # a repeated line of at most this many words that holds a word of chrome reads as template
-# Words of page chrome (on the folded text: lower case, no accents), in the languages of the rule table.
+# Words of page chrome (on the folded text: lower case, no accents), in the languages of the rule table; not the
+# words that short article lines hold too ("Apple Watch Series 3", "Video Shows Rescue", "Trade deal", "Poll").
 _CHROME_WORD = regex.compile(
-    r"\b(?:related|comments?|share|shares|subscribe|newsletter|follow|advert\w*|ads|sponsored|promoted|videos?|"
-    r"watch|click|tap|slideshow|gallery|trending|popular|recommended|sign up|read more|more from|download|app|"
-    r"podcast|deals?|coupon|promo\w*|poll|loading|javascript|cookies?|login|log in|register|"
+    r"\b(?:related|comments?|share|shares|subscribe|newsletter|follow|advert\w*|ads|sponsored|promoted|videos|"
+    r"video loading|watch next|watch now|click|tap|slideshow|gallery|trending|most popular|recommended|sign up|"
+    r"read more|more from|download|podcast|deals|coupons?|promo code|loading|javascript|cookies?|login|log in|"
     r"kommentar\w*|teilen|abonn\w*|werbung|anzeige|comentari\w*|compartir|suscrib\w*|publicidad|"
     r"relacionad\w*|commentaires?|partager|publicite|correlat\w*|commenti|condividi|yorum\w*|paylas|"
     r"komentar|bagikan|iklan|terkait|комментари\w*|поделиться|реклама|подписаться)\b")
@@ -113,11 +114,14 @@ def reads_as_template(line: str) -> bool:
     True
     >>> reads_as_template("There has been no official comment on his status."), reads_as_template("Share this.")
     (False, True)
+    >>> reads_as_template("We have no further comment.”"), reads_as_template("Apple Watch Series 3")
+    (False, False)
     """
     words = line.split()
     if not words or len(words) > TEMPLATE_WORDS:
         return False
-    statement = words[-1][-1] in _STATEMENT_END and "?" not in line and words[0].casefold() not in PROMPT_WORDS
+    ending = words[-1].rstrip("\"'”’»)]")[-1:]  # the sentence end before closing quotes and brackets
+    statement = ending in _STATEMENT_END and "?" not in line and words[0].casefold() not in PROMPT_WORDS
     return not statement and (_CHROME_WORD.search(fold(line)) is not None or _BARE_DOMAIN.search(line) is not None)
 
 
