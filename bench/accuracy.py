@@ -129,11 +129,11 @@ def print_memory_figures(header: str) -> None:
         removed = {"off": 0, "on": 0}
         added = taken_back = 0
         for doc_id, text in texts.items():
-            kept = {}
+            kept, lines = {}, _line_counts(text)
             for mode, cleaner in (("off", off), ("on", on)):
                 out = cleaned[mode][name, doc_id] = cleaner.clean(text).text
                 kept[mode] = _line_counts(out)
-                removed[mode] += sum((_line_counts(text) - kept[mode]).values())
+                removed[mode] += sum((lines - kept[mode]).values())
             added += sum((kept["off"] - kept["on"]).values())
             taken_back += sum((kept["on"] - kept["off"]).values())
         print(f"{name:<24}{len(texts):>6}{removed['off']:>15}{removed['on']:>13}{added:>7}{taken_back:>12}")
@@ -146,7 +146,8 @@ def print_memory_figures(header: str) -> None:
         per_doc = [docs.score_doc(d, cleaned[mode][d["corpus"], d["doc_id"]]) for d in labeled]
         total = {k: sum(c[k] for c in per_doc) for k in COUNTS}
         total["docs"] = len(labeled)
-        found = sum(1 for d, i, line in template if line not in _line_counts(cleaned[mode][d["corpus"], d["doc_id"]]))
+        kept = {d["id"]: _line_counts(cleaned[mode][d["corpus"], d["doc_id"]]) for d in labeled}
+        found = sum(1 for d, _, line in template if line not in kept[d["id"]])
         row = _row(f"spamguard memory {mode}", dict(total, docs_per_s=0))
         print(f"{row[:-9]}{found:>5}/{len(template):<4}")
 

@@ -234,18 +234,19 @@ class Cleaner:
         if corpus_memory and self.memory is not None:
             raise ValueError("this cleaner has a corpus memory already: give it the documents without "
                              "corpus_memory=True, or build the cleaner without memory=")
-        documents = (text_of(item, field, index) for index, item in enumerate(texts))
+        def documents() -> Iterator[str]:  # a new pass over `texts` each call
+            return (text_of(item, field, index) for index, item in enumerate(texts))
+
         workers = (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
         if not corpus_memory:
-            return self._clean_stream(documents, batch_size, workers)
+            return self._clean_stream(documents(), batch_size, workers)
         cleaner = copy.copy(self)
         cleaner.memory = memory = CorpusMemory()
         if iter(texts) is texts:  # a one-shot iterator: one pass
-            return cleaner._clean_warmed_up(documents, batch_size, workers, warm_up)
-        for text in documents:
+            return cleaner._clean_warmed_up(documents(), batch_size, workers, warm_up)
+        for text in documents():
             memory.add(text)
-        return cleaner._clean_stream((text_of(item, field, index) for index, item in enumerate(texts)),
-                                     batch_size, workers)
+        return cleaner._clean_stream(documents(), batch_size, workers)
 
     def _clean_stream(self, documents: Iterator[str], batch_size: int, workers: int) -> Iterator[Result]:
         if workers == 1:

@@ -130,8 +130,10 @@ def document_keys(lines: Iterable[str]) -> set[int]:
     return {line_key(line) for line in lines if len(line) <= MAX_LINE_CHARS and not line.isspace() and line}
 
 
-def repeated_lines(doc: Document, memory: CorpusMemory) -> dict[int, int]:
-    """The lines of `doc` that the corpus repeats (`CorpusMemory.repeats`): line index -> documents holding it.
+def repeated_lines(doc: Document, memory: CorpusMemory) -> tuple[dict[int, int], bool]:
+    """The lines of `doc` that the corpus repeats (`repeated`): line index -> documents holding it; and whether
+    removing lines could make more of them repeated (a line in MIN_DOCUMENTS documents that the ratio held back:
+    the typical count falls as lines go, so the cleaner judges the cleaned text again).
     A line with no letter ("* * *", "– –", "1") is no evidence of a template, whatever its count, and nor is a
     byline ("– Benjamin Fearnow", "By Lisa Haven"): an author signs many of a site's stories."""
     text, starts, ends = doc.text, doc.lines.starts, doc.lines.ends
@@ -140,10 +142,8 @@ def repeated_lines(doc: Document, memory: CorpusMemory) -> dict[int, int]:
             for line in (text[starts[i]:ends[i]] for i in doc.nonblank)]
     counts = memory.counts(keys)
     repeats = repeated(counts)
-    # a line in MIN_DOCUMENTS documents that is not repeated may turn so when other lines go (the typical count
-    # falls): the cleaner then judges the cleaned text again
-    doc.repeats_may_change = any(n >= MIN_DOCUMENTS and not r for n, r in zip(counts, repeats))
-    return {index: n for index, n in zip(doc.nonblank, repeats) if n}
+    may_change = any(n >= MIN_DOCUMENTS and not r for n, r in zip(counts, repeats))
+    return {index: n for index, n in zip(doc.nonblank, repeats) if n}, may_change
 
 
 class CorpusMemory:
@@ -161,29 +161,19 @@ class CorpusMemory:
 
     def add(self, text: str) -> None:
         """Count one document's lines."""
-        self.add_keys(document_keys(text.splitlines()))
-
-    def add_keys(self, keys: Iterable[int], documents: int = 1) -> None:
-        """Count the fingerprints of `documents` documents' lines (each once per document)."""
-        self.documents += documents
-        table = self.table
-        for key in keys:
-            count = table.get(key)
-            if count is not None:
-                table[key] = count + 1
-            elif self.sketch is None and len(table) < self.exact_limit:
-                table[key] = 1
-            else:
-                self._sketch_add(key, 1)
+        self.add_counts(((key, 1) for key in document_keys(text.splitlines())), 1)
 
     def add_counts(self, counts: Iterable[tuple[int, int]], documents: int) -> None:
-        """Counts made elsewhere (fingerprint, documents holding it): another memory's, or a Spark aggregation's."""
+        """Count (fingerprint, documents holding it) pairs of `documents` documents: one document's lines, another
+        memory's counts, or a Spark aggregation's."""
         self.documents += documents
+        table = self.table
         for key, n in counts:
-            if key in self.table:
-                self.table[key] += n
-            elif self.sketch is None and len(self.table) < self.exact_limit:
-                self.table[key] = n
+            count = table.get(key)
+            if count is not None:
+                table[key] = count + n
+            elif self.sketch is None and len(table) < self.exact_limit:
+                table[key] = n
             else:
                 self._sketch_add(key, n)
 
