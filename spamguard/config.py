@@ -15,7 +15,10 @@ class Settings:
     """How sure the judge must be, and where; the defaults are the ones the shipped model was tuned with.
 
     threshold: the junk score at which a unit is removed (the model card's, or RULES_ONLY_THRESHOLD).
-    middle_threshold: outside the trailer a line has no position to speak for it, so the model must be surer.
+    middle_threshold: a unit whose position does not speak for it (a label starting the trailer, the head of a line
+        before a named tail, a sentence-like tail no rule names) goes only when the model is this sure.
+    within_threshold: a line outside the trailer that the judge asks about (a rule fired on it, or it holds a link)
+        goes at this score (or the threshold, if higher).
     neighbour_threshold: a short line scoring this (or the threshold, if lower) is doubtful: the trailer walk
         looks past it.
     max_doubtful: doubtful lines in a row the trailer walk looks past.
@@ -35,6 +38,7 @@ class Settings:
 
     threshold: float = RULES_ONLY_THRESHOLD
     middle_threshold: float = 0.95
+    within_threshold: float = 0.95
     neighbour_threshold: float = 0.5
     repeated_threshold: float = 0.5
     max_doubtful: int = 2

@@ -104,21 +104,32 @@ def score_document(record: dict, flags: Iterable[Flag]) -> dict:
     return dict(c)
 
 
+# The record keys a per-group table is made for, and the name of the table in the metrics.
+GROUPS = (("family", "families"), ("language", "languages"), ("mode", "modes"))
+
+
 def evaluate(records: Iterable[dict], cleaner: Cleaner) -> dict:
-    """Totals and rates over documents, overall and per junk family."""
+    """Totals and rates over documents, overall and, for documents with junk, per junk family, language and
+    splice mode (where records name them)."""
     totals: dict = defaultdict(int)
-    families: dict = defaultdict(lambda: defaultdict(int))
+    groups: dict = {table: defaultdict(lambda: defaultdict(int)) for _, table in GROUPS}
     for record in records:
         counts = score_document(record, cleaner.clean(record["text"]).flags)
         totals["documents"] += 1
         for key, value in counts.items():
             totals[key] += value
-        if record["junk_spans"]:
-            family = families[str(record.get("family") or "unlabeled")]
-            family["documents"] += 1
-            for key in ("junk_lines", "junk_lines_removed", "exact"):
-                family[key] += counts.get(key, 0)
-    return {"overall": _rates(totals), "families": {k: _rates(v) for k, v in sorted(families.items())}}
+        if not record["junk_spans"]:
+            continue
+        for key, table in GROUPS:
+            if key == "family" or record.get(key):
+                group = groups[table][str(record.get(key) or "unlabeled")]
+                group["documents"] += 1
+                for count in ("junk_lines", "junk_lines_removed", "exact"):
+                    group[count] += counts.get(count, 0)
+    metrics: dict = {"overall": _rates(totals)}
+    for _, table in GROUPS:
+        metrics[table] = {k: _rates(v) for k, v in sorted(groups[table].items())}
+    return metrics
 
 
 def _rates(c: dict) -> dict:
@@ -141,7 +152,7 @@ def evaluate_file(path: str | Path, cleaner: Cleaner) -> dict:
 
 
 def format_metrics(metrics: dict) -> str:
-    """A plain-text table of the overall figures and the per-family recall."""
+    """A plain-text table of the overall figures and the recall per family, language and mode."""
     o = metrics["overall"]
 
     def row(label: str, rate: str, part: str | None = None, whole: str | None = None) -> str:
@@ -157,9 +168,11 @@ def format_metrics(metrics: dict) -> str:
         row("char precision", "char_precision"),
         row("exact documents", "exact_rate", "exact", "documents"),
     ]
-    if metrics["families"]:
-        lines.append("per family:            docs  junk line recall  exact")
-        for name, f in metrics["families"].items():
+    for key, table in GROUPS:
+        if not metrics.get(table) or key != "family" and len(metrics[table]) < 2:
+            continue
+        lines.append(f"{'per ' + key + ':':<22} docs  junk line recall  exact")
+        for name, f in metrics[table].items():
             recall, exact = _fmt(f["junk_line_recall"]), _fmt(f["exact_rate"])
             lines.append(f"  {name:<20} {f['documents']:>5}  {recall:>16}  {exact}")
     return "\n".join(lines)

@@ -150,9 +150,11 @@ class Judge:
         self.model = model
         self.settings = settings
         self.allowed = allowed
-        # Outside the trailer a line has no position to speak for it, so the model must be surer there.
+        # Where position does not speak for a unit, the model must be surer.
         self.middle_threshold = settings.threshold if model is None else max(settings.threshold,
                                                                               settings.middle_threshold)
+        self.within_threshold = settings.threshold if model is None else max(settings.threshold,
+                                                                              settings.within_threshold)
 
     def judge(self, unit: Unit, threshold: float | None = None) -> Scored:
         """Score one unit. A line rule decides on its own; otherwise the score (model or rules) meets the threshold
@@ -212,14 +214,13 @@ class Judge:
         for pos, index in enumerate(doc.nonblank):
             line = doc.lines[index]
             repeated = index in doc.repeats
-            if index in whole or not (doc.lines_with_hits[index] or repeated) or index in cut_lines \
+            if index in whole or not (doc.lines_asked[index] or repeated) or index in cut_lines \
                     or self.allowed(doc.line_text(index)):
                 continue  # a line whose junk tail is cut already keeps its article head
             line_hits = doc.hits_in(line.start, line.end)
-            if not (line_hits or repeated):
-                continue
-            if repeated or any(h.rule.scope in ("line", "term") for h in line_hits):
-                scored = self.judge(doc.line_unit(pos), self.middle_threshold)
+            if repeated or not line_hits or any(h.rule.scope in ("line", "term") for h in line_hits):
+                # a rule's evidence speaks for a line wherever it stands; a link alone does not
+                scored = self.judge(doc.line_unit(pos), self.within_threshold if line_hits else self.middle_threshold)
                 if scored.is_junk:
                     whole.add(index, scored)
                     continue

@@ -35,7 +35,7 @@ def _assert_valid_spans(text, spans):
 @settings(max_examples=300, deadline=None)
 @given(articles, seeds, st.sampled_from(synth.FAMILIES), st.sampled_from((None,) + synth.MODES))
 def test_removing_spans_gives_back_the_article(article, seed, family, mode):
-    if mode == "middle" and family not in synth.MIDDLE_FAMILIES or mode == "prefix" and family != "boilerplate":
+    if mode == "prefix" and family != "boilerplate":
         with pytest.raises(ValueError):
             synth.inject(article, random.Random(seed), family=family, mode=mode)
         return
@@ -62,6 +62,15 @@ def test_middle_keeps_paragraph_separator():
     text, spans, info = synth.inject(article, random.Random(3), family="markup", mode="middle")
     (s, e), = spans
     assert info["mode"] == "middle" and text[s:e].endswith("\r\n\r\n") and "\n" not in text[s:e].rstrip("\r\n")
+    assert synth.remove_spans(text, spans) == article
+
+
+def test_above_last_stands_before_the_byline():
+    article = "He said the casino closed.\n\nReporting by Ana Lima; Editing by Tom Hay"
+    text, spans, info = synth.inject(article, random.Random(1), family="gambling", mode="above-last")
+    (s, e), = spans
+    assert info["mode"] == "above-last" and text[e:] == "Reporting by Ana Lima; Editing by Tom Hay"
+    assert text[:s] == "He said the casino closed.\n\n" and text[s:e].endswith("\n\n")
     assert synth.remove_spans(text, spans) == article
 
 

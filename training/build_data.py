@@ -272,6 +272,39 @@ def real_anchor_blocks(path: Path) -> list[tuple[str, str]]:
     return blocks
 
 
+def injected_records(held: list[str], hosts: dict[str, tuple[str, str]], site: dict[str, str],
+                     anchors: list[tuple[str, str]], rng: random.Random) -> list[dict]:
+    """Held-out articles with spam injected within the text, not at its end: per article, one line of REAL
+    hidden-link anchors and two of generator spam as a paragraph of their own between two paragraphs ("middle"),
+    and one line of generator spam above the byline the article is given ("above-last"). Generator junk cycles
+    over every spam family and every language, so each (family, language) is measured."""
+    out = []
+    one_line = [(junk, family) for junk, family in anchors if "\n" not in junk]
+    pairs = [(family, language) for family in synth.SPAM_FAMILIES for language in synth.LANGUAGES]
+    turn = 0
+    for n, key in enumerate(held):
+        text, source = hosts[key]
+        for j in range(4):
+            base, mode, junk, family, language, origin = text, "middle", None, None, None, "generator"
+            if j == 0:
+                junk, family = one_line[n % len(one_line)]
+                language, origin = "tr", "real-anchors"
+            else:
+                family, language = pairs[turn % len(pairs)]
+                turn += 1
+                if j == 3:
+                    base = synth.add_ending(text, rng, synth.pick_language(rng), kind="byline")
+                    mode = "above-last"
+            new, spans, info = synth.inject(base, rng, family=family, mode=mode, language=language, junk=junk)
+            if synth.remove_spans(new, spans) != base:
+                raise AssertionError(f"inject broke {key}")
+            rec = record(new, spans, origin, key, site.get(key), family=family, mode=info["mode"],
+                         language=info["language"])
+            rec["host"] = source
+            out.append(rec)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, required=True)
@@ -364,11 +397,11 @@ def main(argv: list[str] | None = None) -> int:
                                   mode=info["mode"],
                                   language=info["language"], ending_language=ending_lang))
 
-    # spliced: held-out hosts only; real anchors + generator junk of every family, trailer modes.
+    # spliced: held-out hosts only; real anchors + generator junk of every family and language, trailer modes.
     held = sorted(k for k in hosts if split_of(site.get(k, k)) == "heldout")
     anchors = real_anchor_blocks(inputs["hidden_link_injections/anchors.jsonl"])
     spliced = []
-    fam_cycle = list(synth.FAMILIES)
+    pairs = [(family, language) for family in synth.FAMILIES for language in synth.LANGUAGES]
     for n, key in enumerate(held):
         text, source = hosts[key]
         for j in range(3):
@@ -378,9 +411,9 @@ def main(argv: list[str] | None = None) -> int:
                 new, spans, info = synth.inject(text, rng, family=family, mode=mode, language="tr", junk=junk)
                 origin = "real-anchors"
             else:
-                family = fam_cycle[(2 * n + j) % len(fam_cycle)]
+                family, language = pairs[(2 * n + j - 1) % len(pairs)]
                 mode = TRAILER_MODES[(n + j) % len(TRAILER_MODES)]
-                new, spans, info = synth.inject(text, rng, family=family, mode=mode)
+                new, spans, info = synth.inject(text, rng, family=family, mode=mode, language=language)
                 origin = "generator"
             if synth.remove_spans(new, spans) != text:
                 raise AssertionError(f"inject broke {key}")
@@ -392,11 +425,13 @@ def main(argv: list[str] | None = None) -> int:
         rec["host"] = source
         spliced.append(rec)
 
+    injected = injected_records(held, hosts, site, anchors, rng)
+
     a.out.mkdir(parents=True, exist_ok=True)
     counts: dict = {}
     for name, recs in (("train", [r for r in records if r["split"] == "train"]),
                        ("heldout", [r for r in records if r["split"] == "heldout"]),
-                       ("spliced", spliced)):
+                       ("spliced", spliced), ("injected", injected)):
         with open(a.out / f"{name}.jsonl", "w", encoding="utf-8") as fh:
             for r in recs:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -418,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     if train_docs & {r["doc_id"] for r in records if r["split"] == "heldout"} or train_docs & set(held):
         raise AssertionError("a document is in both splits")
     train_sites = {r["site"] for r in records if r["split"] == "train" and "site" in r}
-    if train_sites & {r["site"] for r in records + spliced if r["split"] == "heldout" and "site" in r}:
+    if train_sites & {r["site"] for r in records + spliced + injected if r["split"] == "heldout" and "site" in r}:
         raise AssertionError("a site is in both splits")
     print("trafilatura extra lines:", dict(traf_why))
     print("unlabeled docs rejected:", dict(rejected))

@@ -96,8 +96,8 @@ def legit_ending(rng: random.Random, language: str | None = None, kind: str | No
     return _fill(rng, rng.choice(_ENDINGS[language][kind]), language, extra=extra)
 
 
-def add_ending(article: str, rng: random.Random, language: str | None = None) -> str:
-    """The article (every character kept, as a prefix) followed by a `legit_ending`.
+def add_ending(article: str, rng: random.Random, language: str | None = None, kind: str | None = None) -> str:
+    """The article (every character kept, as a prefix) followed by a `legit_ending` (of `kind`, if given).
 
     The ending goes after a blank line when the article separates paragraphs with blank lines, else after one
     line break, in the article's own break style ("\\r\\n", "\\r" or "\\n"); existing trailing breaks count.
@@ -105,7 +105,7 @@ def add_ending(article: str, rng: random.Random, language: str | None = None) ->
     if not isinstance(article, str):
         raise TypeError(f"article must be str, not {type(article).__name__}")
     nl = _newline(article)
-    ending = legit_ending(rng, language).replace("\n", nl)
+    ending = legit_ending(rng, language, kind).replace("\n", nl)
     if not article.strip():
         return article + ending
     want = 2 if (nl * 2 in article) != (rng.random() < 0.1) else 1

@@ -15,10 +15,15 @@ from spamguard.segment import split_lines
 from .junk import _check, junk_line
 from .vocab import _PREFIXES, MIDDLE_FAMILIES
 
-MODES: tuple[str, ...] = ("blank-line", "newline", "glued", "glued-space", "multi-line", "middle", "prefix")
+MODES: tuple[str, ...] = ("blank-line", "newline", "glued", "glued-space", "multi-line", "middle", "above-last",
+                          "prefix")
 _MODE_WEIGHTS: dict[str, int] = {
-    "blank-line": 26, "newline": 20, "glued": 16, "glued-space": 10, "multi-line": 18, "middle": 8, "prefix": 2,
+    "blank-line": 26, "newline": 20, "glued": 16, "glued-space": 10, "multi-line": 18, "middle": 8, "above-last": 4,
+    "prefix": 2,
 }
+# Hacked pages inject spam between paragraphs and above the byline too, but most of it still ends the page: spam
+# families take the modes within the text at this share of boilerplate's weight.
+_SPAM_WITHIN_SHARE = 0.5
 
 
 def _newline(article: str) -> str:
@@ -31,9 +36,10 @@ def _newline(article: str) -> str:
 
 
 def _pick_mode(rng: random.Random, family: str) -> str:
-    modes = [m for m in MODES
-             if (m != "middle" or family in MIDDLE_FAMILIES) and (m != "prefix" or family == "boilerplate")]
-    return rng.choices(modes, weights=[_MODE_WEIGHTS[m] for m in modes])[0]
+    modes = [m for m in MODES if m != "prefix" or family == "boilerplate"]
+    within = 1.0 if family in MIDDLE_FAMILIES else _SPAM_WITHIN_SHARE
+    weights = [_MODE_WEIGHTS[m] * (within if m in ("middle", "above-last") else 1.0) for m in modes]
+    return rng.choices(modes, weights=weights)[0]
 
 
 def inject(
@@ -46,9 +52,11 @@ def inject(
 ) -> tuple[str, list[tuple[int, int]], dict]:
     """Splice junk onto a real clean article; return (text, junk spans, info).
 
-    `junk` given = use that text (e.g. real anchors) instead of generating it. Modes: see MODES; "middle" is
-    only for boilerplate/markup and "prefix" only for boilerplate (ValueError otherwise). A "middle" or "prefix"
-    request on an article with a single paragraph falls back to "blank-line" (info["mode"] says so).
+    `junk` given = use that text (e.g. real anchors) instead of generating it. Modes: see MODES; "middle" puts the
+    junk as a line (with the article's separator) before a non-blank line other than the first, "above-last" before
+    the last non-blank line (above a byline, when the article ends in one); "prefix" is only for boilerplate
+    (ValueError otherwise). A "middle", "above-last" or "prefix" request on an article with a single paragraph falls
+    back to "blank-line" (info["mode"] says so).
     """
     if not isinstance(article, str):
         raise TypeError(f"article must be str, not {type(article).__name__}")
@@ -57,8 +65,6 @@ def inject(
         mode = _pick_mode(rng, family)
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}; expected one of {', '.join(MODES)}")
-    if mode == "middle" and family not in MIDDLE_FAMILIES:
-        raise ValueError(f"mode 'middle' is only for {MIDDLE_FAMILIES}, not {family!r}")
     if mode == "prefix" and family != "boilerplate":
         raise ValueError(f"mode 'prefix' is only for boilerplate, not {family!r}")
     nl = _newline(article)
@@ -67,10 +73,11 @@ def inject(
     def one() -> str:
         return junk if junk is not None else junk_line(rng, family, language)[0]
 
-    if mode in ("middle", "prefix"):
-        # candidate lines: non-blank, not the first non-blank line (middle) / any non-blank line (prefix)
+    if mode in ("middle", "above-last", "prefix"):
+        # candidate lines: non-blank, not the first non-blank line (middle), the last of two or more (above-last),
+        # any non-blank line (prefix)
         nonblank = [i for i, line in enumerate(lines) if article[line.start:line.end].strip()]
-        cands = nonblank[1:] if mode == "middle" else nonblank
+        cands = {"middle": nonblank[1:], "above-last": nonblank[-1:] if len(nonblank) > 1 else []}.get(mode, nonblank)
         if cands:
             k = rng.choice(cands)
             start = lines[k].start
