@@ -43,11 +43,15 @@ _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
 _NO_SPACE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _SENTENCE_END = ".!?。！？"
+_FULL_STOP = ".。।"
 # A capitalised word inside a sentence (after a word and a space): a name, not a sentence's first word.
 _NAME = regex.compile(r"(?<=[\p{L}\p{N},;)\]\"”’]\s)\p{Lu}\p{Ll}{2,}")
 _LINK_OR_PHONE = regex.compile(URL_HINT.pattern + r"|@\w|\d{7}")  # a URL, a handle, a phone number
 PARAGRAPH_WORDS = 40  # a line of two sentences or more and this many words is a paragraph of prose
 PHRASE_COVERED, PHRASE_COVERED_WORDS = 0.9, 20  # a unit this covered by spam phrases, with this many words, is junk
+# A unit of this many words whose spam phrases cover less than this share of it (prose, perhaps naming a brand)
+# goes only at the middle threshold.
+LONG_SENTENCE_WORDS, SPARSE_PHRASES = 12, 0.3
 ARTICLE_CHECK_CHARS = 2000  # longer text is judged as it scored (the checks read no more than this)
 _CLICK = regex.compile(r"\b(?:click|tap)\b", regex.IGNORECASE)
 _TAIL_SENTENCE_END = ".!?。！？\"'”’»)"
@@ -176,6 +180,9 @@ class Judge:
             return Scored(unit.start, unit.end, score, None, _with(hits, repeated if junk else None), junk)
         model_score = self.model.probability(features)
         score = max(model_score, features.rules.line_rule)
+        if features.words >= LONG_SENTENCE_WORDS and features.rules.term_coverage < SPARSE_PHRASES \
+                and not features.rules.span_rule:
+            threshold = max(threshold, self.middle_threshold)  # prose that names a brand: news, not an ad
         junk = model_score >= threshold
         if not junk and features.rules.term_coverage >= PHRASE_COVERED and features.words >= PHRASE_COVERED_WORDS:
             # a long run of nothing but spam phrases (a link farm scraped as one line): the model, trained on lines
@@ -192,6 +199,13 @@ class Judge:
             return None
         line = self.doc.lines[unit.line_index]
         return Hit(REPEATED, line.start, line.end) if (unit.start, unit.end) == (line.start, line.end) else None
+
+    def reads_as_statement(self, index: int) -> bool:
+        """A line of three words or more (or a line in a script without spaces) ending in a full stop, as a
+        reporter ends a sentence (not "!", "…" or "...", as ads do)."""
+        body = self.doc.line_text(index).rstrip()
+        return body[-1:] in _FULL_STOP and not body.endswith("..") \
+            and (len(body.split()) >= 3 or not body.isascii() and _NO_SPACE_LETTER.search(body) is not None)
 
     def reads_as_label(self, index: int) -> bool:
         """A short line that is no sentence: a link text, a button, a name."""
@@ -255,8 +269,10 @@ class Judge:
             # The line that would start the trailer, short and named by no rule ("Aceite de oliva" ending a
             # recipe), goes only when the model is as sure as it must be in the middle of a document.
             label = self.reads_as_label(index)
-            unnamed_label = label and not (whole or pending or junk_below) and not doc.hits_in(unit.start, unit.end)
-            scored = self.judge(unit, self.middle_threshold if unnamed_label else None)
+            # So does a short statement ("O caso segue em investigação."): the last line of a news story.
+            unnamed_first = not (whole or pending or junk_below) and not doc.hits_in(unit.start, unit.end)
+            sure = unnamed_first and (label or self.reads_as_statement(index))
+            scored = self.judge(unit, self.middle_threshold if sure else None)
             if not _LETTER.search(doc.text, unit.start, unit.end) \
                     and not any(h.rule.scope == "line" and h.rule is not REPEATED for h in scored.hits):
                 # a line of dashes or stars, a phone number under "Inquiry": nothing to read but position

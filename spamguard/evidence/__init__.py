@@ -24,7 +24,7 @@ from ..hits import merged
 from ..matcher import Matcher
 from ..normalize import view as matching_view
 from ..rules import Hit
-from ..units import Document, Unit
+from ..units import Document, Unit, UnitText
 from ..windows import Window
 from .blocks import block_hits
 from .memory import CorpusMemory, repeated_lines
@@ -83,5 +83,15 @@ def unit_features(doc: Document, unit: Unit, hits: list[Hit]) -> Features:
     hashed = text_tokens(reading, context)
     hashed += [hash_token(token) for token in rule_tokens(reading)]
     return Features(shape_of(reading, doc), position_of(unit, doc.text),
-                    rule_evidence(unit, reading, doc.text), tuple(hashed), len(reading.words))
+                    rule_evidence(unit, reading, doc.text), tuple(hashed), word_count(reading))
+
+
+# Characters a word in scripts written without spaces between words (a Chinese paragraph is one "word" to a split)
+UNSPACED_WORD_CHARS = {"han": 2, "kana": 2, "thai": 5}
+
+
+def word_count(reading: UnitText) -> int:
+    """The unit's words; in a script written without spaces, its length in words of typical size."""
+    per_word = UNSPACED_WORD_CHARS.get(reading.script)
+    return len(reading.words) if per_word is None else max(len(reading.words), reading.n_chars // per_word)
 
