@@ -19,13 +19,19 @@ import regex
 from ahocorasick_rs import AhoCorasick, Implementation
 
 from .hits import Hits, merged
-from .normalize import View, stripped_span
+from .normalize import LINE_BREAKS, View, stripped_span, view
 from .rules import DODGE_RULES, SHORT_LINE, ZERO_WIDTH, Hit, Rule, all_rules, match_timeout
 
 SCAN_PIECE = 1 << 16  # characters of the view scanned for phrases at a time
 RUN_HITS = 16  # phrase hits one after another beyond which they are merged into one run
+# A phrase glued onto the end of a word (`_glued_on`): the letters or digits before it, the first word of a phrase
+# of several words, the letters of a phrase of one word.
+GLUED_PREFIX, MID_WORD_FIRST, MID_WORD_LETTERS = 3, 3, 6
+GLUED_WORD = 64  # letters before a disguised word read for where a phrase glued onto them begins
+GLUED_LOOKUPS = 32  # disguised words a document reads so (`dodge_hits`)
 _DODGE_PATTERNS = tuple(regex.compile(rule.pattern, regex.VERSION1) for rule in DODGE_RULES)
 _SPACED_HINT = re.compile(r" \w \w \w")  # literal-led, so the standard library's scan skips ahead
+_LINE_BREAK = re.compile("[" + "".join(sorted(LINE_BREAKS)) + "]")
 
 
 def dodge_hits(original: str) -> Hits:
@@ -37,6 +43,7 @@ def dodge_hits(original: str) -> Hits:
     hints = (not original.isascii() and any(c in original for c in ZERO_WIDTH),
              _SPACED_HINT.search(original) is not None)
     parts = []
+    lookups = 0  # disguised words read for a phrase glued onto the word before (a fixed number a document)
     for rule, pattern, hint in zip(DODGE_RULES, _DODGE_PATTERNS, hints):
         if not hint:
             continue
@@ -47,10 +54,36 @@ def dodge_hits(original: str) -> Hits:
                 start = m.start()
                 while start > 0 and original[start - 1].isalpha():
                     start -= 1
+                if m.start() - start > GLUED_PREFIX and lookups < GLUED_LOOKUPS:
+                    lookups += 1
+                    start = _glued_phrase_start(original, start, m.start())
                 hits.append(rule, start, m.end())
         except TimeoutError:
             pass  # keep the hits found so far
     return parts[0].ordered() if len(parts) == 1 else merged(len(original), parts)
+
+
+def _glued_phrase_start(original: str, start: int, hidden: int) -> int:
+    """Where the disguised word whose first hiding character is at `hidden` begins, `start` being the start of the
+    letters before it: where a spam phrase glued onto the word before begins ("volunteers|p\u200bo\u200brno izle",
+    `_glued_on`), else `start`. Reads at most GLUED_WORD letters before `hidden` and the line's next characters a
+    phrase may take."""
+    matcher = default_matcher()
+    if matcher._automaton is None:
+        return start
+    low = max(start, hidden - GLUED_WORD)
+    line_end = min(len(original), hidden + 4 * matcher._longest_key)
+    line_break = _LINE_BREAK.search(original, hidden, line_end)
+    line_end = line_break.start() if line_break else line_end
+    piece = view(original[low:line_end])
+    found = [(s, e, matcher._keys[i]) for i, s, e in _scan(matcher._automaton, piece.text)]
+    starts = {s for s, _, _ in found}
+    for s, e, phrase in sorted(found):
+        if 0 < s and phrase in matcher._phrase_rules and _glued_on(piece.text, s, phrase) \
+                and (_is_edge(piece.text, e, e - 1) or e in starts):
+            at = low + piece.to_original(s, e, line_end - low)[0]
+            return at if at <= hidden else start
+    return start
 
 
 class Matcher:
@@ -304,10 +337,15 @@ def _phrase_hits(phrase_rules: dict[str, list[Rule]], original: str, view: View,
         # changes where they meet, as adjacent anchors are ("hacklink|Google", "2019|Porno").
         left_ok = _is_edge(text, start - 1, start) or start in ends
         right_ok = _is_edge(text, end, end - 1) or end in starts
-        if not (left_ok and right_ok) and (left_ok or right_ok):
+        # Or it starts glued onto the end of a word (`_glued_on`: "new Videos|porno izle").
+        if not (left_ok and right_ok):
+            if not (left_ok or right_ok or _glued_on(text, start, phrase)):
+                continue  # inside a word
             o_start, o_end = view.to_original(start, end, len(original))
-            left_ok = left_ok or _case_seam(original, o_start)
+            if left_ok or right_ok:
+                left_ok = left_ok or _case_seam(original, o_start)
             right_ok = right_ok or _case_seam(original, o_end)
+            left_ok = left_ok or right_ok and _glued_on(text, start, phrase)
         if left_ok and right_ok:
             hits.extend(_hit(rule, original, view, start, end) for rule in phrase_rules[phrase])
     return hits
@@ -367,6 +405,26 @@ def _case_seam(original: str, position: int) -> bool:
     """True where a lower-case letter or a digit meets an upper-case letter ("hacklink|Google")."""
     return 0 < position < len(original) and original[position].isupper() \
         and (original[position - 1].islower() or original[position - 1].isdigit())
+
+
+def _glued_on(text: str, start: int, phrase: str) -> bool:
+    """True where a phrase that ends at a word boundary starts glued to the end of a word of GLUED_PREFIX letters
+    or more, as a hidden link's text glued onto article text is ("new Videos|porno izle", "2014|p0rn0 1zle",
+    "name@paper.com|payday loans"), and only a phrase of several words whose first has MID_WORD_FIRST letters or
+    more, or of one word of MID_WORD_LETTERS or more ("Sporno" is no porn, "yo|ur mobile" no scam, "e|sports
+    betting" no spam).
+
+    >>> _glued_on("new videosporno izle", 10, "porno izle"), _glued_on("the sporno club", 5, "porno")
+    (True, False)
+    """
+    return start >= GLUED_PREFIX and _may_start_mid_word(phrase) \
+        and all(text[i].isalpha() or text[i].isdigit() for i in range(start - GLUED_PREFIX, start))
+
+
+@lru_cache(maxsize=4096)
+def _may_start_mid_word(phrase: str) -> bool:
+    first, _, rest = phrase.partition(" ")
+    return len(first) >= MID_WORD_FIRST if rest.strip() else len(first) >= MID_WORD_LETTERS
 
 
 def _is_edge(text: str, outside: int, inside: int) -> bool:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import regex
 
-from .segment import offset_typecode
+from .segment import LOOKALIKE_LETTERS, offset_typecode
 
 # Characters that render as nothing; spammers put them inside words to break matching.
 INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u200b\u200c\u200d\u200e"
@@ -42,16 +42,20 @@ SPECIAL = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "�
 # benchmark articles' views fit in one byte per character, which every later scan runs faster on.
 SPECIAL.update({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
-CYRILLIC_LOOKALIKES = str.maketrans("аеорсхуікј", "aeopcxyikj")
+CYRILLIC_LOOKALIKES = str.maketrans(LOOKALIKE_LETTERS, "aeopcxyikj")
 LEET = str.maketrans("013457@$", "oieastas")
 # The view's own patterns use the standard library's re, which is faster for these simple scans; rules use regex.
 # A run of digits (or @, $) with a letter before or after it: a word with digits in it, not a number.
 # It starts with the digit class so the search skips ahead fast; the lookbehinds keep it linear.
 _LEET_CANDIDATE = re.compile(r"[0-9@$](?<![0-9@$].)(?:(?<=[^\W\d_].)|[0-9@$]*(?=[^\W\d_]))")
-_CYRILLIC_LOOKALIKES = frozenset("аеорсхуікј")
+_CYRILLIC_LOOKALIKES = frozenset(LOOKALIKE_LETTERS)
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _NON_ASCII_PIECE = 1 << 16
-_LOOKALIKE = re.compile(r"[a-z][аеорсхуікј]|[аеорсхуікј][a-z]")  # look-alikes touching Latin
+# A run of Cyrillic letters at a word's edge that is a word of its own glued on (four letters or more): "com|русское",
+# where a Latin word in disguise mixes look-alikes in ("vоluntееrs", "роrnо").
+_CYRILLIC_EDGES = re.compile(r"[\u0400-\u04ff]{4,}")
+GLUED_WORD_RUN = 64  # the longest Cyrillic run at a word's end looked for
+_LOOKALIKE = re.compile(f"[a-z][{LOOKALIKE_LETTERS}]|[{LOOKALIKE_LETTERS}][a-z]")  # look-alikes touching Latin
 HAS_LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[a-z]")
 _WORD_RIGHT = re.compile(r"[\w@$]+")
@@ -304,12 +308,14 @@ def _fold_words(folded: str, has_lookalikes: bool) -> str:
     """
     folded = _fold_inside_words(folded, _LEET_CANDIDATE, HAS_LETTER, LEET)
     if has_lookalikes:
-        folded = _fold_inside_words(folded, _LOOKALIKE, _LATIN_LETTER, CYRILLIC_LOOKALIKES)
+        folded = _fold_inside_words(folded, _LOOKALIKE, _LATIN_LETTER, CYRILLIC_LOOKALIKES, _CYRILLIC_EDGES)
     return folded
 
 
-def _fold_inside_words(folded: str, seed: re.Pattern[str], needs: re.Pattern[str], table: dict[int, int]) -> str:
-    """`folded` with every word around a `seed` match that `needs` a character of translated by `table`."""
+def _fold_inside_words(folded: str, seed: re.Pattern[str], needs: re.Pattern[str], table: dict[int, int],
+                       edges: re.Pattern[str] | None = None) -> str:
+    """`folded` with every word around a `seed` match that `needs` a character of translated by `table`, but for
+    the word's start and end that `edges` matches (a word glued on: "com|русское" is no disguised Latin)."""
     pieces = Joiner()
     previous = 0
     for m in seed.finditer(folded):
@@ -317,12 +323,32 @@ def _fold_inside_words(folded: str, seed: re.Pattern[str], needs: re.Pattern[str
             continue  # in the word just folded
         start, end = _word_around(folded, m.start(), m.end())
         start = max(start, previous)
+        if edges is not None:  # the seed's Latin letter is never in an edge: it stays within [start, end)
+            start, end = _within_edges(folded, start, end, edges)
         word = folded[start:end]
         if needs.search(word):
             pieces.add(folded[previous:start])
             pieces.add(word.translate(table))
             previous = end
     return pieces.text() + folded[previous:] if previous else folded
+
+
+def _within_edges(text: str, start: int, end: int, edges: re.Pattern[str]) -> tuple[int, int]:
+    """[start, end) without a match of `edges` at its start and one at its end.
+
+    >>> text = "comрусское porno"
+    >>> _within_edges(text, 0, 10, _CYRILLIC_EDGES), _within_edges("vоlunteers", 0, 10, _CYRILLIC_EDGES)
+    ((0, 3), (0, 10))
+    """
+    head = edges.match(text, start, end)
+    if head is not None and head.end() < end:
+        start = head.end()
+    tail = edges.search(text, max(start, end - GLUED_WORD_RUN), end)  # the last run: bounded, as a word glued on is
+    while tail is not None and tail.end() < end:
+        tail = edges.search(text, tail.end(), end)
+    if tail is not None and tail.start() > start:
+        end = tail.start()
+    return start, end
 
 
 def _word_around(text: str, start: int, end: int) -> tuple[int, int]:

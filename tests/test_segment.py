@@ -76,3 +76,42 @@ def test_lines_split_a_piece_at_a_time_agree_with_splitlines(parts, piece):
     assert [text[ln.start:ln.end] for ln in lines] == text.splitlines()
     assert [text[ln.start:ln.break_end] for ln in lines] == text.splitlines(keepends=True)
     assert lines[-1:] == list(lines)[-1:] and lines[1:3] == list(lines)[1:3]
+
+
+def _tail_pieces(text):
+    """The line's pieces as the judge sees them (seams, rule-hit edges and glued-junk seams)."""
+    from spamguard.evidence.rules import find_hits
+    from spamguard.matcher import default_matcher
+    from spamguard.normalize import view
+    from spamguard.units import tail_segments
+
+    line = split_lines(text)[0]
+    hits = list(find_hits(text, view(text), default_matcher()))
+    return [text[s.start:s.end] for s in tail_segments(text, line, hits)]
+
+
+@pytest.mark.parametrize("head, junk", [
+    ("Contact: name@paper.com", "payday loans no credit check"),
+    ("see https://example.org/report", "cheap viagra online"),
+    ("see https://example.org/report", "JA\u200dSA SE\u200cO murah"),
+    ("at @newsdesk", "situs judi bola"),
+    ("new Videos", "porno izle"),
+    ("on 12 March 2014", "p0rn0 1zle"),
+    ("the volunteers", "\u0440\u043erno izle"),
+])
+def test_a_seam_where_junk_is_glued_onto_a_word_an_address_or_a_date(head, junk):
+    pieces = _tail_pieces(head + junk)
+    assert head in ["".join(pieces[:i]) for i in range(1, len(pieces))]
+
+
+@pytest.mark.parametrize("text", [
+    "Watch https://www.youtube.com/watch?v=dQw4w9WgXcQ today",
+    "Write to press.Office@Example.org now",
+    "Mail name@paper.community or name@paper.co.uk today",
+    "The vоluntееrs came",  # a Latin word in disguise is one word
+    "on the 3rd day and the r3plika",  # leetspeak and ordinals are no number glued on
+])
+def test_no_seam_inside_ids_addresses_or_disguised_words(text):
+    pieces = _tail_pieces(text)
+    for word in text.split():
+        assert any(word in p for p in pieces), (word, pieces)
