@@ -14,6 +14,10 @@ Document sets:
                by site, never read to write rules or train), each string a paragraph of its own in its page's
                article (its paragraphs read from the page's HTML around the people-chosen article strings); junk
                recall per chrome family (bench/docs.py CHROME_FAMILIES) is printed after it
+  spliced      training/build_data.py's held-out articles (sites never trained on) with real anchors and generated
+               junk of every family and 20 languages on their ends (built into build/data when missing)
+  injected     the same articles with the junk within the text: a paragraph between paragraphs, or above a byline
+               (issue #11); junk recall per language is printed after the chrome families
   memory       the corpus memory (issue #13): FakeNewsCorpus, FNC-1 bodies and aeb gold bodies cleaned as one
                corpus with and without spamguard's memory of it, in the same run: per corpus, the lines removed and
                those the memory adds; on the dev documents among them, recall, article lines lost and exact docs,
@@ -81,11 +85,12 @@ def main(argv: list[str] | None = None) -> int:
         os.environ[peers.MODEL_ENV] = os.path.abspath(args.model)  # measurement subprocesses inherit it
     docs.require_shared()
     sets = {"dev": docs.dev_docs(), "real-anchors": docs.real_anchor_docs(args.seed),
-            "synth": docs.synth_docs(args.seed), "chrome": docs.chrome_docs("held-out")}
+            "synth": docs.synth_docs(args.seed), "chrome": docs.chrome_docs("held-out"), **docs.held_out_sets()}
     runs = cleaners()
     header = (f"{'cleaner':<22}{'recall':>8} {'junk':^11}{'lost':>8} {'article':^12}{'exact':^12}{'docs/s':>9}")
     by_mode: dict[tuple[str, str], dict] = {}
     by_family: dict[tuple[str, str], dict] = {}
+    by_language: dict[tuple[str, str], dict] = {}
     for set_name, labeled in sets.items():
         print(f"\n{set_name}: {len(labeled)} docs")
         print(header)
@@ -102,7 +107,12 @@ def main(argv: list[str] | None = None) -> int:
                     cell = by_family.setdefault((name, d["family"]), defaultdict(int))
                     for k in COUNTS:
                         cell[k] += c[k]
+                if set_name == "injected":
+                    cell = by_language.setdefault((name, d["language"]), defaultdict(int))
+                    for k in COUNTS:
+                        cell[k] += c[k]
     _print_cells("chrome: junk recall per family (removed/junk)", list(runs), by_family)
+    _print_cells("injected: junk recall per language (removed/junk)", list(runs), by_language)
     if args.modes:
         _print_cells("junk recall per splice mode (removed/junk)", list(runs), by_mode)
     print_memory_figures(header)

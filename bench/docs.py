@@ -14,6 +14,7 @@ import itertools
 import json
 import os
 import random
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -135,6 +136,24 @@ def span_labels(text: str, spans: list[tuple[int, int]]) -> dict:
 
 def _labeled(text: str, spans: list[tuple[int, int]], info: dict, doc_id: str) -> dict:
     return dict(span_labels(text, spans), text=text, id=doc_id, **{"splice": info["mode"], "family": info["family"]})
+
+
+def held_out_sets() -> dict[str, list[dict]]:
+    """training/build_data.py's sets of held-out articles (sites the model never trained on) with junk on their
+    ends ("spliced") and within their text ("injected", issue #11), as the scorer reads them, with each
+    document's junk family, language and splice mode. Built into build/data first when they are not there."""
+    data = REPO / "build" / "data"
+    if not (data / "injected.jsonl").is_file() or not (data / "spliced.jsonl").is_file():
+        subprocess.run([sys.executable, str(REPO / "training" / "build_data.py"), "--out", str(data), "--shared",
+                        str(SHARED)], check=True, stdout=subprocess.DEVNULL)
+    sets = {}
+    for name in ("spliced", "injected"):
+        with open(data / f"{name}.jsonl", encoding="utf-8") as fh:
+            records = [json.loads(line) for line in fh if line.strip()]
+        sets[name] = [dict(span_labels(r["text"], r["junk_spans"]), text=r["text"], id=f"{name}/{i}",
+                           splice=r.get("mode", "-"), family=r.get("family", "-"), language=r.get("language", "-"))
+                      for i, r in enumerate(records)]
+    return sets
 
 
 def anchor_groups() -> list[list[str]]:

@@ -38,7 +38,7 @@ class Settings:
 
     threshold: float = RULES_ONLY_THRESHOLD
     middle_threshold: float = 0.95
-    within_threshold: float = 0.95
+    within_threshold: float = 0.8
     neighbour_threshold: float = 0.5
     repeated_threshold: float = 0.5
     max_doubtful: int = 2

@@ -44,14 +44,17 @@ _LETTER = regex.compile(r"\p{L}")
 _NO_SPACE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _SENTENCE_END = ".!?。！？"
 _FULL_STOP = ".。।"
+SHORT_STATEMENT_WORDS = 6
+SENTENCE_TAIL_WORDS = 6  # an unnamed tail that is a whole sentence this long stays, as does such a head
 # A capitalised word inside a sentence (after a word and a space): a name, not a sentence's first word.
 _NAME = regex.compile(r"(?<=[\p{L}\p{N},;)\]\"”’]\s)\p{Lu}\p{Ll}{2,}")
+_EMAIL = regex.compile(r"[\w.+-]@[\w-]+\.\w")
 _LINK_OR_PHONE = regex.compile(URL_HINT.pattern + r"|@\w|\d{7}")  # a URL, a handle, a phone number
 PARAGRAPH_WORDS = 40  # a line of two sentences or more and this many words is a paragraph of prose
 PHRASE_COVERED, PHRASE_COVERED_WORDS = 0.9, 20  # a unit this covered by spam phrases, with this many words, is junk
-# A unit of this many words whose spam phrases cover less than this share of it (prose, perhaps naming a brand)
-# goes only at the middle threshold.
-LONG_SENTENCE_WORDS, SPARSE_PHRASES = 12, 0.3
+# A unit of this many words whose spam phrases cover some but less than this share of it (prose naming a brand)
+# is no junk on a score, unless it holds a link or a phone number (then at the middle threshold).
+LONG_SENTENCE_WORDS, SPARSE_PHRASES = 8, 0.3
 ARTICLE_CHECK_CHARS = 2000  # longer text is judged as it scored (the checks read no more than this)
 _CLICK = regex.compile(r"\b(?:click|tap)\b", regex.IGNORECASE)
 _TAIL_SENTENCE_END = ".!?。！？\"'”’»)"
@@ -180,9 +183,12 @@ class Judge:
             return Scored(unit.start, unit.end, score, None, _with(hits, repeated if junk else None), junk)
         model_score = self.model.probability(features)
         score = max(model_score, features.rules.line_rule)
-        if features.words >= LONG_SENTENCE_WORDS and features.rules.term_coverage < SPARSE_PHRASES \
+        if features.words >= LONG_SENTENCE_WORDS and 0.0 < features.rules.term_coverage < SPARSE_PHRASES \
                 and not features.rules.span_rule:
-            threshold = max(threshold, self.middle_threshold)  # prose that names a brand: news, not an ad
+            # prose that names a brand: news, not an ad, unless it carries a way to reach the seller; as a line's
+            # tail it is the rest of a sentence, never cut
+            reaches = _LINK_OR_PHONE.search(self.doc.text, unit.start, unit.end) is not None
+            threshold = max(threshold, self.middle_threshold) if reaches and not unit.is_suffix else math.inf
         junk = model_score >= threshold
         if not junk and features.rules.term_coverage >= PHRASE_COVERED and features.words >= PHRASE_COVERED_WORDS:
             # a long run of nothing but spam phrases (a link farm scraped as one line): the model, trained on lines
@@ -199,13 +205,6 @@ class Judge:
             return None
         line = self.doc.lines[unit.line_index]
         return Hit(REPEATED, line.start, line.end) if (unit.start, unit.end) == (line.start, line.end) else None
-
-    def reads_as_statement(self, index: int) -> bool:
-        """A line of three words or more (or a line in a script without spaces) ending in a full stop, as a
-        reporter ends a sentence (not "!", "…" or "...", as ads do)."""
-        body = self.doc.line_text(index).rstrip()
-        return body[-1:] in _FULL_STOP and not body.endswith("..") \
-            and (len(body.split()) >= 3 or not body.isascii() and _NO_SPACE_LETTER.search(body) is not None)
 
     def reads_as_label(self, index: int) -> bool:
         """A short line that is no sentence: a link text, a button, a name."""
@@ -225,12 +224,13 @@ class Judge:
                 partial.append(tail)
         doc = self.doc
         cut_lines = {doc.line_of(p.start) for p in partial}
+        asked, repeats = doc.lines_asked, doc.repeats
         for pos, index in enumerate(doc.nonblank):
-            line = doc.lines[index]
-            repeated = index in doc.repeats
-            if index in whole or not (doc.lines_asked[index] or repeated) or index in cut_lines \
+            repeated = index in repeats
+            if not (asked[index] or repeated) or index in whole or index in cut_lines \
                     or self.allowed(doc.line_text(index)):
                 continue  # a line whose junk tail is cut already keeps its article head
+            line = doc.lines[index]
             line_hits = doc.hits_in(line.start, line.end)
             if repeated or not line_hits or any(h.rule.scope in ("line", "term") for h in line_hits):
                 # a rule's evidence speaks for a line wherever it stands; a link alone does not
@@ -271,7 +271,7 @@ class Judge:
             label = self.reads_as_label(index)
             # So does a short statement ("O caso segue em investigação."): the last line of a news story.
             unnamed_first = not (whole or pending or junk_below) and not doc.hits_in(unit.start, unit.end)
-            sure = unnamed_first and (label or self.reads_as_statement(index))
+            sure = unnamed_first and (label or reads_as_statement(doc.line_text(index)))
             scored = self.judge(unit, self.middle_threshold if sure else None)
             if not _LETTER.search(doc.text, unit.start, unit.end) \
                     and not any(h.rule.scope == "line" and h.rule is not REPEATED for h in scored.hits):
@@ -295,6 +295,23 @@ class Judge:
         return pending[0][2] if pending else None
 
 
+def reads_as_statement(text: str) -> bool:
+    """A short sentence ending in a full stop, as a reporter ends a story ("Śledztwo trwa.", "捜査は続いている。"):
+    two to SHORT_STATEMENT_WORDS words (or a line in a script without spaces), not "!", "…" or "..." as ads end,
+    and opening with no prompt word ("Share ...", "Click ...").
+
+    >>> reads_as_statement("O caso segue em investigação."), reads_as_statement("Share this story.")
+    (True, False)
+    >>> reads_as_statement("Casino online desde $319!"), reads_as_statement("Thanks.")
+    (False, False)
+    """
+    body = text.strip()
+    words = body.split()
+    return body[-1:] in _FULL_STOP and not body.endswith("..") and words[0].casefold() not in PROMPT_WORDS \
+        and (2 <= len(words) <= SHORT_STATEMENT_WORDS
+             or len(words) == 1 and not body.isascii() and _NO_SPACE_LETTER.search(body) is not None)
+
+
 def _without_article_sentences(judge: Judge, whole: LineVerdicts,
                                partial: list[Scored]) -> tuple[LineVerdicts, list[Scored]]:
     """Removals the model's score alone decided, but for text that reads as the article's: a sentence that names
@@ -302,7 +319,9 @@ def _without_article_sentences(judge: Judge, whole: LineVerdicts,
     sentences or more, PARAGRAPH_WORDS words or more), and the unnamed lines right above such text (trailer only
     through it). Not kept so: a label or a headline (no sentence), a prompt ("Follow Reuters on Twitter.", "...
     click here."), a line with a link, a handle or a phone number (injected spam may name a topic of the page, "a
-    FREE Bluetooth Headset", but comes with a way to reach it), or more than ARTICLE_CHECK_CHARS of text."""
+    FREE Bluetooth Headset", but comes with a way to reach it), or more than ARTICLE_CHECK_CHARS of text. A short
+    statement (`reads_as_statement`: "Śledztwo trwa.") and a line with an e-mail address (a contact line, unless it
+    opens with a prompt word) read as the article's too."""
     unnamed_lines = [i for i, scored in whole.items() if not scored.hits]
     unnamed_spans = [p for p in partial if not p.hits]
     if not (unnamed_lines or unnamed_spans) or judge.model is None:
@@ -320,8 +339,15 @@ def _without_article_sentences(judge: Judge, whole: LineVerdicts,
             return False
         sentence = text[start:end].strip()
         words = sentence.split()
-        if len(words) < 4 or sentence[-1] not in _TAIL_SENTENCE_END or words[0].casefold() in PROMPT_WORDS \
-                or _CLICK.search(sentence) or _LINK_OR_PHONE.search(sentence):
+        if not words or words[0].casefold() in PROMPT_WORDS or _CLICK.search(sentence):
+            return False
+        if _EMAIL.search(sentence):
+            return True  # a contact line ("For details, contact press@agency.org"): a way to reach the author
+        if _LINK_OR_PHONE.search(sentence):
+            return False
+        if reads_as_statement(sentence):
+            return True
+        if len(words) < 4 or sentence[-1] not in _TAIL_SENTENCE_END:
             return False
         return len(words) >= PARAGRAPH_WORDS and SENTENCE_BREAK.search(sentence) is not None \
             or any(name in body_names for name in _NAME.findall(sentence))
@@ -409,7 +435,7 @@ def junk_tail(judge: Judge, line_unit: Unit) -> Scored | None:
     if best is not None:
         best = _with_call_to_action(judge, line_unit, line, best)
     if best is not None and (_too_slight_to_cut(judge, best.start, line.end, best)
-                             or _unnamed_sentence_tail(judge, best)):
+                             or _unnamed_tail(judge, best)):
         return None
     return best
 
@@ -417,7 +443,8 @@ def junk_tail(judge: Judge, line_unit: Unit) -> Scored | None:
 def _article_then_junk(judge: Judge, line_unit: Unit) -> Scored | None:
     """For a line that scores as junk: its junk tail, if what comes before it reads as article. A head no rule names
     goes along with a tail a rule names only at the middle threshold (the rule speaks for the tail, not the head),
-    unless it is one call-to-action word ("buy" of "buy cheap viagra ...")."""
+    unless it is one call-to-action word ("buy" of "buy cheap viagra ..."), and never when it is SENTENCE_TAIL_WORDS
+    words or more."""
     tail = junk_tail(judge, line_unit)
     if tail is None or tail.start == line_unit.start:
         return None
@@ -425,6 +452,8 @@ def _article_then_junk(judge: Judge, line_unit: Unit) -> Scored | None:
             and judge.doc.text[line_unit.start:tail.start].strip().casefold() in judge.settings.call_to_action:
         return None
     named_tail_only = tail.hits and not judge.doc.hits_in(line_unit.start, tail.start)
+    if named_tail_only and _words(judge.doc.text[line_unit.start:tail.start]) >= SENTENCE_TAIL_WORDS:
+        return tail  # a head of a sentence's length that no rule names is the article's: the named junk goes alone
     threshold = judge.middle_threshold if named_tail_only else None
     return None if judge.judge(head(line_unit, tail.start), threshold).is_junk else tail
 
@@ -450,13 +479,18 @@ def _too_slight_to_cut(judge: Judge, start: int, end: int, tail: Scored) -> bool
     return not tail.hits and _words(judge.doc.text[start:end]) < judge.settings.glued_tail_words
 
 
-def _unnamed_sentence_tail(judge: Judge, tail: Scored) -> bool:
-    """A tail that reads as a sentence and that no rule names is cut only at the middle threshold: the
-    last sentence of a paragraph is where article text most often stands."""
-    body = judge.doc.text[tail.start:tail.end].strip()
-    reads_as_sentence = body[-1:] in _TAIL_SENTENCE_END and _words(body) >= 6  # Chinese too: no spaces
-    return reads_as_sentence and not tail.hits and judge.model is not None \
-        and (tail.model_score or 0.0) < judge.middle_threshold
+def _unnamed_tail(judge: Judge, tail: Scored) -> bool:
+    """A tail that no rule names is cut only at the middle threshold, and never when it is a whole sentence of
+    SENTENCE_TAIL_WORDS or more (a capital after a sentence end): the end of a paragraph is where article text most
+    often stands (its last sentence, a contact address), and a cut inside a line is the costliest guess."""
+    if tail.hits or judge.model is None:
+        return False
+    text = judge.doc.text
+    body = text[tail.start:tail.end].strip()
+    before = text[:tail.start].rstrip()[-1:]
+    if before and before in _SENTENCE_END and body[:1].isupper() and _words(body) >= SENTENCE_TAIL_WORDS:
+        return True
+    return (tail.model_score or 0.0) < judge.middle_threshold
 
 
 def _visible(text: str) -> int:

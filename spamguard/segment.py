@@ -117,7 +117,8 @@ class Lines(Sequence[Line]):
             return [self[i] for i in range(*index.indices(len(self)))]
         if index < 0:
             index += len(self)
-        return Line(index + 1, self.starts[index], self.ends[index], self.break_end(index))
+        # tuple.__new__ builds the Line in C (see __iter__); a document asks for dozens of lines
+        return tuple.__new__(Line, (index + 1, self.starts[index], self.ends[index], self.break_end(index)))
 
     def __iter__(self) -> Iterator[Line]:
         make = tuple.__new__  # Line(...) goes through a Python-level __new__; this builds the same tuples in C

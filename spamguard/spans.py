@@ -70,6 +70,8 @@ def line_removals(lines: Lines, nonblank: Sequence[int], whole: Mapping[int, Sco
     visible text follows the window (a window begins with a non-blank line, so the blank lines after a run at its
     end are its own); a trailer that goes on across windows takes the blank end of the window above it
     (`cleaner.find_flags`)."""
+    if not whole:
+        return  # most documents: no line goes
     text_before, text_after = window.start > 0, not window.trailer
     pos = 0
     while pos < len(nonblank):

@@ -47,6 +47,7 @@ LINK_DOMAINS = frozenset((
     "com net org info biz xyz top online site club pro vip live bet casino win shop tk ml ga cf gq ru tr id in co io "
     "me cc ws to us uk de pl it nl ir ua kr th vn br es fr jp cn").split())
 LONG_HIT = 64  # hits longer than this are few (line rules): the hit index keeps them apart
+_BLANK_CHARS = frozenset(BLANK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +102,14 @@ class Document:
         self.window = window or Window(0, len(text), 0, 0)
         self.repeats: dict[int, int] = {}  # lines the corpus memory counts as repeated: index -> documents
         self.repeats_may_change = False  # removing lines could make more lines repeated (`evidence.memory`)
+        self.word_spans: dict[str, tuple[int, int]] = {}  # words' first and last occurrences (`evidence.shape`)
         self.lines = split_lines(text)
         self.line_starts = self.lines.starts
-        # Empty lines (half of all) are skipped before slicing: the strip is the costly part.
+        # Empty lines (half of all), and lines that start with a visible character (most of the rest), are told
+        # apart before slicing: the strip is the costly part.
         self.nonblank = array(self.line_starts.typecode, (
             i for i, (start, end) in enumerate(zip(self.line_starts, self.lines.ends))
-            if end > start and text[start:end].strip(BLANK)))
+            if end > start and (text[start] not in _BLANK_CHARS or text[start:end].strip(BLANK))))
 
     @cached_property
     def context(self) -> DocContext:

@@ -48,7 +48,9 @@ def words_of(text: str) -> list[str]:
     for separator in _WORD_JOINERS:
         if separator in text:
             text = text.replace(separator, " ")
-    edge = _EDGE_PUNCT  # most tokens have no punctuation at their edges: they are kept as they are, with no strip
+    edge = "".join([c for c in _EDGE_PUNCT if c in text])  # the edge punctuation the text holds: often none
+    if not edge:
+        return text.split()
     words = [token.strip(edge) if token[0] in edge or token[-1] in edge else token for token in text.split()]
     return [w for w in words if w] if "" in words else words
 

@@ -2,7 +2,10 @@
 import pytest
 
 import spamguard
+from spamguard.evidence import NUMERIC_FEATURES
+from spamguard.evidence.ngrams import hash_token
 from spamguard.judge import _words
+from spamguard.model import Model
 from spamguard.segment import split_lines
 from spamguard.units import tail_segments
 
@@ -150,16 +153,36 @@ def test_a_sentence_right_above_named_junk_in_a_short_document_stays(sentence, n
     assert spamguard.clean("porno izle" + newline + "brazzers" + newline + "Google").verdict == "spam"
 
 
+def word_cleaner(*words: str) -> spamguard.Cleaner:
+    """A cleaner whose model scores a unit by its words alone: 0.99 with one of `words`, 0.01 without. The judge's
+    rules about what a model-alone score may remove are tested with it, so they do not hang on what the shipped
+    model happens to score a made-up line."""
+    weights = {hash_token(f"w:{word}"): 9.2 for word in words}
+    return spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.7, {}))
+
+
+def test_the_word_model_scores_by_its_words():
+    judge_text = "The council met.\n\nClick here for deals"
+    result = word_cleaner("click").clean(judge_text)
+    assert result.text == judge_text  # a body under 300 characters: a score alone removes nothing
+    assert result.flags == () or len(result.flags) == 0
+    body = "The council met on Tuesday and voted for the budget after months of debate in the chamber. " * 5
+    result = word_cleaner("click").clean(body + "\n\nClick here for deals")
+    assert result.text == body and 0.98 < result.flags[0].score < 1.0
+    assert word_cleaner("nothing").clean(body + "\n\nClick here for deals").text == body + "\n\nClick here for deals"
+
+
 @pytest.mark.parametrize("probe", ["Click here to get the best deals on cheap flights",
                                    "Sign up now and win big prizes today"])
 def test_with_a_body_the_model_s_score_may_remove_a_line_no_rule_names(probe):
+    clean = word_cleaner("click", "sign").clean
     body = ("The city council voted on Tuesday to approve a new budget for public transport, ending months of "
             "debate. Under the plan, bus fares will rise by 5 per cent next year, while the money raised goes to "
             "new routes in the northern suburbs.\n\nCritics said the increase would hurt low-income families, who "
             "rely on buses more than anyone else.\n\n")
-    result = spamguard.clean(body + probe)
+    result = clean(body + probe)
     assert result.text == body.rstrip() and not result.flags[0].rules
-    assert spamguard.clean(probe).text == probe  # the same line alone has no body around it: it stays
+    assert clean(probe).text == probe  # the same line alone has no body around it: it stays
 
 
 OBAMA_BODY = ("Senator Obama told supporters in Denver on Tuesday that the tax plan would be fair to working families, "
@@ -175,8 +198,9 @@ COUNCIL_BODY = ("The city council voted on Tuesday to approve a new budget for p
     "So tell us your top picks down below, and help us find the perfect plan for America!",
 ])
 def test_a_line_the_model_alone_would_cut_stays_when_it_names_the_body_s_people_and_places(line):
-    assert spamguard.clean(OBAMA_BODY + line).text == OBAMA_BODY + line
-    under_another_story = spamguard.clean(COUNCIL_BODY + line)  # there, no name ties it to the article
+    clean = word_cleaner("share", "tell").clean
+    assert clean(OBAMA_BODY + line).text == OBAMA_BODY + line
+    under_another_story = clean(COUNCIL_BODY + line)  # there, no name ties it to the article
     assert under_another_story.text == COUNCIL_BODY.rstrip() and not under_another_story.flags[0].rules
 
 
@@ -187,7 +211,8 @@ def test_a_line_naming_the_body_but_carrying_a_link_is_not_kept_for_its_names():
 
 
 def test_a_prompt_that_names_the_body_is_not_kept_for_its_names():
-    result = spamguard.clean(OBAMA_BODY + "Share your thoughts on Obama and America with your friends today.")
+    result = word_cleaner("share").clean(OBAMA_BODY + "Share your thoughts on Obama and America with your friends "
+                                         "today.")
     assert result.text == OBAMA_BODY.rstrip() and not result.flags[0].rules  # the model's score alone
 
 
@@ -198,12 +223,13 @@ def test_a_last_line_with_no_letters_is_never_cut_on_a_score_alone(ending):
 
 
 def test_a_paragraph_of_prose_is_not_cut_on_a_score_alone():
-    # two sentences and 45 words, no link, handle or phone number: the model alone scores it 0.94 as the last
+    # two sentences and 45 words, no link, handle or phone number: the model alone scores it 0.99 as the last
     # line, but a paragraph of prose goes only when a rule names it
     paragraph = ("Oui. Rejoignez-nous aujourd'hui, c'est gratuit et facile, et vous recevrez chaque semaine les "
                  "meilleures offres directement dans votre boîte. Nos membres économisent des centaines d'euros "
                  "chaque année, partagent leurs bons plans avec leurs amis et peuvent résilier à tout moment, sans "
                  "frais et sans engagement.")
-    assert spamguard.clean(COUNCIL_BODY + paragraph).text == COUNCIL_BODY + paragraph
+    clean = word_cleaner("rejoignez").clean
+    assert clean(COUNCIL_BODY + paragraph).text == COUNCIL_BODY + paragraph
     with_a_link = paragraph + " Inscription : www.bons-plans-club.fr"
-    assert spamguard.clean(COUNCIL_BODY + with_a_link).text == COUNCIL_BODY.rstrip()
+    assert clean(COUNCIL_BODY + with_a_link).text == COUNCIL_BODY.rstrip()

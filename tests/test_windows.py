@@ -95,9 +95,10 @@ def test_a_long_document_cleaned_in_windows_is_cleaned_as_a_whole():
 
 
 def test_the_end_of_a_window_is_no_trailer():
-    # Alone at the end of the document, the anchor line goes as a trailer; between paragraphs it stays (a spam
-    # phrase mid-document needs the model to be surer). At the end of a window it stays too.
-    anchor = "porno izlebrazzers"
+    # Alone at the end of the document, the promo line goes as a trailer on the model's score; between paragraphs
+    # it stays (no rule names it and it holds no link: within the text the judge does not ask about it). At the
+    # end of a window it stays too.
+    anchor = "Click here to get the best deals on cheap flights"
     assert default_cleaner().clean(article(3) + "\n\n" + anchor).text == article(3)
     text = article(12, {5: anchor})
     assert default_cleaner().clean(text).text == text

@@ -13,9 +13,11 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
+import gzip
 import hashlib
 import importlib.util
 import json
+import os
 import random
 import re
 import sys
@@ -36,6 +38,7 @@ from training import synth  # noqa: E402
 HELDOUT_PERCENT = 20
 TRAILER_MODES = ("blank-line", "newline", "glued", "glued-space", "multi-line")
 ENDING_SHARE = 0.3  # share of injected variants whose article first gets a legit ending (junk then follows it)
+TRAFILATURA_MIN_CHARS = 300  # a trafilatura_eval page's article text shorter than this is no host
 
 # Extra trafilatura lines (not in the gold body) that are site chrome. Broad on purpose: only lines the gold
 # omitted are tested against it.
@@ -112,6 +115,37 @@ def sites(gold: dict, news_sample: Path | None) -> dict[str, str]:
                 if row.get("domain"):
                     found[f"fakenewscorpus_sample:{i}"] = "site:" + row["domain"].removeprefix("www.")
     return found
+
+
+def trafilatura_articles(shared: Path) -> dict[str, tuple[str, str]]:
+    """Clean articles in many languages (German most, then English, Spanish, Polish, French, ...): the article
+    paragraphs of trafilatura_eval's pages (`bench/docs.py` page_article: the people-chosen article strings and the
+    prose around them, never a line holding a people-chosen chrome string or a chrome word), one paragraph a line,
+    of the development part of its sites only: the chrome measure's held-out fifth is never trained on. By
+    'trafilatura_eval:<key>' -> (text, site)."""
+    os.environ["SPAMGUARD_SHARED"] = str(shared)
+    sys.path.insert(0, str(REPO / "bench"))
+    import docs  # bench/docs.py: the benchmarks' documents
+
+    with open(shared / "corpora" / "trafilatura_eval" / "evaldata.json", encoding="utf-8") as fh:
+        pages = json.load(fh)
+    out = {}
+    for key, page in sorted(pages.items()):
+        site = page.get("site") or key
+        chosen = [" ".join(s.split()) for s in page.get("with") or [] if s.strip()]
+        chrome = [" ".join(s.split()) for s in page.get("without") or [] if s.strip()]
+        html_path = shared / "corpora" / "trafilatura_eval" / "html" / f"{page.get('file')}.gz"
+        if not chosen or docs.chrome_part(site) != "development" or not html_path.is_file():
+            continue
+        paragraphs = docs.page_article(gzip.decompress(html_path.read_bytes()).decode("utf-8", "replace"), chosen,
+                                       chrome)
+        # the prose around the chosen strings may hold chrome nobody chose ("Melden Sie sich für unseren Newsletter
+        # an ..."): a line with any chrome family's words, or one the FNC-1 filter suspects, is left out
+        paragraphs = [line for line in paragraphs if docs.chrome_family(line) == "other" and not SUSPECT.search(line)]
+        text = "\n".join(paragraphs)
+        if len(paragraphs) >= 2 and len(text) >= TRAFILATURA_MIN_CHARS:
+            out[f"trafilatura_eval:{key}"] = (text, "site:" + site)
+    return out
 
 
 def load_make_docs(shared: Path):
@@ -328,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         "fakenewscorpus_sample/news_sample.csv": corpora / "fakenewscorpus_sample" / "news_sample.csv",
         "hidden_link_injections/anchors.jsonl": corpora / "hidden_link_injections" / "anchors.jsonl",
         "sms_spam_collection/SMSSpamCollection": corpora / "sms_spam_collection" / "SMSSpamCollection",
+        "trafilatura_eval/evaldata.json": corpora / "trafilatura_eval" / "evaldata.json",
         "eval/dev_labels.jsonl": shared / "eval" / "dev_labels.jsonl",
         "eval/reserved.txt": shared / "eval" / "reserved.txt",
         "eval/make_docs.py": shared / "eval" / "make_docs.py",
@@ -370,6 +405,9 @@ def main(argv: list[str] | None = None) -> int:
                     hosts[key] = (text, corpus + "-clean")
 
     site = sites(gold, inputs.get("fakenewscorpus_sample/news_sample.csv"))
+    for key, (text, page_site) in trafilatura_articles(shared).items():
+        hosts[key] = (without_residue(text), "trafilatura_eval-clean")
+        site[key] = page_site
     records = []
     for key, (text, source) in sorted(hosts.items()):
         records.append(record(text, [], source, key, site.get(key), family="clean"))

@@ -22,6 +22,7 @@ from ..words import word_hash, words_in_pieces
 
 OVERLAP_WORDS = 24  # distinct long words of a unit looked up in the rest of the document
 EXACT_OVERLAP_CHARS = 60_000  # longer documents compare words by hashed counts (see _overlap)
+WORD_SPANS = 4096  # words whose first and last occurrence a document keeps (see _overlap)
 TERMINAL = frozenset(".!?…。！？\"'”’»)]")
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|info|biz|ru|tr|id|co)\b")
@@ -141,8 +142,20 @@ def _overlap(words: list[str], doc: Document, start: int, end: int) -> float:
         return 0.0
     view_text = doc.view.text
     if start + len(view_text) - end <= EXACT_OVERLAP_CHARS:
-        find = view_text.find
-        return sum(1 for w in long_words if find(w, 0, start) >= 0 or find(w, end) >= 0) / len(long_words)
+        # A word occurs before the unit when its first occurrence ends by `start`, after it when its last starts
+        # at `end` or later: both are kept per document, since the units judged (a line, then the pieces of its
+        # tail) share most of their words.
+        spans = doc.word_spans
+        found = 0
+        for w in long_words:
+            span = spans.get(w)
+            if span is None:
+                first = view_text.find(w)
+                span = (first + len(w) if first >= 0 else len(view_text) + 1, view_text.rfind(w))
+                if len(spans) < WORD_SPANS:
+                    spans[w] = span
+            found += span[0] <= start or span[1] >= end
+        return found / len(long_words)
     counts = doc.word_counts
     wanted = set(long_words)
     own = Counter(w for w in words_in_pieces(view_text, start, end) if w in wanted)
