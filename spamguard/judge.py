@@ -12,7 +12,9 @@ A reader finds junk in three places, and so does the judge:
    rule-hit edges, and where glued junk shows: a change of script, a bracket glued to a word, capitals
    glued to lower case.
 3. Anywhere else: a line a high-precision line rule matches ("Advertisement", "Continue reading the main
-   story"), a span a span rule matches ("Continued below..."), or a line of spam phrases scoring as junk.
+   story"), a span a span rule matches ("Continued below..."), a line of spam phrases scoring as junk at the
+   within threshold, or a short line with a link or in another script than the body's that the model is sure of
+   (`Document.lines_asked`: what injected spam carries between paragraphs and above a byline).
 
 Only line and span rules act on their own; spam phrases are evidence that the score weighs with the context
 (a news story about a casino lawsuit shares the words but not the shape or the position of the junk).
@@ -31,12 +33,11 @@ import regex
 from .config import Settings
 from .evidence import Features, unit_features
 from .evidence.memory import REPEATED, reads_as_template
-from .evidence.shape import URL_HINT
 from .model import Model
 from .normalize import WHITE_SPACE
 from .rules import Hit
 from .segment import Line
-from .units import Document, Unit, head, piece, suffix
+from .units import LINK, Document, Unit, has_link, head, piece, suffix
 from .words import PROMPT_WORDS, SENTENCE_BREAK, SPLIT_WORD
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
@@ -49,7 +50,7 @@ SENTENCE_TAIL_WORDS = 6  # an unnamed tail that is a whole sentence this long st
 # A capitalised word inside a sentence (after a word and a space): a name, not a sentence's first word.
 _NAME = regex.compile(r"(?<=[\p{L}\p{N},;)\]\"”’]\s)\p{Lu}\p{Ll}{2,}")
 _EMAIL = regex.compile(r"[\w.+-]@[\w-]+\.\w")
-_LINK_OR_PHONE = regex.compile(URL_HINT.pattern + r"|@\w|\d{7}")  # a URL, a handle, a phone number
+_HANDLE_OR_PHONE = regex.compile(r"@\w|\d{7}")
 PARAGRAPH_WORDS = 40  # a line of two sentences or more and this many words is a paragraph of prose
 PHRASE_COVERED, PHRASE_COVERED_WORDS = 0.9, 20  # a unit this covered by spam phrases, with this many words, is junk
 # A unit of this many words whose spam phrases cover some but less than this share of it (prose naming a brand)
@@ -187,7 +188,7 @@ class Judge:
                 and not features.rules.span_rule:
             # prose that names a brand: news, not an ad, unless it carries a way to reach the seller; as a line's
             # tail it is the rest of a sentence, never cut
-            reaches = _LINK_OR_PHONE.search(self.doc.text, unit.start, unit.end) is not None
+            reaches = reaches_someone(self.doc.text[unit.start:unit.end])
             threshold = max(threshold, self.middle_threshold) if reaches and not unit.is_suffix else math.inf
         junk = model_score >= threshold
         if not junk and features.rules.term_coverage >= PHRASE_COVERED and features.words >= PHRASE_COVERED_WORDS:
@@ -295,6 +296,15 @@ class Judge:
         return pending[0][2] if pending else None
 
 
+def reaches_someone(text: str) -> bool:
+    """Whether `text` holds a way to reach someone: a link (`units.has_link`), a handle or a phone number.
+
+    >>> reaches_someone("请访问onlinecheap.site/giris."), reaches_someone("Call 0812345678"), reaches_someone("Hi.")
+    (True, True, False)
+    """
+    return _HANDLE_OR_PHONE.search(text) is not None or any(has_link(text, m) for m in LINK.finditer(text))
+
+
 def reads_as_statement(text: str) -> bool:
     """A short sentence ending in a full stop, as a reporter ends a story ("Śledztwo trwa.", "捜査は続いている。"):
     two to SHORT_STATEMENT_WORDS words (or a line in a script without spaces), not "!", "…" or "..." as ads end,
@@ -320,8 +330,8 @@ def _without_article_sentences(judge: Judge, whole: LineVerdicts,
     through it). Not kept so: a label or a headline (no sentence), a prompt ("Follow Reuters on Twitter.", "...
     click here."), a line with a link, a handle or a phone number (injected spam may name a topic of the page, "a
     FREE Bluetooth Headset", but comes with a way to reach it), or more than ARTICLE_CHECK_CHARS of text. A short
-    statement (`reads_as_statement`: "Śledztwo trwa.") and a line with an e-mail address (a contact line, unless it
-    opens with a prompt word) read as the article's too."""
+    statement (`reads_as_statement`: "Śledztwo trwa."), a line with an e-mail address (a contact line, unless it
+    opens with a prompt word) and a bare link alone on its line (a source) read as the article's too."""
     unnamed_lines = [i for i, scored in whole.items() if not scored.hits]
     unnamed_spans = [p for p in partial if not p.hits]
     if not (unnamed_lines or unnamed_spans) or judge.model is None:
@@ -341,9 +351,9 @@ def _without_article_sentences(judge: Judge, whole: LineVerdicts,
         words = sentence.split()
         if not words or words[0].casefold() in PROMPT_WORDS or _CLICK.search(sentence):
             return False
-        if _EMAIL.search(sentence):
-            return True  # a contact line ("For details, contact press@agency.org"): a way to reach the author
-        if _LINK_OR_PHONE.search(sentence):
+        if _EMAIL.search(sentence) or len(words) == 1 and reaches_someone(sentence):
+            return True  # a contact line ("For details, contact press@agency.org") or a bare source link
+        if reaches_someone(sentence):
             return False
         if reads_as_statement(sentence):
             return True

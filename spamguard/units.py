@@ -143,7 +143,8 @@ class Document:
     @cached_property
     def lines_asked(self) -> bytearray:
         """1 for each line the judge asks about wherever it stands: a line a hit touches, or a line of at most
-        LINK_LINE_CHARS with a link (`has_link`; the search goes on from the end of each line it finds one in)."""
+        LINK_LINE_CHARS with a link (`has_link`; the search goes on from the end of each line it finds one in) or
+        in another script than the body's."""
         asked = bytearray(self.lines_with_hits)
         text, ends = self.text, self.lines.ends
         found = LINK.search(text)
@@ -154,7 +155,23 @@ class Document:
             index = self.line_of(found.start())
             asked[index] |= ends[index] - self.line_starts[index] <= LINK_LINE_CHARS
             found = LINK.search(text, ends[index] + 1)
+        if not text.isascii():
+            self._ask_lines_in_another_script(asked)
         return asked
+
+    def _ask_lines_in_another_script(self, asked: bytearray) -> None:
+        """Mark the short lines written in another script than the body's (a Chinese or Thai spam line in a German
+        story); only lines with a character beyond ASCII are read, once each."""
+        body_script = self.context.script
+        if body_script == "none":
+            return
+        text, starts, ends = self.text, self.line_starts, self.lines.ends
+        for index in self.nonblank:
+            start, end = starts[index], ends[index]
+            if not asked[index] and end - start <= LINK_LINE_CHARS:
+                line = text[start:end]
+                if not line.isascii() and dominant_script(line) not in ("none", body_script):
+                    asked[index] = 1
 
     @cached_property
     def _hit_index(self) -> _HitIndex:

@@ -86,3 +86,17 @@ def test_the_hits_of_a_span_are_found_by_the_index_as_by_a_scan(parts, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert doc.hits_in(start, end) == [h for h in doc.hits if h.end > start and h.start < end]
+
+
+def test_within_the_text_the_judge_asks_about_short_lines_with_a_link_or_in_another_script():
+    lines = ["The council met on Tuesday to approve the budget for the coming year, after a long debate.",
+             "最新体育博彩尽在winbet.xyz",  # another script than the body's
+             "Tickets at bet365.com today",  # a link
+             "He said the end.The vote was close.",  # a dot glued to a word is no domain
+             "Read the minutes on the council's site at https://example.org/minutes/2024 where the full text of "
+             "every amendment, vote and objection is published for residents.",  # a link in a long line
+             "Написал «Ведомости» — так звучит цитата.",  # another script, short
+             "Written with care, as the council asked."]
+    doc = document("\n\n".join(lines), default_matcher())
+    asked = [doc.lines_asked[index] for index in doc.nonblank]
+    assert asked == [0, 1, 1, 0, 0, 1, 0]
