@@ -112,18 +112,19 @@ def _window_flags(text: str, window: Window, matcher: Matcher, model: Model | No
     script, then "0n" is a lone button label), so the cleaned text is judged again until nothing more goes
     (at most `settings.max_passes` passes): cleaning twice must change nothing.
     """
-    flags, repeats_may_change = _one_pass(text, window, matcher, model, settings, allowed, memory)
+    flags, may_change = _one_pass(text, window, matcher, model, settings, allowed, memory)
     line_starts: Sequence[int] | None = None
     for _ in range(settings.max_passes - 1):
         # Only a cut inside a line, or a new last line (the trailer went, or all that follows the last cut is
-        # lines with no letter, which the trailer walk passes through), brings something new to judge; with a
-        # corpus memory, so does any removed line when it could change which lines are repeated (`memory`).
-        if not flags or (not repeats_may_change and HAS_LETTER.search(text, flags[-1].end) is not None
+        # lines with no letter, which the trailer walk passes through), brings something new to judge; so does
+        # any removed line below a line within the text that was judged and kept (its position changes) or when a corpus
+        # memory could count more lines repeated (`memory`).
+        if not flags or (not may_change and HAS_LETTER.search(text, flags[-1].end) is not None
                          and all(_whole_lines(text, start, end) for start, end in flags.spans())):
             break
         line_starts = line_starts or split_lines(text).starts
         cleaned = apply(text, flags)
-        more, repeats_may_change = _one_pass(cleaned, window, matcher, model, settings, allowed, memory)
+        more, may_change = _one_pass(cleaned, window, matcher, model, settings, allowed, memory)
         if not more:
             break
         back = OffsetsBack(kept_pieces(len(text), flags))
@@ -145,11 +146,14 @@ def _whole_lines(text: str, start: int, end: int) -> bool:
 
 def _one_pass(text: str, window: Window, matcher: Matcher, model: Model | None, settings: Settings,
               allowed: Callable[[str], bool], memory: CorpusMemory | None) -> tuple[Flags, bool]:
-    """The flags of one judging of `text`, and whether its corpus memory could count more lines repeated once
-    some are removed."""
+    """The flags of one judging of `text`, and whether removing lines may change what another judging finds (a
+    line within the text was judged and kept above a cut, or its corpus memory could count more lines repeated)."""
     doc = document(text, matcher, window, memory)
-    whole, partial = Judge(doc, model, settings, allowed).find()
-    return flags_of(doc, whole, partial, settings), doc.repeats_may_change
+    judge = Judge(doc, model, settings, allowed)
+    whole, partial = judge.find()
+    flags = flags_of(doc, whole, partial, settings)
+    kept_above_a_cut = judge.first_kept_within is not None and bool(flags) and flags[-1].start > judge.first_kept_within
+    return flags, doc.repeats_may_change or kept_above_a_cut
 
 
 WARM_UP = 5000  # documents a one-pass corpus memory counts before it cleans the first

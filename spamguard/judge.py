@@ -163,6 +163,9 @@ class Judge:
                                                                               settings.middle_threshold)
         self.within_threshold = settings.threshold if model is None else max(settings.threshold,
                                                                               settings.within_threshold)
+        # Where the first line within the text that was judged and kept starts: removing a line below it moves it
+        # nearer the end (its position evidence), so the cleaned text is judged again
+        self.first_kept_within: int | None = None
 
     def judge(self, unit: Unit, threshold: float | None = None) -> Scored:
         """Score one unit. A line rule decides on its own; otherwise the score (model or rules) meets the threshold
@@ -239,6 +242,8 @@ class Judge:
                 if scored.is_junk:
                     whole.add(index, scored)
                     continue
+                if self.first_kept_within is None:
+                    self.first_kept_within = line.start
             spans: list[Scored] = []  # this line's spans so far (a span starts on the line of its hit)
             for h in line_hits:
                 if h.rule.scope == "span" and h.rule.weight >= self.settings.rule_acts:

@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     card = train(records, a.out, seed=a.seed, data_description=description)
     cleaner = _cleaner(a.out)
     card["spliced_metrics"] = evaluate(read_records(a.data / "spliced.jsonl"), cleaner)
+    card["injected_metrics"] = evaluate(read_records(a.data / "injected.jsonl"), cleaner)
     card["chrome_family_recall"] = chrome_family_recall(cleaner)
     base = save_base([r for r in records if r.get("split") == "train"], a.out)
     card["base_training_set"] = {"file": base.name, "bytes": base.stat().st_size,
@@ -91,8 +92,21 @@ def _cleaner(model_dir: Path):
     return Cleaner(model=model_dir)
 
 
+def _recall_table(card: dict, group: str) -> list[str]:
+    """Junk line recall per `group` ("languages", "families") on the spliced and injected sets, side by side."""
+    spliced, injected = card["spliced_metrics"].get(group, {}), card.get("injected_metrics", {}).get(group, {})
+
+    def cell(metrics: dict, name: str) -> str:
+        m = metrics.get(name)
+        return f"{m['junk_line_recall']} ({m['junk_lines_removed']}/{m['junk_lines']})" if m else "-"
+    return ["| | at the end (spliced) | within the text (injected) |", "| --- | --- | --- |",
+            *[f"| {name} | {cell(spliced, name)} | {cell(injected, name)} |"
+              for name in sorted(set(spliced) | set(injected))]]
+
+
 def markdown_card(card: dict) -> str:
     h, s = card["heldout_metrics"]["overall"], card["spliced_metrics"]["overall"]
+    i = card.get("injected_metrics", {}).get("overall")
     data = card["training_data"]
     lines = [
         "# spamguard default model",
@@ -128,6 +142,19 @@ def markdown_card(card: dict) -> str:
         f"{h['char_precision']} | {h['exact_rate']} |",
         f"| spliced (real clean articles + real/generated junk) | {s['documents']} | {s['junk_line_recall']} | "
         f"{s['article_line_loss']} | {s['char_precision']} | {s['exact_rate']} |",
+        *([f"| injected (the same articles, junk between paragraphs or above a byline) | {i['documents']} | "
+           f"{i['junk_line_recall']} | {i['article_line_loss']} | {i['char_precision']} | {i['exact_rate']} |"]
+          if i else []),
+        "",
+        "## Held-out recall per language and per spam family, at the end and within the text",
+        "",
+        "The spliced and injected sets: held-out articles (sites never trained on) with one line of real hidden-link "
+        "anchors (Turkish) and generated junk of every family in each of 20 languages, about half of each "
+        "language's generated wordings unlisted in the lexicon. Junk lines removed of junk lines.",
+        "",
+        *_recall_table(card, "languages"),
+        "",
+        *_recall_table(card, "families"),
         "",
         "## Held-out recall per junk family",
         "",
