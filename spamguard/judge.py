@@ -56,6 +56,8 @@ PHRASE_COVERED, PHRASE_COVERED_WORDS = 0.9, 20  # a unit this covered by spam ph
 # A unit of this many words whose spam phrases cover some but less than this share of it (prose naming a brand)
 # is no junk on a score, unless it holds a link or a phone number (then at the middle threshold).
 LONG_SENTENCE_WORDS, SPARSE_PHRASES = 8, 0.3
+_CLAUSE_BREAK = regex.compile(r"[\s,.;:!?，。、；：！？]+")
+PROSE_PIECES = 2  # prose has this many pieces between spaces and clause punctuation, in any script
 ARTICLE_CHECK_CHARS = 2000  # longer text is judged as it scored (the checks read no more than this)
 _CLICK = regex.compile(r"\b(?:click|tap)\b", regex.IGNORECASE)
 _TAIL_SENTENCE_END = ".!?。！？\"'”’»)"
@@ -188,11 +190,13 @@ class Judge:
         model_score = self.model.probability(features)
         score = max(model_score, features.rules.line_rule)
         if features.words >= LONG_SENTENCE_WORDS and 0.0 < features.rules.term_coverage < SPARSE_PHRASES \
-                and not features.rules.span_rule:
+                and not features.rules.span_rule and reads_as_prose(self.doc.text[unit.start:unit.end]):
             # prose that names a brand: news, not an ad, unless it carries a way to reach the seller; as a line's
-            # tail it is the rest of a sentence, never cut
+            # tail ending a sentence it is the rest of one, never cut (a run of anchors is cut at the middle threshold)
             reaches = reaches_someone(self.doc.text[unit.start:unit.end])
-            threshold = max(threshold, self.middle_threshold) if reaches and not unit.is_suffix else math.inf
+            sentence_tail = unit.is_suffix and features.shape.ends_terminal
+            threshold = max(threshold, self.middle_threshold) if reaches or unit.is_suffix and not sentence_tail \
+                else math.inf
         junk = model_score >= threshold
         if not junk and features.rules.term_coverage >= PHRASE_COVERED and features.words >= PHRASE_COVERED_WORDS:
             # a long run of nothing but spam phrases (a link farm scraped as one line): the model, trained on lines
@@ -308,6 +312,19 @@ def reaches_someone(text: str) -> bool:
     (True, True, False)
     """
     return _HANDLE_OR_PHONE.search(text) is not None or any(has_link(text, m) for m in LINK.finditer(text))
+
+
+def reads_as_prose(text: str) -> bool:
+    """Text broken by spaces or clause punctuation into PROSE_PIECES pieces or more, as sentences are in any script;
+    anchors glued one onto the next ("หนังผู้ใหญ่ไม่เซ็นเซอร์คลิปโป๊ไทย") are not.
+
+    >>> reads_as_prose("Pornhub та xHamster. Втім"), reads_as_prose("指定した。運営会社は対策を求められている。")
+    (True, True)
+    >>> reads_as_prose("หนังผู้ใหญ่ไม่เซ็นเซอร์คลิปโป๊ไทยดูคลิปหลุดฟรี")
+    False
+    """
+    pieces = _CLAUSE_BREAK.split(text.strip(), maxsplit=PROSE_PIECES)
+    return sum(1 for piece in pieces if piece) >= PROSE_PIECES
 
 
 def reads_as_statement(text: str) -> bool:
@@ -440,8 +457,8 @@ def junk_tail(judge: Judge, line_unit: Unit) -> Scored | None:
                 gap = True  # "... £2000 prize GUARANTEED. Claim 3030.| Valid 12hrs only": look past one piece
                 end = seg.start
                 continue
-            if gap and not scored.hits:
-                break
+            if gap and not scored.hits or not scored.hits and _whole_sentence(text, seg.start, end):
+                break  # a sentence no rule names is the paragraph's end, not part of the junk glued after it
             run = scored if best is None else judge.judge(suffix(line_unit, seg.start))
             if not run.is_junk:
                 break
@@ -500,12 +517,19 @@ def _unnamed_tail(judge: Judge, tail: Scored) -> bool:
     often stands (its last sentence, a contact address), and a cut inside a line is the costliest guess."""
     if tail.hits or judge.model is None:
         return False
-    text = judge.doc.text
-    body = text[tail.start:tail.end].strip()
-    before = text[:tail.start].rstrip()[-1:]
-    if before and before in _SENTENCE_END and body[:1].isupper() and _words(body) >= SENTENCE_TAIL_WORDS:
-        return True
-    return (tail.model_score or 0.0) < judge.middle_threshold
+    return _whole_sentence(judge.doc.text, tail.start, tail.end) or (tail.model_score or 0.0) < judge.middle_threshold
+
+
+def _whole_sentence(text: str, start: int, end: int) -> bool:
+    """[start, end) is a sentence of SENTENCE_TAIL_WORDS words or more: a capital after a sentence end.
+
+    >>> text = "He left. Council members met the mayor, contact press@city.org"
+    >>> _whole_sentence(text, 8, len(text)), _whole_sentence(text, 3, len(text))
+    (True, False)
+    """
+    body = text[start:end].strip()
+    before = text[:start].rstrip()[-1:]
+    return bool(before) and before in _SENTENCE_END and body[:1].isupper() and _words(body) >= SENTENCE_TAIL_WORDS
 
 
 def _visible(text: str) -> int:
