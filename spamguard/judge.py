@@ -190,10 +190,10 @@ class Judge:
         model_score = self.model.probability(features)
         score = max(model_score, features.rules.line_rule)
         if features.words >= LONG_SENTENCE_WORDS and 0.0 < features.rules.term_coverage < SPARSE_PHRASES \
-                and not features.rules.span_rule and reads_as_prose(self.doc.text[unit.start:unit.end]):
+                and not features.rules.span_rule and reads_as_prose(unit_text := self.doc.text[unit.start:unit.end]):
             # prose that names a brand: news, not an ad, unless it carries a way to reach the seller; as a line's
             # tail ending a sentence it is the rest of one, never cut (a run of anchors is cut at the middle threshold)
-            reaches = reaches_someone(self.doc.text[unit.start:unit.end])
+            reaches = reaches_someone(unit_text)
             sentence_tail = unit.is_suffix and features.shape.ends_terminal
             threshold = max(threshold, self.middle_threshold) if reaches or unit.is_suffix and not sentence_tail \
                 else math.inf
@@ -373,9 +373,10 @@ def _without_article_sentences(judge: Judge, whole: LineVerdicts,
         words = sentence.split()
         if not words or words[0].casefold() in PROMPT_WORDS or _CLICK.search(sentence):
             return False
-        if _EMAIL.search(sentence) or len(words) == 1 and reaches_someone(sentence):
+        reaches = reaches_someone(sentence)
+        if _EMAIL.search(sentence) or len(words) == 1 and reaches:
             return True  # a contact line ("For details, contact press@agency.org") or a bare source link
-        if reaches_someone(sentence):
+        if reaches:
             return False
         if reads_as_statement(sentence):
             return True
@@ -528,8 +529,10 @@ def _whole_sentence(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     body = text[start:end].strip()
-    before = text[:start].rstrip()[-1:]
-    return bool(before) and before in _SENTENCE_END and body[:1].isupper() and _words(body) >= SENTENCE_TAIL_WORDS
+    before = start - 1
+    while before >= 0 and text[before].isspace():  # no copy of the text before: this runs for each piece of a tail
+        before -= 1
+    return before >= 0 and text[before] in _SENTENCE_END and body[:1].isupper() and _words(body) >= SENTENCE_TAIL_WORDS
 
 
 def _visible(text: str) -> int:
