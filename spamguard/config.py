@@ -17,10 +17,10 @@ class Settings:
     threshold: the junk score at which a unit is removed (the model card's, or RULES_ONLY_THRESHOLD).
     middle_threshold: a unit whose position does not speak for it (a label starting the trailer, the head of a line
         before a named tail, a sentence-like tail no rule names) goes only when the model is this sure.
-    within_threshold: a line outside the trailer that the judge asks about (a rule fired on it, or it holds a link)
-        goes at this score (or the threshold, if higher).
+    within_threshold: a line outside the trailer that a rule names goes at this score (or the threshold, if
+        higher); one that no rule names (it holds a link, or its words lean to junk) at the middle threshold.
     neighbour_threshold: a short line scoring this (or the threshold, if lower) is doubtful: the trailer walk
-        looks past it.
+        looks past it (within its block: never past a blank line above it).
     max_doubtful: doubtful lines in a row the trailer walk looks past.
     repeated_threshold: a line the corpus memory counts as repeated (a template line) goes at this score.
     rule_acts: a line or span rule of at least this weight removes what it matches, whatever the threshold.
@@ -37,9 +37,9 @@ class Settings:
     """
 
     threshold: float = RULES_ONLY_THRESHOLD
-    middle_threshold: float = 0.95
-    within_threshold: float = 0.8
-    neighbour_threshold: float = 0.5
+    middle_threshold: float = 0.9
+    within_threshold: float = 0.7
+    neighbour_threshold: float = 0.25
     repeated_threshold: float = 0.5
     max_doubtful: int = 2
     rule_acts: float = 0.5

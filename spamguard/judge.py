@@ -13,8 +13,9 @@ A reader finds junk in three places, and so does the judge:
    glued to lower case.
 3. Anywhere else: a line a high-precision line rule matches ("Advertisement", "Continue reading the main
    story"), a span a span rule matches ("Continued below..."), a line of spam phrases scoring as junk at the
-   within threshold, or a short line with a link or in another script than the body's that the model is sure of
-   (`Document.lines_asked`: what injected spam carries between paragraphs and above a byline).
+   within threshold, or a short line with a link or in another script than the body's, or whose words the model
+   weighs towards junk, that the model is sure of (`Document.lines_asked`, `Judge._leans_junk`: what injected
+   spam is between paragraphs and above a byline).
 
 Only line and span rules act on their own; spam phrases are evidence that the score weighs with the context
 (a news story about a casino lawsuit shares the words but not the shape or the position of the junk).
@@ -38,7 +39,7 @@ from .normalize import WHITE_SPACE
 from .rules import Hit
 from .segment import Line
 from .units import LINK, Document, Unit, has_link, head, piece, suffix
-from .words import PROMPT_WORDS, SENTENCE_BREAK, SPLIT_WORD
+from .words import PROMPT_WORDS, SENTENCE_BREAK, SPLIT_WORD, words_of
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
@@ -61,6 +62,8 @@ PROSE_PIECES = 2  # prose has this many pieces between spaces and clause punctua
 ARTICLE_CHECK_CHARS = 2000  # longer text is judged as it scored (the checks read no more than this)
 _CLICK = regex.compile(r"\b(?:click|tap)\b", regex.IGNORECASE)
 _TAIL_SENTENCE_END = ".!?。！？\"'”’»)"
+# How prose ends: a full stop or a question mark, not "..", "!" or "…" as ads and lists of anchors end.
+_SENTENCE_ENDING = regex.compile(r"(?<![.])[.?。？।][\"'”’»)\]]*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,11 +194,12 @@ class Judge:
         score = max(model_score, features.rules.line_rule)
         if features.words >= LONG_SENTENCE_WORDS and 0.0 < features.rules.term_coverage < SPARSE_PHRASES \
                 and not features.rules.span_rule and reads_as_prose(unit_text := self.doc.text[unit.start:unit.end]):
-            # prose that names a brand: news, not an ad, unless it carries a way to reach the seller; as a line's
-            # tail ending a sentence it is the rest of one, never cut (a run of anchors is cut at the middle threshold)
-            reaches = reaches_someone(unit_text)
+            # prose that names a brand: news, not an ad, unless it carries a way to reach the seller or ends as no
+            # sentence does (a list of anchors: "..., cassino online, apostas esportivas!!!"); as a line's tail
+            # ending a sentence it is the rest of one, never cut (a run of anchors is cut at the middle threshold)
+            doubtful = reaches_someone(unit_text) or _SENTENCE_ENDING.search(unit_text[-200:]) is None
             sentence_tail = unit.is_suffix and features.shape.ends_terminal
-            threshold = max(threshold, self.middle_threshold) if reaches or unit.is_suffix and not sentence_tail \
+            threshold = max(threshold, self.middle_threshold) if doubtful or unit.is_suffix and not sentence_tail \
                 else math.inf
         junk = model_score >= threshold
         if not junk and features.rules.term_coverage >= PHRASE_COVERED and features.words >= PHRASE_COVERED_WORDS:
@@ -205,6 +209,17 @@ class Judge:
         if not junk and repeated is not None and reads_as_template(self.doc.text[unit.start:unit.end]):
             junk, score = True, max(score, REPEATED.weight)  # a repeated line that speaks as chrome does
         return Scored(unit.start, unit.end, score, model_score, _with(hits, repeated if junk else None), junk)
+
+    def _leans_junk(self, index: int) -> bool:
+        """A short line no rule names and with no link, whose words the model weighs towards junk: worth asking
+        (never the first line, the title, in `find`). A line of one letter repeated ("xxxxxxxx") divides sections,
+        as a line of dashes does."""
+        if self.model is None or not self.doc.is_short(index):
+            return False
+        line = self.doc.lines[index]
+        start, end = self.doc.view.from_original(line.start, line.end)
+        folded = self.doc.view.text[start:end]
+        return self.model.leans_junk(words_of(folded)) and len(set(_LETTER.findall(folded))) > 1
 
     def _repeated(self, unit: Unit) -> Hit | None:
         """The corpus memory's hit for a unit that is a whole line the corpus repeats, else None."""
@@ -235,7 +250,8 @@ class Judge:
         asked, repeats = doc.lines_asked, doc.repeats
         for pos, index in enumerate(doc.nonblank):
             repeated = index in repeats
-            if not (asked[index] or repeated) or index in whole or index in cut_lines \
+            if index in whole or index in cut_lines \
+                    or not (asked[index] or repeated or pos and self._leans_junk(index)) \
                     or self.allowed(doc.line_text(index)):
                 continue  # a line whose junk tail is cut already keeps its article head
             line = doc.lines[index]
@@ -297,8 +313,11 @@ class Judge:
                     return None
                 whole.add(index, scored)
                 continue
-            if len(pending) < self.settings.max_doubtful and label and (scored.score >= neighbour or whole or pending
-                                                                         or junk_below):
+            # a doubtful line is looked past only within its block: a short line set apart by a blank line (a
+            # byline under a paragraph of spam) ends the walk
+            in_block = pos > 0 and doc.nonblank[pos - 1] == index - 1
+            if len(pending) < self.settings.max_doubtful and label and in_block \
+                    and (scored.score >= neighbour or whole or pending or junk_below):
                 pending.append((index, scored, unit))
                 continue
             return pending[0][2] if pending else unit
@@ -374,8 +393,9 @@ def _without_article_sentences(judge: Judge, whole: LineVerdicts,
         if not words or words[0].casefold() in PROMPT_WORDS or _CLICK.search(sentence):
             return False
         reaches = reaches_someone(sentence)
-        if _EMAIL.search(sentence) or len(words) == 1 and reaches:
-            return True  # a contact line ("For details, contact press@agency.org") or a bare source link
+        if _EMAIL.search(sentence) or len(words) == 1 and reaches and sentence.isascii():
+            return True  # a contact line ("For details, contact press@agency.org") or a bare source link (in a
+            # script without spaces, one "word" may be a whole line of text with a link glued on)
         if reaches:
             return False
         if reads_as_statement(sentence):

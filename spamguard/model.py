@@ -26,10 +26,13 @@ from typing import NoReturn
 
 from .errors import ModelError
 from .evidence import HASH_BITS, N_HASHED, NUMERIC_FEATURES, Features
+from .evidence.ngrams import word_tokens
 
 MODEL_FORMAT = 1
 MODEL_FILE = "model.joblib"
 CARD_FILE = "model-card.json"
+LEAN_WORDS = 12  # words of a line `Model.leans_junk` reads
+LEAN_CACHE_WORDS = 1 << 17  # words whose lean a model keeps (words repeat: Zipf's law), then it starts again
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class Model:
     threshold: float
     card: dict
     _dense: array = field(init=False, repr=False, compare=False)
+    _word_leans: dict[str, float] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A dense table: one array read per token, where a dict lookup touches three scattered objects. Single
@@ -50,6 +54,7 @@ class Model:
         for index, weight in self.hashed_weights.items():
             dense[index] = weight
         object.__setattr__(self, "_dense", dense)
+        object.__setattr__(self, "_word_leans", {})
 
     @classmethod
     def from_data(cls, data: dict, card: dict, threshold: float | None = None) -> Model:
@@ -68,6 +73,21 @@ class Model:
         z = self.intercept + sum(map(operator.mul, features.numeric, self.numeric_weights))
         z += sum(map(self._dense.__getitem__, features.hashed))
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    def leans_junk(self, words: list[str]) -> bool:
+        """Whether the model's weights of these words (each word's own plus the mean of its character trigrams')
+        add up towards junk: a cheap first look at a short line, before its whole evidence is read."""
+        leans = self._word_leans
+        lean = 0.0
+        for word in words[:LEAN_WORDS]:
+            word_lean = leans.get(word)
+            if word_lean is None:
+                if len(leans) >= LEAN_CACHE_WORDS:
+                    leans.clear()
+                own, grams = word_tokens(word)
+                word_lean = leans[word] = self._dense[own] + sum(map(self._dense.__getitem__, grams)) / len(grams)
+            lean += word_lean
+        return lean > 0.0
 
 
 def default_model_dir() -> Path:

@@ -159,6 +159,12 @@ class Document:
             self._ask_lines_in_another_script(asked)
         return asked
 
+    def is_short(self, index: int) -> bool:
+        """Whether line `index` is at most LINK_LINE_CHARS long: what injected spam is, between paragraphs. The
+        cleaner asks about such a line when the model weighs its words towards junk (`Model.leans_junk`);
+        training learns from every one."""
+        return self.lines.ends[index] - self.line_starts[index] <= LINK_LINE_CHARS
+
     def _ask_lines_in_another_script(self, asked: bytearray) -> None:
         """Mark the short lines written in another script than the body's (a Chinese or Thai spam line in a German
         story); only lines with a character beyond ASCII are read, once each."""
@@ -234,15 +240,16 @@ def has_link(text: str, found: re.Match[str]) -> bool:
 
 def training_units(doc: Document, is_junk_line: Callable[[int], bool]) -> Iterator[Unit]:
     """Every unit the cleaner can ask about: each line near the end (TRAILER_ZONE) with its suffixes, heads and
-    the pieces between its seams, and each other line it asks about (`Document.lines_asked`: a rule fired on it,
-    or it holds a link). `is_junk_line(line_index)` tells whether
+    the pieces between its seams, and each other line it may ask about (`Document.lines_asked`: a rule fired on
+    it, or it holds a link; and every short line, `Document.is_short`, of which the cleaner asks about those whose
+    words lean to junk). `is_junk_line(line_index)` tells whether
     a line is junk, for the unit's `below_is_junk` (training knows it from labels; the trailer walk from its
     own decisions)."""
     n = len(doc.nonblank)
     for pos in range(n - 1, -1, -1):
         index = doc.nonblank[pos]
         near_end = pos >= n - TRAILER_ZONE
-        if not near_end and not doc.lines_asked[index]:
+        if not near_end and not doc.lines_asked[index] and not doc.is_short(index):
             continue
         below_is_junk = near_end and pos + 1 < n and is_junk_line(doc.nonblank[pos + 1])
         base = doc.line_unit(pos, below_is_junk)

@@ -233,3 +233,44 @@ def test_a_paragraph_of_prose_is_not_cut_on_a_score_alone():
     assert clean(COUNCIL_BODY + paragraph).text == COUNCIL_BODY + paragraph
     with_a_link = paragraph + " Inscription : www.bons-plans-club.fr"
     assert clean(COUNCIL_BODY + with_a_link).text == COUNCIL_BODY.rstrip()
+
+
+WITHIN_BODY = ("The city council voted on Tuesday to approve a new budget for public transport, ending months of "
+               "debate. Under the plan, bus fares will rise by 5 per cent next year.\n\n"
+               "Critics said the increase would hurt low-income families, who rely on buses more than anyone.\n\n")
+WITHIN_END = "\n\nThe plan will be reviewed again next spring, the mayor's office said on Wednesday evening."
+
+
+@pytest.mark.parametrize("line", ["Montre replique à partir de 59 €", "montre replique | répliques de luxe"])
+def test_a_short_line_whose_words_lean_to_junk_goes_within_the_text(line):
+    # no rule names it and it holds no link, but the model weighs its words towards junk: the judge asks about it
+    clean = word_cleaner("replique").clean
+    text = WITHIN_BODY + line + WITHIN_END
+    result = clean(text)
+    assert result.text == WITHIN_BODY + WITHIN_END.lstrip() and not result.flags[0].rules
+    assert word_cleaner("nothing").clean(text).text == text  # words the model does not weigh: never asked
+
+
+def test_the_first_line_and_a_divider_are_not_asked_about_for_their_words():
+    clean = word_cleaner("porno", "xxxxxxxxxxxxxxxx").clean
+    text = "Kominfo blokir ribuan situs porno\n\n" + WITHIN_BODY + "xxxxxxxxxxxxxxxx" + WITHIN_END
+    assert clean(text).text == text  # a title and a line of one letter repeated stay
+
+
+def test_a_line_of_text_with_a_glued_link_is_no_bare_source_link():
+    # one "word" to str.split() in a script without spaces, but a whole ad with its link, not a source
+    clean = word_cleaner("免费色情电影", "org").clean
+    line = "免费色情电影，请访问https://24top.org/?ref=748…"
+    assert clean(WITHIN_BODY + line + WITHIN_END).text == WITHIN_BODY + WITHIN_END.lstrip()
+    source = "https://24top.org/?ref=748"  # a bare link alone on its line reads as the article's source
+    assert clean(WITHIN_BODY + source + WITHIN_END).text == WITHIN_BODY + source + WITHIN_END
+
+
+def test_a_list_of_anchors_naming_a_brand_is_not_kept_as_prose():
+    # eight words or more whose listed phrases ("bônus sem depósito") cover little of it: prose that names a brand
+    # stays, but a list of anchors ending as no sentence does goes at the middle threshold
+    clean = word_cleaner("cassino").clean
+    anchors = "bônus sem depósito, jogo do bicho, caça-níqueis, cassino online, apostas esportivas!!!"
+    assert clean(WITHIN_BODY + anchors + WITHIN_END).text == WITHIN_BODY + WITHIN_END.lstrip()
+    prose = "O cassino foi multado por oferecer bônus sem depósito a menores de idade, disse o regulador."
+    assert clean(WITHIN_BODY + prose + WITHIN_END).text == WITHIN_BODY + prose + WITHIN_END

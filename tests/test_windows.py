@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from spamguard import Flag, apply
 from spamguard.cleaner import default_cleaner, find_flags
 from spamguard.normalize import BLANK
+from spamguard.units import LINK_LINE_CHARS
 from spamguard.windows import POSITION_LINES, windows
 
 PARAGRAPHS = [
@@ -96,9 +97,11 @@ def test_a_long_document_cleaned_in_windows_is_cleaned_as_a_whole():
 
 def test_the_end_of_a_window_is_no_trailer():
     # Alone at the end of the document, the promo line goes as a trailer on the model's score; between paragraphs
-    # it stays (no rule names it and it holds no link: within the text the judge does not ask about it). At the
-    # end of a window it stays too.
-    anchor = "Click here to get the best deals on cheap flights"
+    # it stays (no rule names it, it holds no link and it is no short line: within the text the judge does not ask
+    # about it). At the end of a window it stays too.
+    anchor = ("Click here to get the best deals on cheap flights, hotels and rental cars for your next summer "
+              "holiday abroad")
+    assert len(anchor) > LINK_LINE_CHARS
     assert default_cleaner().clean(article(3) + "\n\n" + anchor).text == article(3)
     text = article(12, {5: anchor})
     assert default_cleaner().clean(text).text == text

@@ -19,7 +19,7 @@ TOKEN_WORDS, PAIR_WORDS, CHAR_GRAM_WORDS = 48, 24, 12  # how many of a unit's wo
 def text_tokens(reading: UnitText, context: DocContext) -> list[int]:
     """Hashed indexes of the unit's words, word pairs, character trigrams and script (named as departing from
     the body's script where it does)."""
-    pairs = [_word_hashes(w) for w in reading.words[:TOKEN_WORDS]]
+    pairs = [word_tokens(w) for w in reading.words[:TOKEN_WORDS]]
     hashed = [own for own, _ in pairs]
     hashed += [(a * 0x9E3779B1 + b * 31 + 7) & (N_HASHED - 1)
                for a, b in zip(hashed[:PAIR_WORDS], hashed[1:PAIR_WORDS + 1])]
@@ -41,7 +41,7 @@ def hash_token(token: str) -> int:
 
 
 @lru_cache(maxsize=1 << 17)
-def _word_hashes(word: str) -> tuple[int, tuple[int, ...]]:
+def word_tokens(word: str) -> tuple[int, tuple[int, ...]]:
     """The hash of the word's own token and of its character trigrams."""
     padded = f"<{word}>"
     grams = [padded[i:i + 3] for i in range(len(padded) - 2)] if len(padded) > 3 else [padded]

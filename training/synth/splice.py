@@ -23,7 +23,7 @@ _MODE_WEIGHTS: dict[str, int] = {
 }
 # Hacked pages inject spam between paragraphs and above the byline too, but most of it still ends the page: spam
 # families take the modes within the text at this share of boilerplate's weight.
-_SPAM_WITHIN_SHARE = 0.5
+_SPAM_WITHIN_SHARE = 4.0
 
 
 def _newline(article: str) -> str:
