@@ -37,8 +37,8 @@ class Settings:
     """
 
     threshold: float = RULES_ONLY_THRESHOLD
-    middle_threshold: float = 0.9
-    within_threshold: float = 0.7
+    middle_threshold: float = 0.85
+    within_threshold: float = 0.6
     neighbour_threshold: float = 0.25
     repeated_threshold: float = 0.5
     max_doubtful: int = 2

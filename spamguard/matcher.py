@@ -20,7 +20,7 @@ from ahocorasick_rs import AhoCorasick, Implementation
 
 from .hits import Hits, merged
 from .normalize import LINE_BREAKS, View, stripped_span, view
-from .rules import DODGE_RULES, SHORT_LINE, ZERO_WIDTH, Hit, Rule, all_rules, match_timeout
+from .rules import CYRILLIC_LOOK_ALIKES, DODGE_RULES, SHORT_LINE, ZERO_WIDTH, Hit, Rule, all_rules, match_timeout
 
 SCAN_PIECE = 1 << 16  # characters of the view scanned for phrases at a time
 RUN_HITS = 16  # phrase hits one after another beyond which they are merged into one run
@@ -31,6 +31,8 @@ GLUED_WORD = 64  # letters before a disguised word read for where a phrase glued
 GLUED_LOOKUPS = 32  # disguised words a document reads so (`dodge_hits`)
 _DODGE_PATTERNS = tuple(regex.compile(rule.pattern, regex.VERSION1) for rule in DODGE_RULES)
 _SPACED_HINT = re.compile(r" \w \w \w")  # literal-led, so the standard library's scan skips ahead
+# A Cyrillic look-alike next to a Latin letter: the hint of a word disguised with them (most Russian text has none)
+_LATIN_AFTER_LOOK_ALIKE = re.compile(f"[a-zA-Z][{CYRILLIC_LOOK_ALIKES}]|[{CYRILLIC_LOOK_ALIKES}][a-zA-Z]")
 _LINE_BREAK = re.compile("[" + "".join(sorted(LINE_BREAKS)) + "]")
 
 
@@ -40,7 +42,9 @@ def dodge_hits(original: str) -> Hits:
     Each rule runs only where a cheap hint shows: an invisible character (looked up one by one, which runs
     in C; ASCII text has none), or three spaced letters.
     """
-    hints = (not original.isascii() and any(c in original for c in ZERO_WIDTH),
+    non_ascii = not original.isascii()
+    hints = (non_ascii and any(c in original for c in ZERO_WIDTH),
+             non_ascii and _LATIN_AFTER_LOOK_ALIKE.search(original) is not None,
              _SPACED_HINT.search(original) is not None)
     parts = []
     lookups = 0  # disguised words read for a phrase glued onto the word before (a fixed number a document)

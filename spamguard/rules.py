@@ -99,6 +99,7 @@ class Hit:
 # and Korean has one-syllable words, so neither counts.
 _WORD_LETTER = r"[\p{Latin}\p{Cyrillic}]"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+CYRILLIC_LOOK_ALIKES = "аеорсухіјѕАВЕКМНОРСТХІЈЅ"  # Cyrillic letters drawn as Latin ones
 # A match longer than this many repeats is cut into matches that follow each other (the regex engine keeps state
 # for every repeat of a group: one match over 4 MB of spaced letters took 450 MB); runs of hits merge again.
 _DODGE_REPEATS = 200
@@ -110,6 +111,11 @@ DODGE_RULES: tuple[Rule, ...] = (
          rf"(?<={_WORD_LETTER}){_INVISIBLE_THEN_LETTERS}(?:{_INVISIBLE_THEN_LETTERS}){{0,{_DODGE_REPEATS}}}+",
          anchor="any",
          triggers=tuple(ZERO_WIDTH)),
+    Rule("other.mixed-script-word", "other", "term", 0.8,
+         "Latin and Cyrillic letters in one word ('gаnhаr dinhеiro' with Cyrillic 'а' and 'е'): a word whose "
+         "look-alike letters hide it from filters.",
+         r"(?<=\p{Latin})\p{Cyrillic}\p{L}*+|(?<=\p{Cyrillic})\p{Latin}\p{L}*+", anchor="any",
+         triggers=tuple(CYRILLIC_LOOK_ALIKES)),
     Rule("other.spaced-letters", "other", "term", 0.8,
          "A word spelt in spaced letters ('o n l i n e c a s i n o'): a word hidden from filters.",
          rf"(?<![\w&])(?:{_SPACED_LETTER} ){{3,{_DODGE_REPEATS}}}{_SPACED_LETTER}(?!\w)", anchor="any",

@@ -318,6 +318,8 @@ def test_an_entity_inside_a_caption_is_no_glued_markup():
     ("London e\u2060scort a\u200bgency", "other.invisible-in-word", ["e\u2060scort", "a\u200bgency"]),
     ("the sale of our son. o n l i n e c a s i n o!", "other.spaced-letters", ["o n l i n e c a s i n o"]),
     ("Cliquez ici : machines à s o u s gratuites", "other.spaced-letters", ["à s o u s"]),
+    ("gаnhаr dinhеiro em саsa!", "other.mixed-script-word", ["gаnhаr", "dinhеiro", "саsa"]),  # Cyrillic а, е, с
+    ("рréstаmos ráрidos", "other.mixed-script-word", ["рréstаmos", "ráрidos"]),
 ])
 def test_dodge_rules_find_hidden_words_in_the_original(text, rule_id, found):
     assert [text[h.start:h.end] for h in dodge_hits(text) if h.rule.id == rule_id] == found
@@ -328,6 +330,7 @@ def test_dodge_rules_find_hidden_words_in_the_original(text, rule_id, found):
     "می\u200cخواهم به خانه بروم",              # Persian puts a zero-width non-joiner inside words
     "Well done 👍\u200d and see plan A or B.",  # an emoji sequence; two spaced capitals
     "Plan A B C was dropped.",
+    "Путин заявил, что iPhone и Samsung-овские модели популярны, а TGFβ1 и NF-κB нет.",  # words apart
 ])
 def test_dodge_rules_leave_ordinary_text_alone(text):
     assert list(dodge_hits(text)) == []
