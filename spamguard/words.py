@@ -8,6 +8,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import repeat
 
 import regex
 
@@ -51,7 +52,7 @@ def words_of(text: str) -> list[str]:
     edge = "".join([c for c in _EDGE_PUNCT if c in text])  # the edge punctuation the text holds: often none
     if not edge:
         return text.split()
-    words = [token.strip(edge) if token[0] in edge or token[-1] in edge else token for token in text.split()]
+    words = list(map(str.strip, text.split(), repeat(edge)))  # in C: a token with no edge punctuation is kept as is
     return [w for w in words if w] if "" in words else words
 
 
