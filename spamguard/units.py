@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import accumulate, islice
-from operator import sub
+from operator import countOf, sub
 
 from .hits import Hits
 from .normalize import BLANK, View
@@ -116,7 +116,10 @@ class Document:
         """The document context, built only when a unit needs evidence (most documents need few)."""
         median = float(_median_line_length(self.lines))
         counts = Counter(words_of(self.view.text[:FREQUENT_SAMPLE]))
-        cutoff = sorted(counts.values(), reverse=True)[FREQUENT_WORDS - 1] if len(counts) > FREQUENT_WORDS else 1
+        # The FREQUENT_WORDS-th highest count is 1 unless that many words are repeated: only then is a sort needed.
+        repeated = len(counts) - countOf(counts.values(), 1)
+        cutoff = sorted(counts.values(), reverse=True)[FREQUENT_WORDS - 1] \
+            if len(counts) > FREQUENT_WORDS and repeated >= FREQUENT_WORDS else 1
         # the words of the FREQUENT_WORDS highest counts, ties included: all of them when that count is 1 (in 9
         # documents of 10, whose sample holds few repeated words)
         frequent = frozenset(counts) if cutoff == 1 else frozenset(w for w, n in counts.items() if n >= cutoff)
@@ -275,7 +278,8 @@ class _HitIndex:
 
     def __init__(self, hits: Hits) -> None:
         self.hits = hits
-        self.parts = [self._part(short) for short in (True, False)]
+        # most documents have no hit at all (5 articles in 6): then no part, and a search is one test
+        self.parts = [self._part(short) for short in (True, False)] if len(hits) else []
 
     def _part(self, short: bool) -> tuple[array[int], array[int], array[int]]:
         starts, ends = self.hits.starts, self.hits.ends
@@ -287,6 +291,8 @@ class _HitIndex:
             array(starts.typecode, accumulate((ends[i] for i in order), max))
 
     def overlapping(self, start: int, end: int) -> list[Hit]:
+        if not self.parts:
+            return []
         chosen = []
         ends = self.hits.ends
         for order, starts, reach in self.parts:
