@@ -103,12 +103,14 @@ class Matcher:
         # break, where a "^" would make it try every position.
         self._line_scan = _combined(line_rules, r"\n[^\S\n]*+(?=\S)(?:{})[^\S\n]*+(?=\n|\Z)")
         self._line_long = _combined([r for r in line_rules if r.max_chars > SHORT_LINE])
-        self._line_triggered = [(r, _compile(r.pattern)) for r in rules
+        # Each with its triggers as a set, which a document's few found triggers are looked up in.
+        self._line_triggered = [(r, _compile(r.pattern), frozenset(r.triggers)) for r in rules
                                 if r.pattern and r.anchor == "line" and r.triggers]
-        self._start = [(r, _compile(r.pattern)) for r in rules if r.pattern and r.anchor == "start"]
+        self._start = [(r, _compile(r.pattern), frozenset(r.triggers)) for r in rules
+                       if r.pattern and r.anchor == "start"]
         # the triggers of the line and start rules, not those of the rules that match anywhere
-        self._line_trigger_keys = frozenset(t for r, _ in [*self._line_triggered, *self._start] for t in r.triggers)
-        self._anywhere = [(r, regex.compile(r.pattern, regex.VERSION1)) for r in rules
+        self._line_trigger_keys = frozenset(t for *_, keys in [*self._line_triggered, *self._start] for t in keys)
+        self._anywhere = [(r, regex.compile(r.pattern, regex.VERSION1), frozenset(r.triggers)) for r in rules
                           if r.pattern and r.anchor == "any"]
         self._phrase_rules: dict[str, list[Rule]] = {}
         for rule in rules:
@@ -163,17 +165,20 @@ class Matcher:
                     rule = self._line_rule(by_group[m.lastgroup], text[start:end])
                     if rule is not None:
                         scanned.append(rule, *view.to_original(start, end, len(original)))
-        triggers = found_triggers.keys()
-        triggered = [(r, p) for r, p in self._line_triggered if not triggers.isdisjoint(r.triggers)]
-        starts = [(r, p) for r, p in self._start if not r.triggers or not triggers.isdisjoint(r.triggers)]
+        found = found_triggers.keys()
+        # Each rule whose triggers the document holds, with those of them it holds (a few of dozens): a line can
+        # hold no other.
+        triggered = [(r, p, [t for t in found if t in keys]) for r, p, keys in self._line_triggered
+                     if not keys.isdisjoint(found)]
+        starts = [(r, p) for r, p, keys in self._start if not keys or not keys.isdisjoint(found)]
         if not triggered and not starts:
             return [scanned]
         if all(r.triggers for r, _ in starts):
-            lines = _lines_holding(text, heapq.merge(*(positions for key, positions in found_triggers.items()
-                                                       if key in self._line_trigger_keys)))
+            held = [positions for key, positions in found_triggers.items() if key in self._line_trigger_keys]
+            lines = _lines_holding(text, held[0] if len(held) == 1 else heapq.merge(*held))
         else:
             lines = _lines_holding(text, _line_starts(text))
-        longest = max((r.max_chars for r, _ in triggered), default=0)
+        longest = max((r.max_chars for r, _, _ in triggered), default=0)
         for line_start, line_end in lines:
             start, end = stripped_span(text, line_start, line_end)
             if end == start:
@@ -181,8 +186,8 @@ class Matcher:
             if end - start > longest and not starts:
                 continue  # no rule to try is made for a line this long: no copy of it
             stripped = text[start:end]
-            for rule, pattern in triggered:
-                if end - start <= rule.max_chars and any(t in stripped for t in rule.triggers) \
+            for rule, pattern, held_triggers in triggered:
+                if end - start <= rule.max_chars and any(t in stripped for t in held_triggers) \
                         and pattern.fullmatch(stripped):
                     tried.append(rule, *view.to_original(start, end, len(original)))
             for rule, pattern in starts:
@@ -263,7 +268,7 @@ def _scan(automaton: AhoCorasick, text: str) -> list[tuple[int, int, int]]:
     except UnicodeEncodeError:  # lone surrogates cannot go to UTF-8; a same-length stand-in keeps offsets
         return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
-def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str]]], original: str, view: View,
+def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str], frozenset[str]]], original: str, view: View,
                    triggers: dict[str, array[int]]) -> list[Hits]:
     """Hits of the rules that match anywhere in a line, one part per rule in order, tried on each line holding one
     of their triggers (a whole-document scan cost a millisecond per rule on a long article)."""
@@ -271,8 +276,8 @@ def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str]]], original: st
         return []
     text = view.text
     parts = []
-    for rule, pattern in anywhere:
-        found = [triggers[key] for key in rule.triggers if key in triggers]
+    for rule, pattern, keys in anywhere:
+        found = [positions for key, positions in triggers.items() if key in keys]  # merged in order below
         if not found:
             continue  # no line holds one of this rule's triggers (an empty part would be left out of the merge)
         hits = Hits(len(original))
