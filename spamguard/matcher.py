@@ -112,6 +112,7 @@ class Matcher:
         self._line_trigger_keys = frozenset(t for *_, keys in [*self._line_triggered, *self._start] for t in keys)
         self._anywhere = [(r, regex.compile(r.pattern, regex.VERSION1), frozenset(r.triggers)) for r in rules
                           if r.pattern and r.anchor == "any"]
+        self._anywhere_keys = frozenset(t for *_, keys in self._anywhere for t in keys)
         self._phrase_rules: dict[str, list[Rule]] = {}
         for rule in rules:
             for phrase in rule.phrases:
@@ -142,7 +143,8 @@ class Matcher:
             phrase_hits.extend(merge_runs(sorted(
                 _phrase_hits(self._phrase_rules, original, view, phrases, own_start, own_end), key=in_order)))
         parts = self._line_hits(original, view, found_triggers)
-        parts += _anywhere_hits(self._anywhere, original, view, found_triggers)
+        if not self._anywhere_keys.isdisjoint(found_triggers):  # most documents hold none of their triggers
+            parts += _anywhere_hits(self._anywhere, original, view, found_triggers)
         parts.append(phrase_hits)
         return merged(len(original), parts)
 
@@ -282,7 +284,7 @@ def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str], frozenset[str]
             continue  # no line holds one of this rule's triggers (an empty part would be left out of the merge)
         hits = Hits(len(original))
         parts.append(hits)
-        lines = _lines_holding(text, heapq.merge(*found))
+        lines = _lines_holding(text, found[0] if len(found) == 1 else heapq.merge(*found))
         deadline = time.monotonic() + match_timeout(len(text))
         try:
             for line_start, line_end in lines:
