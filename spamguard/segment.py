@@ -118,7 +118,9 @@ class Lines(Sequence[Line]):
         if index < 0:
             index += len(self)
         # tuple.__new__ builds the Line in C (see __iter__); a document asks for dozens of lines
-        return tuple.__new__(Line, (index + 1, self.starts[index], self.ends[index], self.break_end(index)))
+        starts = self.starts
+        break_end = starts[index + 1] if index + 1 < len(starts) else self.text_length  # as break_end() gives
+        return tuple.__new__(Line, (index + 1, starts[index], self.ends[index], break_end))
 
     def __iter__(self) -> Iterator[Line]:
         make = tuple.__new__  # Line(...) goes through a Python-level __new__; this builds the same tuples in C
