@@ -13,6 +13,7 @@ import time
 from array import array
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 from typing import TypeAlias
 
 import regex
@@ -24,6 +25,7 @@ from .rules import DODGE_RULES, SHORT_LINE, ZERO_WIDTH, Hit, Rule, all_rules, ma
 
 SCAN_PIECE = 1 << 16  # characters of the view scanned for phrases at a time
 RUN_HITS = 16  # phrase hits one after another beyond which they are merged into one run
+SORTED_POSITIONS = 1024  # trigger positions sorted as one list, where more are merged (`_in_order`)
 # A phrase glued onto the end of a word (`_glued_on`): the letters or digits before it, the first word of a phrase
 # of several words, the letters of a phrase of one word.
 GLUED_PREFIX, MID_WORD_FIRST, MID_WORD_LETTERS = 3, 3, 6
@@ -176,8 +178,8 @@ class Matcher:
         if not triggered and not starts:
             return [scanned]
         if all(r.triggers for r, _ in starts):
-            held = [positions for key, positions in found_triggers.items() if key in self._line_trigger_keys]
-            lines = _lines_holding(text, held[0] if len(held) == 1 else heapq.merge(*held))
+            lines = _lines_holding(text, _in_order([positions for key, positions in found_triggers.items()
+                                                    if key in self._line_trigger_keys]))
         else:
             lines = _lines_holding(text, _line_starts(text))
         longest = max((r.max_chars for r, _, _ in triggered), default=0)
@@ -284,7 +286,7 @@ def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str], frozenset[str]
             continue  # no line holds one of this rule's triggers (an empty part would be left out of the merge)
         hits = Hits(len(original))
         parts.append(hits)
-        lines = _lines_holding(text, found[0] if len(found) == 1 else heapq.merge(*found))
+        lines = _lines_holding(text, _in_order(found))
         deadline = time.monotonic() + match_timeout(len(text))
         try:
             for line_start, line_end in lines:
@@ -364,6 +366,16 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _line_starts(text: str) -> Iterator[int]:
     yield 0
     yield from (m.end() for m in re.finditer("\n", text))
+
+
+def _in_order(positions: list[array[int]]) -> Iterable[int]:
+    """The positions of several sorted arrays, in order: one array as it is, a few positions sorted together (a heap
+    merge costs more), many merged (no list of them all)."""
+    if len(positions) == 1:
+        return positions[0]
+    if sum(map(len, positions)) <= SORTED_POSITIONS:
+        return sorted(chain.from_iterable(positions))
+    return heapq.merge(*positions)
 
 
 def _lines_holding(text: str, positions: Iterable[int]) -> Iterator[tuple[int, int]]:

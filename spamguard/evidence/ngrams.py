@@ -19,7 +19,7 @@ TOKEN_WORDS, PAIR_WORDS, CHAR_GRAM_WORDS = 48, 24, 12  # how many of a unit's wo
 def text_tokens(reading: UnitText, context: DocContext) -> list[int]:
     """Hashed indexes of the unit's words, word pairs, character trigrams and script (named as departing from
     the body's script where it does)."""
-    pairs = [_word_hashes(w) for w in reading.words[:TOKEN_WORDS]]
+    pairs = list(map(_word_hashes, reading.words[:TOKEN_WORDS]))
     hashed = [own for own, _ in pairs]
     hashed += [(a * 0x9E3779B1 + b * 31 + 7) & (N_HASHED - 1)
                for a, b in zip(hashed[:PAIR_WORDS], hashed[1:PAIR_WORDS + 1])]
