@@ -31,6 +31,7 @@ _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_UPPER = string.ascii_uppercase.encode()
 _ASCII_DIGITS = string.digits.encode()
 _ASCII_SPACE = b" \t\n\r\v\f\x1c\x1d\x1e\x1f"
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 
 
 class Shape(NamedTuple):
@@ -106,21 +107,23 @@ def ends_terminal(raw: str) -> bool:
 
 
 def _char_counts(raw: str) -> tuple[int, int, int, int, int]:
-    """Upper-case letters, letters, digits, letters-or-digits and punctuation in `raw`."""
-    if raw.isascii():
-        data = raw.encode("ascii")
-        size = len(data)
-        upper = size - len(data.translate(None, _ASCII_UPPER))
-        letters = size - len(data.translate(None, _ASCII_LETTERS))
-        digits = size - len(data.translate(None, _ASCII_DIGITS))
-        other = size - len(data.translate(None, _ASCII_SPACE)) + data.count(b"_")
-        return upper, letters, digits, letters + digits, size - letters - digits - other
-    totals = [0, 0, 0, 0, 0]  # upper, letters, digits, alnum, blank-or-underscore
-    for char, count in Counter(raw).items():  # a few dozen distinct characters, each classified once
-        for i, flag in enumerate(_char_class(char)):
-            if flag:
-                totals[i] += count
-    upper, letters, digits, alnum, other = totals
+    """Upper-case letters, letters, digits, letters-or-digits and punctuation in `raw`: its ASCII characters counted
+    by bytes.translate, the others (a few typographic quotes, as a rule) one distinct character at a time."""
+    data = raw.encode("ascii", "ignore")
+    size = len(data)
+    upper = size - len(data.translate(None, _ASCII_UPPER))
+    letters = size - len(data.translate(None, _ASCII_LETTERS))
+    digits = size - len(data.translate(None, _ASCII_DIGITS))
+    other = size - len(data.translate(None, _ASCII_SPACE)) + data.count(b"_")  # blank or underscore
+    alnum = letters + digits
+    if size < len(raw):
+        for char, count in Counter(_ASCII_RUNS.sub("", raw)).items():
+            is_upper, is_letter, is_digit, is_alnum, is_other = _char_class(char)
+            upper += is_upper * count
+            letters += is_letter * count
+            digits += is_digit * count
+            alnum += is_alnum * count
+            other += is_other * count
     return upper, letters, digits, alnum, len(raw) - alnum - other
 
 
