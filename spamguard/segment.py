@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate, chain, count, islice
+from itertools import accumulate, chain, count, islice, repeat
 from operator import add
 from typing import NamedTuple, overload
 
@@ -157,7 +157,7 @@ def split_lines(text: str) -> Lines:
         lengths = list(map(len, text[offset:stop].split("\n")))
         if not lengths[-1]:
             lengths.pop()  # the piece ends with a line break: no empty line after it, as with splitlines()
-        starts = list(accumulate((n + 1 for n in lengths[:-1]), initial=offset))
+        starts = list(accumulate(map(add, lengths[:-1], repeat(1)), initial=offset))  # each line + its "\n"
         ends = list(map(add, starts, lengths))
         lines.starts.extend(starts)
         lines.ends.extend(ends)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zlib
 from functools import lru_cache
+from itertools import chain
 
 from ..units import DocContext, UnitText
 
@@ -23,8 +24,7 @@ def text_tokens(reading: UnitText, context: DocContext) -> list[int]:
     hashed = [own for own, _ in pairs]
     hashed += [(a * 0x9E3779B1 + b * 31 + 7) & (N_HASHED - 1)
                for a, b in zip(hashed[:PAIR_WORDS], hashed[1:PAIR_WORDS + 1])]
-    for _, grams in pairs[:CHAR_GRAM_WORDS]:
-        hashed += grams
+    hashed.extend(chain.from_iterable(grams for _, grams in pairs[:CHAR_GRAM_WORDS]))
     script = reading.script
     hashed.append(hash_token(f"s:{script if script == context.script else f'{script}-in-{context.script}'}"))
     return hashed
