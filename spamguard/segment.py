@@ -182,7 +182,8 @@ def split_segments(text: str, line: Line, extra_cuts: Iterable[int] = ()) -> lis
         cuts = {c for c in cuts if all(_may_cut(content, c, a, hit_edges) for a in addresses)}
     kept = sorted(c for c in cuts if 0 < c < len(content))
     bounds = [0, *kept, len(content)]
-    return [Segment(line.number, line.start + a, line.start + b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    number, start, make = line.number, line.start, tuple.__new__  # tuples built in C, as `Lines` builds them
+    return [make(Segment, (number, start + a, start + b)) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 class _Address(NamedTuple):
