@@ -103,7 +103,8 @@ class Document:
         self.window = window or Window(0, len(text), 0, 0)
         self.repeats: dict[int, int] = {}  # lines the corpus memory counts as repeated: index -> documents
         self.repeats_may_change = False  # removing lines could make more lines repeated (`evidence.memory`)
-        self.word_spans: dict[str, tuple[int, int]] = {}  # words' first and last occurrences (`evidence.shape`)
+        # words' first occurrence ends and last occurrence starts (None until read), for `evidence.shape`
+        self.word_spans: dict[str, tuple[int, int | None]] = {}
         self.lines = split_lines(text)
         self.line_starts = self.lines.starts
         # Empty lines (half of all; left out in C), and lines that start with a visible character (most of the rest),

@@ -147,17 +147,25 @@ def _overlap(words: list[str], doc: Document, start: int, end: int) -> float:
     if start + len(view_text) - end <= EXACT_OVERLAP_CHARS:
         # A word occurs before the unit when its first occurrence ends by `start`, after it when its last starts
         # at `end` or later: both are kept per document, since the units judged (a line, then the pieces of its
-        # tail) share most of their words.
+        # tail) share most of their words. The last is looked for only when the first is not before the unit.
         spans = doc.word_spans
         found = 0
         for w in long_words:
             span = spans.get(w)
             if span is None:
                 first = view_text.find(w)
-                span = (first + len(w) if first >= 0 else len(view_text) + 1, view_text.rfind(w))
+                span = (first + len(w) if first >= 0 else len(view_text) + 1, None)
                 if len(spans) < WORD_SPANS:
                     spans[w] = span
-            found += span[0] <= start or span[1] >= end
+            if span[0] <= start:
+                found += 1
+                continue
+            last = span[1]
+            if last is None:
+                last = view_text.rfind(w)
+                if w in spans:
+                    spans[w] = (span[0], last)
+            found += last >= end
         return found / len(long_words)
     counts = doc.word_counts
     wanted = set(long_words)
