@@ -107,8 +107,10 @@ def merged(text_length: int, parts: Iterable[Hits]) -> Hits:
     [(0, 2), (1, 3), (4, 6)]
     """
     present = [part for part in parts if len(part)]
+    if not present:
+        return Hits(text_length)  # the usual case: no hit at all
     if len(present) == 1:
-        return present[0].ordered()  # the usual case: no merge to do
+        return present[0].ordered()  # no merge to do
     result = Hits(text_length)
     streams = [_keyed(part.ordered()) for part in present]
     for start, negative_end, rule in heapq.merge(*streams, key=lambda hit: (hit[0], hit[1])):

@@ -13,6 +13,7 @@ import time
 from array import array
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 from typing import TypeAlias
 
 import regex
@@ -24,6 +25,7 @@ from .rules import CYRILLIC_LOOK_ALIKES, DODGE_RULES, SHORT_LINE, ZERO_WIDTH, Hi
 
 SCAN_PIECE = 1 << 16  # characters of the view scanned for phrases at a time
 RUN_HITS = 16  # phrase hits one after another beyond which they are merged into one run
+SORTED_POSITIONS = 1024  # trigger positions sorted as one list, where more are merged (`_in_order`)
 # A phrase glued onto the end of a word (`_glued_on`): the letters or digits before it, the first word of a phrase
 # of several words, the letters of a phrase of one word.
 GLUED_PREFIX, MID_WORD_FIRST, MID_WORD_LETTERS = 3, 3, 6
@@ -107,13 +109,16 @@ class Matcher:
         # break, where a "^" would make it try every position.
         self._line_scan = _combined(line_rules, r"\n[^\S\n]*+(?=\S)(?:{})[^\S\n]*+(?=\n|\Z)")
         self._line_long = _combined([r for r in line_rules if r.max_chars > SHORT_LINE])
-        self._line_triggered = [(r, _compile(r.pattern)) for r in rules
+        # Each with its triggers as a set, which a document's few found triggers are looked up in.
+        self._line_triggered = [(r, _compile(r.pattern), frozenset(r.triggers)) for r in rules
                                 if r.pattern and r.anchor == "line" and r.triggers]
-        self._start = [(r, _compile(r.pattern)) for r in rules if r.pattern and r.anchor == "start"]
+        self._start = [(r, _compile(r.pattern), frozenset(r.triggers)) for r in rules
+                       if r.pattern and r.anchor == "start"]
         # the triggers of the line and start rules, not those of the rules that match anywhere
-        self._line_trigger_keys = frozenset(t for r, _ in [*self._line_triggered, *self._start] for t in r.triggers)
-        self._anywhere = [(r, regex.compile(r.pattern, regex.VERSION1)) for r in rules
+        self._line_trigger_keys = frozenset(t for *_, keys in [*self._line_triggered, *self._start] for t in keys)
+        self._anywhere = [(r, regex.compile(r.pattern, regex.VERSION1), frozenset(r.triggers)) for r in rules
                           if r.pattern and r.anchor == "any"]
+        self._anywhere_keys = frozenset(t for *_, keys in self._anywhere for t in keys)
         self._phrase_rules: dict[str, list[Rule]] = {}
         for rule in rules:
             for phrase in rule.phrases:
@@ -144,7 +149,8 @@ class Matcher:
             phrase_hits.extend(merge_runs(sorted(
                 _phrase_hits(self._phrase_rules, original, view, phrases, own_start, own_end), key=in_order)))
         parts = self._line_hits(original, view, found_triggers)
-        parts += _anywhere_hits(self._anywhere, original, view, found_triggers)
+        if not self._anywhere_keys.isdisjoint(found_triggers):  # most documents hold none of their triggers
+            parts += _anywhere_hits(self._anywhere, original, view, found_triggers)
         parts.append(phrase_hits)
         return merged(len(original), parts)
 
@@ -167,17 +173,20 @@ class Matcher:
                     rule = self._line_rule(by_group[m.lastgroup], text[start:end])
                     if rule is not None:
                         scanned.append(rule, *view.to_original(start, end, len(original)))
-        triggers = found_triggers.keys()
-        triggered = [(r, p) for r, p in self._line_triggered if not triggers.isdisjoint(r.triggers)]
-        starts = [(r, p) for r, p in self._start if not r.triggers or not triggers.isdisjoint(r.triggers)]
+        found = found_triggers.keys()
+        # Each rule whose triggers the document holds, with those of them it holds (a few of dozens): a line can
+        # hold no other.
+        triggered = [(r, p, [t for t in found if t in keys]) for r, p, keys in self._line_triggered
+                     if not keys.isdisjoint(found)]
+        starts = [(r, p) for r, p, keys in self._start if not keys or not keys.isdisjoint(found)]
         if not triggered and not starts:
             return [scanned]
         if all(r.triggers for r, _ in starts):
-            lines = _lines_holding(text, heapq.merge(*(positions for key, positions in found_triggers.items()
-                                                       if key in self._line_trigger_keys)))
+            lines = _lines_holding(text, _in_order([positions for key, positions in found_triggers.items()
+                                                    if key in self._line_trigger_keys]))
         else:
             lines = _lines_holding(text, _line_starts(text))
-        longest = max((r.max_chars for r, _ in triggered), default=0)
+        longest = max((r.max_chars for r, _, _ in triggered), default=0)
         for line_start, line_end in lines:
             start, end = stripped_span(text, line_start, line_end)
             if end == start:
@@ -185,8 +194,8 @@ class Matcher:
             if end - start > longest and not starts:
                 continue  # no rule to try is made for a line this long: no copy of it
             stripped = text[start:end]
-            for rule, pattern in triggered:
-                if end - start <= rule.max_chars and any(t in stripped for t in rule.triggers) \
+            for rule, pattern, held_triggers in triggered:
+                if end - start <= rule.max_chars and any(t in stripped for t in held_triggers) \
                         and pattern.fullmatch(stripped):
                     tried.append(rule, *view.to_original(start, end, len(original)))
             for rule, pattern in starts:
@@ -267,7 +276,7 @@ def _scan(automaton: AhoCorasick, text: str) -> list[tuple[int, int, int]]:
     except UnicodeEncodeError:  # lone surrogates cannot go to UTF-8; a same-length stand-in keeps offsets
         return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
-def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str]]], original: str, view: View,
+def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str], frozenset[str]]], original: str, view: View,
                    triggers: dict[str, array[int]]) -> list[Hits]:
     """Hits of the rules that match anywhere in a line, one part per rule in order, tried on each line holding one
     of their triggers (a whole-document scan cost a millisecond per rule on a long article)."""
@@ -275,13 +284,13 @@ def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str]]], original: st
         return []
     text = view.text
     parts = []
-    for rule, pattern in anywhere:
-        found = [triggers[key] for key in rule.triggers if key in triggers]
+    for rule, pattern, keys in anywhere:
+        found = [positions for key, positions in triggers.items() if key in keys]  # merged in order below
         if not found:
             continue  # no line holds one of this rule's triggers (an empty part would be left out of the merge)
         hits = Hits(len(original))
         parts.append(hits)
-        lines = _lines_holding(text, heapq.merge(*found))
+        lines = _lines_holding(text, _in_order(found))
         deadline = time.monotonic() + match_timeout(len(text))
         try:
             for line_start, line_end in lines:
@@ -361,6 +370,16 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _line_starts(text: str) -> Iterator[int]:
     yield 0
     yield from (m.end() for m in re.finditer("\n", text))
+
+
+def _in_order(positions: list[array[int]]) -> Iterable[int]:
+    """The positions of several sorted arrays, in order: one array as it is, a few positions sorted together (a heap
+    merge costs more), many merged (no list of them all)."""
+    if len(positions) == 1:
+        return positions[0]
+    if sum(map(len, positions)) <= SORTED_POSITIONS:
+        return sorted(chain.from_iterable(positions))
+    return heapq.merge(*positions)
 
 
 def _lines_holding(text: str, positions: Iterable[int]) -> Iterator[tuple[int, int]]:

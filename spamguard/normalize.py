@@ -64,7 +64,9 @@ _WORD_RIGHT = re.compile(r"[\w@$]+")
 _SPACED_LETTERS = re.compile(r"(?<!\S)(?:\w ){3,200}\w(?!\S)")
 _MORE_SPACED_LETTERS = re.compile(r"(?:\w ){0,200}\w(?!\S)")  # a run going on after " "
 _SPACED_HINTS = (re.compile(r" \w \w \w"), re.compile(r"\n\w \w \w"))  # literal-led: fast to search
-_WIDE_SPACE = re.compile(r"[ \t]{2,}|\t")
+# A run of two spaces or tabs or more, or a lone tab ("[ \t]{2,}|\t"), led by one character class so that the
+# scan skips ahead to the next space or tab instead of trying the pattern at every position.
+_WIDE_SPACE = re.compile(r"[ \t](?:[ \t]+|(?<=\t))")
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,8 @@ def stripped_span(text: str, start: int, end: int) -> tuple[int, int]:
     >>> stripped_span(" ab \\n", 0, 5), stripped_span("a  \\t", 1, 4)
     ((1, 3), (1, 1))
     """
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        return start, end  # the usual case: nothing to strip, no search
     first = NOT_WHITE_SPACE.search(text, start, end)
     if first is None:
         return start, start

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate, chain, count, islice
+from itertools import accumulate, chain, count, islice, repeat
 from operator import add
 from typing import NamedTuple, overload
 
@@ -118,7 +118,9 @@ class Lines(Sequence[Line]):
         if index < 0:
             index += len(self)
         # tuple.__new__ builds the Line in C (see __iter__); a document asks for dozens of lines
-        return tuple.__new__(Line, (index + 1, self.starts[index], self.ends[index], self.break_end(index)))
+        starts = self.starts
+        break_end = starts[index + 1] if index + 1 < len(starts) else self.text_length  # as break_end() gives
+        return tuple.__new__(Line, (index + 1, starts[index], self.ends[index], break_end))
 
     def __iter__(self) -> Iterator[Line]:
         make = tuple.__new__  # Line(...) goes through a Python-level __new__; this builds the same tuples in C
@@ -155,7 +157,7 @@ def split_lines(text: str) -> Lines:
         lengths = list(map(len, text[offset:stop].split("\n")))
         if not lengths[-1]:
             lengths.pop()  # the piece ends with a line break: no empty line after it, as with splitlines()
-        starts = list(accumulate((n + 1 for n in lengths[:-1]), initial=offset))
+        starts = list(accumulate(map(add, lengths[:-1], repeat(1)), initial=offset))  # each line + its "\n"
         ends = list(map(add, starts, lengths))
         lines.starts.extend(starts)
         lines.ends.extend(ends)
@@ -180,7 +182,8 @@ def split_segments(text: str, line: Line, extra_cuts: Iterable[int] = ()) -> lis
         cuts = {c for c in cuts if all(_may_cut(content, c, a, hit_edges) for a in addresses)}
     kept = sorted(c for c in cuts if 0 < c < len(content))
     bounds = [0, *kept, len(content)]
-    return [Segment(line.number, line.start + a, line.start + b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    number, start, make = line.number, line.start, tuple.__new__  # tuples built in C, as `Lines` builds them
+    return [make(Segment, (number, start + a, start + b)) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 class _Address(NamedTuple):

@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
-from itertools import accumulate, islice
-from operator import sub
+from itertools import accumulate, compress, count, islice
+from operator import countOf, lt, sub
 
 from .hits import Hits
 from .normalize import BLANK, View
@@ -47,6 +47,7 @@ LINK_DOMAINS = frozenset((
     "com net org info biz xyz top online site club pro vip live bet casino win shop tk ml ga cf gq ru tr id in co io "
     "me cc ws to us uk de pl it nl ir ua kr th vn br es fr jp cn").split())
 LONG_HIT = 64  # hits longer than this are few (line rules): the hit index keeps them apart
+SORTED_LINES = 1 << 16  # a document of more lines has its median line length counted by length, not sorted
 _BLANK_CHARS = frozenset(BLANK)
 
 
@@ -102,21 +103,26 @@ class Document:
         self.window = window or Window(0, len(text), 0, 0)
         self.repeats: dict[int, int] = {}  # lines the corpus memory counts as repeated: index -> documents
         self.repeats_may_change = False  # removing lines could make more lines repeated (`evidence.memory`)
-        self.word_spans: dict[str, tuple[int, int]] = {}  # words' first and last occurrences (`evidence.shape`)
+        # words' first occurrence ends and last occurrence starts (None until read), for `evidence.shape`
+        self.word_spans: dict[str, tuple[int, int | None]] = {}
         self.lines = split_lines(text)
         self.line_starts = self.lines.starts
-        # Empty lines (half of all), and lines that start with a visible character (most of the rest), are told
-        # apart before slicing: the strip is the costly part.
-        self.nonblank = array(self.line_starts.typecode, (
-            i for i, (start, end) in enumerate(zip(self.line_starts, self.lines.ends))
-            if end > start and (text[start] not in _BLANK_CHARS or text[start:end].strip(BLANK))))
+        # Empty lines (half of all; left out in C), and lines that start with a visible character (most of the rest),
+        # are told apart before slicing: the strip is the costly part.
+        starts, ends = self.line_starts, self.lines.ends
+        self.nonblank = array(starts.typecode, (
+            i for i in compress(count(), map(lt, starts, ends))
+            if text[starts[i]] not in _BLANK_CHARS or text[starts[i]:ends[i]].strip(BLANK)))
 
     @cached_property
     def context(self) -> DocContext:
         """The document context, built only when a unit needs evidence (most documents need few)."""
         median = float(_median_line_length(self.lines))
         counts = Counter(words_of(self.view.text[:FREQUENT_SAMPLE]))
-        cutoff = sorted(counts.values(), reverse=True)[FREQUENT_WORDS - 1] if len(counts) > FREQUENT_WORDS else 1
+        # The FREQUENT_WORDS-th highest count is 1 unless that many words are repeated: only then is a sort needed.
+        repeated = len(counts) - countOf(counts.values(), 1)
+        cutoff = sorted(counts.values(), reverse=True)[FREQUENT_WORDS - 1] \
+            if len(counts) > FREQUENT_WORDS and repeated >= FREQUENT_WORDS else 1
         # the words of the FREQUENT_WORDS highest counts, ties included: all of them when that count is 1 (in 9
         # documents of 10, whose sample holds few repeated words)
         frequent = frozenset(counts) if cutoff == 1 else frozenset(w for w, n in counts.items() if n >= cutoff)
@@ -282,7 +288,8 @@ class _HitIndex:
 
     def __init__(self, hits: Hits) -> None:
         self.hits = hits
-        self.parts = [self._part(short) for short in (True, False)]
+        # most documents have no hit at all (5 articles in 6): then no part, and a search is one test
+        self.parts = [self._part(short) for short in (True, False)] if len(hits) else []
 
     def _part(self, short: bool) -> tuple[array[int], array[int], array[int]]:
         starts, ends = self.hits.starts, self.hits.ends
@@ -294,6 +301,8 @@ class _HitIndex:
             array(starts.typecode, accumulate((ends[i] for i in order), max))
 
     def overlapping(self, start: int, end: int) -> list[Hit]:
+        if not self.parts:
+            return []
         chosen = []
         ends = self.hits.ends
         for order, starts, reach in self.parts:
@@ -307,8 +316,12 @@ class _HitIndex:
 
 
 def _median_line_length(lines: Lines) -> int:
-    """The median length of the non-empty lines (the upper one of an even count; 0 without any), counted by length
-    so that a million lines make no list of a million numbers."""
+    """The median length of the non-empty lines (the upper one of an even count; 0 without any): sorted for a
+    document of up to SORTED_LINES lines, else counted by length, so that a million lines make no list of a million
+    numbers."""
+    if len(lines) <= SORTED_LINES:
+        lengths = sorted(filter(None, map(sub, lines.ends, lines.starts)))
+        return lengths[len(lengths) // 2] if lengths else 0
     counts: Counter[int] = Counter(map(sub, lines.ends, lines.starts))
     counts.pop(0, None)
     middle = sum(counts.values()) // 2

@@ -8,12 +8,14 @@ from array import array
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import repeat
 
 import regex
 
 # Words are whitespace-separated tokens with punctuation stripped from their edges: str.split runs in C,
 # where a \w+ scan costs several times more.
 _EDGE_PUNCT = string.punctuation.replace("_", "") + "“”‘’«»…–—•·、。，！？：；（）「」『』【】"
+_ASCII_EDGE_PUNCT = "".join(c for c in _EDGE_PUNCT if c.isascii())  # all an ASCII text can hold
 _WORD_JOINERS = "'’-./:@,+=&|()[]、。，"
 _ASCII_LETTERS = string.ascii_letters.encode()
 # The words str.split() gives, found one at a time (the standard library's \s is str.isspace()): a long line is
@@ -48,10 +50,11 @@ def words_of(text: str) -> list[str]:
     for separator in _WORD_JOINERS:
         if separator in text:
             text = text.replace(separator, " ")
-    edge = "".join([c for c in _EDGE_PUNCT if c in text])  # the edge punctuation the text holds: often none
+    edge = "".join([c for c in _ASCII_EDGE_PUNCT if c in text] if text.isascii() else
+                   [c for c in _EDGE_PUNCT if c in text])  # the edge punctuation the text holds: often none
     if not edge:
         return text.split()
-    words = [token.strip(edge) if token[0] in edge or token[-1] in edge else token for token in text.split()]
+    words = list(map(str.strip, text.split(), repeat(edge)))  # in C: a token with no edge punctuation is kept as is
     return [w for w in words if w] if "" in words else words
 
 

@@ -159,7 +159,7 @@ def _ad_block_lines(doc: Document, known: bytearray, ad_headers: array[int]) -> 
         known[index] |= _DISPLAY_URL if kind == "display" else _TRACKING_URL
         url_lines.append(index)
     covered = -1  # the last line of the runs read so far: a start inside one was read with it
-    for start in merge(ad_headers, url_lines):
+    for start in merge(ad_headers, url_lines) if ad_headers else url_lines:
         if start <= covered:
             continue
         first, last = _short_run(doc, start)

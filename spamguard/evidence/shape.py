@@ -31,6 +31,7 @@ _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_UPPER = string.ascii_uppercase.encode()
 _ASCII_DIGITS = string.digits.encode()
 _ASCII_SPACE = b" \t\n\r\v\f\x1c\x1d\x1e\x1f"
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 
 
 class Shape(NamedTuple):
@@ -106,21 +107,23 @@ def ends_terminal(raw: str) -> bool:
 
 
 def _char_counts(raw: str) -> tuple[int, int, int, int, int]:
-    """Upper-case letters, letters, digits, letters-or-digits and punctuation in `raw`."""
-    if raw.isascii():
-        data = raw.encode("ascii")
-        size = len(data)
-        upper = size - len(data.translate(None, _ASCII_UPPER))
-        letters = size - len(data.translate(None, _ASCII_LETTERS))
-        digits = size - len(data.translate(None, _ASCII_DIGITS))
-        other = size - len(data.translate(None, _ASCII_SPACE)) + data.count(b"_")
-        return upper, letters, digits, letters + digits, size - letters - digits - other
-    totals = [0, 0, 0, 0, 0]  # upper, letters, digits, alnum, blank-or-underscore
-    for char, count in Counter(raw).items():  # a few dozen distinct characters, each classified once
-        for i, flag in enumerate(_char_class(char)):
-            if flag:
-                totals[i] += count
-    upper, letters, digits, alnum, other = totals
+    """Upper-case letters, letters, digits, letters-or-digits and punctuation in `raw`: its ASCII characters counted
+    by bytes.translate, the others (a few typographic quotes, as a rule) one distinct character at a time."""
+    data = raw.encode("ascii", "ignore")
+    size = len(data)
+    upper = size - len(data.translate(None, _ASCII_UPPER))
+    letters = size - len(data.translate(None, _ASCII_LETTERS))
+    digits = size - len(data.translate(None, _ASCII_DIGITS))
+    other = size - len(data.translate(None, _ASCII_SPACE)) + data.count(b"_")  # blank or underscore
+    alnum = letters + digits
+    if size < len(raw):
+        for char, count in Counter(_ASCII_RUNS.sub("", raw)).items():
+            is_upper, is_letter, is_digit, is_alnum, is_other = _char_class(char)
+            upper += is_upper * count
+            letters += is_letter * count
+            digits += is_digit * count
+            alnum += is_alnum * count
+            other += is_other * count
     return upper, letters, digits, alnum, len(raw) - alnum - other
 
 
@@ -144,17 +147,25 @@ def _overlap(words: list[str], doc: Document, start: int, end: int) -> float:
     if start + len(view_text) - end <= EXACT_OVERLAP_CHARS:
         # A word occurs before the unit when its first occurrence ends by `start`, after it when its last starts
         # at `end` or later: both are kept per document, since the units judged (a line, then the pieces of its
-        # tail) share most of their words.
+        # tail) share most of their words. The last is looked for only when the first is not before the unit.
         spans = doc.word_spans
         found = 0
         for w in long_words:
             span = spans.get(w)
             if span is None:
                 first = view_text.find(w)
-                span = (first + len(w) if first >= 0 else len(view_text) + 1, view_text.rfind(w))
+                span = (first + len(w) if first >= 0 else len(view_text) + 1, None)
                 if len(spans) < WORD_SPANS:
                     spans[w] = span
-            found += span[0] <= start or span[1] >= end
+            if span[0] <= start:
+                found += 1
+                continue
+            last = span[1]
+            if last is None:
+                last = view_text.rfind(w)
+                if w in spans:
+                    spans[w] = (span[0], last)
+            found += last >= end
         return found / len(long_words)
     counts = doc.word_counts
     wanted = set(long_words)
