@@ -15,10 +15,14 @@ class Settings:
     """How sure the judge must be, and where; the defaults are the ones the shipped model was tuned with.
 
     threshold: the junk score at which a unit is removed (the model card's, or RULES_ONLY_THRESHOLD).
-    middle_threshold: a unit whose position does not speak for it (a label starting the trailer, the head of a line
-        before a named tail, a sentence-like tail no rule names) goes only when the model is this sure.
+    middle_threshold: a unit whose position does not speak for it (the head of a line before a named tail, a tail
+        no rule names, prose naming a brand with a way to reach the seller) goes only when the model is this sure.
+    last_label_threshold: the line that would start the trailer, short and named by no rule (a label or a short
+        statement: a recipe's last ingredient, a credit), goes only at this score.
     within_threshold: a line outside the trailer that a rule names goes at this score (or the threshold, if
-        higher); one that no rule names (it holds a link, or its words lean to junk) at the middle threshold.
+        higher).
+    unnamed_within_threshold: a line outside the trailer that no rule names (it holds a link, is in another script
+        than the body's, or its words lean to junk) goes at this score.
     neighbour_threshold: a short line scoring this (or the threshold, if lower) is doubtful: the trailer walk
         looks past it (within its block: never past a blank line above it).
     max_doubtful: doubtful lines in a row the trailer walk looks past.
@@ -37,8 +41,10 @@ class Settings:
     """
 
     threshold: float = RULES_ONLY_THRESHOLD
-    middle_threshold: float = 0.85
+    middle_threshold: float = 0.9
+    last_label_threshold: float = 0.93
     within_threshold: float = 0.6
+    unnamed_within_threshold: float = 0.8
     neighbour_threshold: float = 0.25
     repeated_threshold: float = 0.5
     max_doubtful: int = 2

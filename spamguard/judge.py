@@ -34,6 +34,7 @@ import regex
 from .config import Settings
 from .evidence import Features, unit_features
 from .evidence.memory import REPEATED, reads_as_template
+from .evidence.shape import body_overlap
 from .model import Model
 from .normalize import WHITE_SPACE
 from .rules import Hit
@@ -61,6 +62,7 @@ _CLAUSE_BREAK = regex.compile(r"[\s,.;:!?，。、；：！？]+")
 PROSE_PIECES = 2  # prose has this many pieces between spaces and clause punctuation, in any script
 ARTICLE_CHECK_CHARS = 2000  # longer text is judged as it scored (the checks read no more than this)
 _CLICK = regex.compile(r"\b(?:click|tap)\b", regex.IGNORECASE)
+ECHO_SHARE = 0.5  # a line no rule names whose long words the rest of the document uses this much is the article's
 _TAIL_SENTENCE_END = ".!?。！？\"'”’»)"
 # How prose ends: a full stop or a question mark, not "..", "!" or "…" as ads and lists of anchors end.
 _SENTENCE_ENDING = regex.compile(r"(?<![.])[.?。？।][\"'”’»)\]]*\s*$")
@@ -168,9 +170,16 @@ class Judge:
                                                                               settings.middle_threshold)
         self.within_threshold = settings.threshold if model is None else max(settings.threshold,
                                                                               settings.within_threshold)
+        self.last_label_threshold = settings.threshold if model is None else max(settings.threshold,
+                                                                                  settings.last_label_threshold)
+        self.unnamed_within_threshold = settings.threshold if model is None else max(
+            settings.threshold, settings.unnamed_within_threshold)
         # Where the first line within the text that was judged and kept starts: removing a line below it moves it
         # nearer the end (its position evidence), so the cleaned text is judged again
         self.first_kept_within: int | None = None
+        # The highest line the trailer walk judged: the lines from it down were judged with their position, and a
+        # short line there is not asked about again for its words alone (`_leans_junk`)
+        self.walk_top = len(doc.lines)
 
     def judge(self, unit: Unit, threshold: float | None = None) -> Scored:
         """Score one unit. A line rule decides on its own; otherwise the score (model or rules) meets the threshold
@@ -212,14 +221,21 @@ class Judge:
 
     def _leans_junk(self, index: int) -> bool:
         """A short line no rule names and with no link, whose words the model weighs towards junk: worth asking
-        (never the first line, the title, in `find`). A line of one letter repeated ("xxxxxxxx") divides sections,
-        as a line of dashes does."""
-        if self.model is None or not self.doc.is_short(index):
+        (never the first line, the title, in `find`, nor a line the trailer walk judged). A line of one letter
+        repeated ("xxxxxxxx") divides sections, as a line of dashes does."""
+        if self.model is None or index >= self.walk_top or not self.doc.is_short(index):
             return False
         line = self.doc.lines[index]
         start, end = self.doc.view.from_original(line.start, line.end)
         folded = self.doc.view.text[start:end]
         return self.model.leans_junk(words_of(folded)) and len(set(_LETTER.findall(folded))) > 1
+
+    def _echoes_body(self, unit: Unit) -> bool:
+        """Whether the rest of the document uses ECHO_SHARE or more of the unit's long words: a heading of the
+        story below it ("Kominfo blokir ribuan situs porno" above "... memblokir ribuan situs porno ..."), not spam
+        set into it, which brings words of its own."""
+        reading = self.doc.read(unit, [])
+        return body_overlap(reading.words, self.doc, reading.view_start, reading.view_end) >= ECHO_SHARE
 
     def _repeated(self, unit: Unit) -> Hit | None:
         """The corpus memory's hit for a unit that is a whole line the corpus repeats, else None."""
@@ -256,9 +272,14 @@ class Judge:
                 continue  # a line whose junk tail is cut already keeps its article head
             line = doc.lines[index]
             line_hits = doc.hits_in(line.start, line.end)
+            if not (line_hits or repeated) and index >= self.walk_top:
+                continue  # the trailer walk judged this line with its position: a link or a script says no more
             if repeated or not line_hits or any(h.rule.scope in ("line", "term") for h in line_hits):
                 # a rule's evidence speaks for a line wherever it stands; a link alone does not
-                scored = self.judge(doc.line_unit(pos), self.within_threshold if line_hits else self.middle_threshold)
+                unit = doc.line_unit(pos)
+                scored = self.judge(unit, self.within_threshold if line_hits else self.unnamed_within_threshold)
+                if scored.is_junk and not (line_hits or repeated) and self._echoes_body(unit):
+                    scored = replace(scored, is_junk=False)
                 if scored.is_junk:
                     whole.add(index, scored)
                     continue
@@ -289,16 +310,16 @@ class Judge:
         junk_below = doc.window.continued  # the walk goes on from the window below, whose every line it took
         for pos in range(len(doc.nonblank) - 1, -1, -1):
             unit = doc.line_unit(pos, below_is_junk=bool(whole or pending or junk_below))
-            index = unit.line_index
+            index = self.walk_top = unit.line_index
             if self.allowed(doc.line_text(index)):
                 break
             # The line that would start the trailer, short and named by no rule ("Aceite de oliva" ending a
-            # recipe), goes only when the model is as sure as it must be in the middle of a document.
+            # recipe), goes only when the model is very sure (`Settings.last_label_threshold`).
             label = self.reads_as_label(index)
             # So does a short statement ("O caso segue em investigação."): the last line of a news story.
             unnamed_first = not (whole or pending or junk_below) and not doc.hits_in(unit.start, unit.end)
             sure = unnamed_first and (label or reads_as_statement(doc.line_text(index)))
-            scored = self.judge(unit, self.middle_threshold if sure else None)
+            scored = self.judge(unit, self.last_label_threshold if sure else None)
             if not _LETTER.search(doc.text, unit.start, unit.end) \
                     and not any(h.rule.scope == "line" and h.rule is not REPEATED for h in scored.hits):
                 # a line of dashes or stars, a phone number under "Inquiry": nothing to read but position

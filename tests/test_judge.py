@@ -274,3 +274,16 @@ def test_a_list_of_anchors_naming_a_brand_is_not_kept_as_prose():
     assert clean(WITHIN_BODY + anchors + WITHIN_END).text == WITHIN_BODY + WITHIN_END.lstrip()
     prose = "O cassino foi multado por oferecer bônus sem depósito a menores de idade, disse o regulador."
     assert clean(WITHIN_BODY + prose + WITHIN_END).text == WITHIN_BODY + prose + WITHIN_END
+
+
+def test_a_heading_whose_words_the_story_uses_is_not_cut_for_its_words():
+    # a short line no rule names, whose words lean to junk: between paragraphs it goes, unless the story under it
+    # uses its words (a heading of that story, not spam set into it)
+    clean = word_cleaner("porno").clean
+    heading = "Kominfo blokir ribuan situs porno"
+    story = ("Kementerian Komunikasi dan Digital memblokir ribuan situs porno dan judi sepanjang pekan ini, kata "
+             "Kominfo dalam keterangan tertulis.")
+    text = WITHIN_BODY + heading + "\n\n" + story + WITHIN_END
+    assert clean(text).text == text
+    elsewhere = WITHIN_BODY + heading + WITHIN_END  # under a story about buses it brings words of its own
+    assert clean(elsewhere).text == WITHIN_BODY + WITHIN_END.lstrip()

@@ -78,7 +78,7 @@ def shape_of(reading: UnitText, doc: Document) -> Shape:
         punct / max(len(raw), 1),
         min(len(_CAMEL.findall(raw)), 5) / 5.0,
         min(len(_URL.findall(reading.folded)), 3) / 3.0 if URL_HINT.search(reading.folded) else 0.0,
-        _overlap(words, doc, reading.view_start, reading.view_end),
+        body_overlap(words, doc, reading.view_start, reading.view_end),
         float(reading.script not in ("none", context.script) and context.script != "none"),
         math.tanh(reading.n_chars / context.median_line_length) if context.median_line_length else 1.0,
         sum(map(context.frequent.__contains__, words)) / n_words if n_words else 0.0,
@@ -132,7 +132,7 @@ def _char_class(char: str) -> tuple[bool, bool, bool, bool, bool]:
     return char.isupper(), char.isalpha(), char.isdecimal(), char.isalnum(), char.isspace() or char == "_"
 
 
-def _overlap(words: list[str], doc: Document, start: int, end: int) -> float:
+def body_overlap(words: list[str], doc: Document, start: int, end: int) -> float:
     """The share of the unit's long words that the rest of the document uses too.
 
     Where the text outside the unit is at most EXACT_OVERLAP_CHARS long (in every real article we have, and for
