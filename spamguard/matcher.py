@@ -42,11 +42,12 @@ def dodge_hits(original: str) -> Hits:
     """Hits of DODGE_RULES in the original text, each widened to the start of the word it is in, in order.
 
     Each rule runs only where a cheap hint shows: an invisible character (looked up one by one, which runs
-    in C; ASCII text has none), or three spaced letters.
+    in C; ASCII text has none), a Cyrillic look-alike (likewise) next to a Latin letter, or three spaced letters.
     """
     non_ascii = not original.isascii()
     hints = (non_ascii and any(c in original for c in ZERO_WIDTH),
-             non_ascii and _LATIN_AFTER_LOOK_ALIKE.search(original) is not None,
+             non_ascii and any(c in original for c in CYRILLIC_LOOK_ALIKES)
+             and _LATIN_AFTER_LOOK_ALIKE.search(original) is not None,
              _SPACED_HINT.search(original) is not None)
     parts = []
     lookups = 0  # disguised words read for a phrase glued onto the word before (a fixed number a document)

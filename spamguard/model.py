@@ -45,7 +45,7 @@ class Model:
     threshold: float
     card: dict
     _dense: array = field(init=False, repr=False, compare=False)
-    _word_leans: dict[str, float] = field(init=False, repr=False, compare=False)
+    _word_leans: _WordLeans = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A dense table: one array read per token, where a dict lookup touches three scattered objects. Single
@@ -54,7 +54,7 @@ class Model:
         for index, weight in self.hashed_weights.items():
             dense[index] = weight
         object.__setattr__(self, "_dense", dense)
-        object.__setattr__(self, "_word_leans", {})
+        object.__setattr__(self, "_word_leans", _WordLeans(dense))
 
     @classmethod
     def from_data(cls, data: dict, card: dict, threshold: float | None = None) -> Model:
@@ -77,17 +77,23 @@ class Model:
     def leans_junk(self, words: list[str]) -> bool:
         """Whether the model's weights of these words (each word's own plus the mean of its character trigrams')
         add up towards junk: a cheap first look at a short line, before its whole evidence is read."""
-        leans = self._word_leans
-        lean = 0.0
-        for word in words[:LEAN_WORDS]:
-            word_lean = leans.get(word)
-            if word_lean is None:
-                if len(leans) >= LEAN_CACHE_WORDS:
-                    leans.clear()
-                own, grams = word_tokens(word)
-                word_lean = leans[word] = self._dense[own] + sum(map(self._dense.__getitem__, grams)) / len(grams)
-            lean += word_lean
-        return lean > 0.0
+        return sum(map(self._word_leans.__getitem__, words[:LEAN_WORDS])) > 0.0
+
+
+class _WordLeans(dict[str, float]):
+    """A word's lean towards junk (`Model.leans_junk`), computed when first asked for and kept (words repeat:
+    Zipf's law) up to LEAN_CACHE_WORDS words, then forgotten all at once."""
+
+    def __init__(self, dense: array) -> None:
+        super().__init__()
+        self.dense = dense
+
+    def __missing__(self, word: str) -> float:
+        if len(self) >= LEAN_CACHE_WORDS:
+            self.clear()
+        own, grams = word_tokens(word)
+        lean = self[word] = self.dense[own] + sum(map(self.dense.__getitem__, grams)) / len(grams)
+        return lean
 
 
 def default_model_dir() -> Path:
