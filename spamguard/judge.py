@@ -34,7 +34,6 @@ import regex
 from .config import Settings
 from .evidence import Features, unit_features
 from .evidence.memory import REPEATED, reads_as_template
-from .evidence.shape import body_overlap
 from .model import Model
 from .normalize import WHITE_SPACE
 from .rules import Hit
@@ -51,6 +50,7 @@ SHORT_STATEMENT_WORDS = 6
 SENTENCE_TAIL_WORDS = 6  # an unnamed tail that is a whole sentence this long stays, as does such a head
 # A capitalised word inside a sentence (after a word and a space): a name, not a sentence's first word.
 _NAME = regex.compile(r"(?<=[\p{L}\p{N},;)\]\"”’]\s)\p{Lu}\p{Ll}{2,}")
+_GLUED_WORDS = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")  # "verdienenKredit" (one in "McDonald" or "iPhone")
 _EMAIL = regex.compile(r"[\w.+-]@[\w-]+\.\w")
 _HANDLE_OR_PHONE = regex.compile(r"@\w|\d{7}")
 PARAGRAPH_WORDS = 40  # a line of two sentences or more and this many words is a paragraph of prose
@@ -62,7 +62,7 @@ _CLAUSE_BREAK = regex.compile(r"[\s,.;:!?，。、；：！？]+")
 PROSE_PIECES = 2  # prose has this many pieces between spaces and clause punctuation, in any script
 ARTICLE_CHECK_CHARS = 2000  # longer text is judged as it scored (the checks read no more than this)
 _CLICK = regex.compile(r"\b(?:click|tap)\b", regex.IGNORECASE)
-ECHO_SHARE = 0.5  # a line no rule names whose long words the rest of the document uses this much is the article's
+HEADING_READS = 2000  # characters of the line below a heading that `Judge._heads_the_line_below` reads
 _TAIL_SENTENCE_END = ".!?。！？\"'”’»)"
 # How prose ends: a full stop or a question mark, not "..", "!" or "…" as ads and lists of anchors end.
 _SENTENCE_ENDING = regex.compile(r"(?<![.])[.?。？।][\"'”’»)\]]*\s*$")
@@ -177,9 +177,9 @@ class Judge:
         # Where the first line within the text that was judged and kept starts: removing a line below it moves it
         # nearer the end (its position evidence), so the cleaned text is judged again
         self.first_kept_within: int | None = None
-        # The highest line the trailer walk judged: the lines from it down were judged with their position, and a
-        # short line there is not asked about again for its words alone (`_leans_junk`)
-        self.walk_top = len(doc.lines)
+        # The lines the trailer walk judged and kept: judged with their position, they are not judged again within
+        # the text unless a rule names them
+        self.walk_kept: set[int] = set()
 
     def judge(self, unit: Unit, threshold: float | None = None) -> Scored:
         """Score one unit. A line rule decides on its own; otherwise the score (model or rules) meets the threshold
@@ -223,19 +223,28 @@ class Judge:
         """A short line no rule names and with no link, whose words the model weighs towards junk: worth asking
         (never the first line, the title, in `find`, nor a line the trailer walk judged). A line of one letter
         repeated ("xxxxxxxx") divides sections, as a line of dashes does."""
-        if self.model is None or index >= self.walk_top or not self.doc.is_short(index):
+        if self.model is None or index in self.walk_kept or not self.doc.is_short(index):
             return False
         line = self.doc.lines[index]
         start, end = self.doc.view.from_original(line.start, line.end)
         folded = self.doc.view.text[start:end]
         return self.model.leans_junk(words_of(folded)) and len(set(_LETTER.findall(folded))) > 1
 
-    def _echoes_body(self, unit: Unit) -> bool:
-        """Whether the rest of the document uses ECHO_SHARE or more of the unit's long words: a heading of the
-        story below it ("Kominfo blokir ribuan situs porno" above "... memblokir ribuan situs porno ..."), not spam
-        set into it, which brings words of its own."""
-        reading = self.doc.read(unit, [])
-        return body_overlap(reading.words, self.doc, reading.view_start, reading.view_end) >= ECHO_SHARE
+    def _heads_the_line_below(self, index: int) -> bool:
+        """Whether half or more of the line's words of four letters or more stand in the non-blank line below it
+        (as words or parts of words: "blokir" in "memblokir"; its first HEADING_READS characters): a heading of the
+        story under it ("Kominfo blokir ribuan situs porno"), not spam set into it, which brings words of its own."""
+        doc = self.doc
+        pos = bisect_left(doc.nonblank, index) + 1
+        if pos >= len(doc.nonblank):
+            return False
+        view = doc.view
+        start, end = view.from_original(doc.lines[index].start, doc.lines[index].end)
+        words = {word for word in words_of(view.text[start:end]) if len(word) >= 4}
+        below = doc.lines[doc.nonblank[pos]]
+        start, end = view.from_original(below.start, below.end)
+        text = view.text[start:min(end, start + HEADING_READS)]
+        return bool(words) and 2 * sum(word in text for word in words) >= len(words)
 
     def _repeated(self, unit: Unit) -> Hit | None:
         """The corpus memory's hit for a unit that is a whole line the corpus repeats, else None."""
@@ -272,13 +281,13 @@ class Judge:
                 continue  # a line whose junk tail is cut already keeps its article head
             line = doc.lines[index]
             line_hits = doc.hits_in(line.start, line.end)
-            if not (line_hits or repeated) and index >= self.walk_top:
-                continue  # the trailer walk judged this line with its position: a link or a script says no more
+            if not (line_hits or repeated) and index in self.walk_kept:
+                continue  # the trailer walk kept this line, judged with its position: a link or a script says no more
             if repeated or not line_hits or any(h.rule.scope in ("line", "term") for h in line_hits):
                 # a rule's evidence speaks for a line wherever it stands; a link alone does not
                 unit = doc.line_unit(pos)
                 scored = self.judge(unit, self.within_threshold if line_hits else self.unnamed_within_threshold)
-                if scored.is_junk and not (line_hits or repeated) and self._echoes_body(unit):
+                if scored.is_junk and not (line_hits or repeated) and self._heads_the_line_below(index):
                     scored = replace(scored, is_junk=False)
                 if scored.is_junk:
                     whole.add(index, scored)
@@ -310,7 +319,7 @@ class Judge:
         junk_below = doc.window.continued  # the walk goes on from the window below, whose every line it took
         for pos in range(len(doc.nonblank) - 1, -1, -1):
             unit = doc.line_unit(pos, below_is_junk=bool(whole or pending or junk_below))
-            index = self.walk_top = unit.line_index
+            index = unit.line_index
             if self.allowed(doc.line_text(index)):
                 break
             # The line that would start the trailer, short and named by no rule ("Aceite de oliva" ending a
@@ -324,6 +333,8 @@ class Judge:
                     and not any(h.rule.scope == "line" and h.rule is not REPEATED for h in scored.hits):
                 # a line of dashes or stars, a phone number under "Inquiry": nothing to read but position
                 scored = replace(scored, is_junk=False)
+            if not scored.is_junk:
+                self.walk_kept.add(index)
             if scored.is_junk and (not pending or scored.hits):
                 glued = _article_then_junk(self, unit)
                 for doubtful, doubtful_scored, _ in pending:
@@ -370,16 +381,20 @@ def reads_as_prose(text: str) -> bool:
 def reads_as_statement(text: str) -> bool:
     """A short sentence ending in a full stop, as a reporter ends a story ("Śledztwo trwa.", "捜査は続いている。"):
     two to SHORT_STATEMENT_WORDS words (or a line in a script without spaces), not "!", "…" or "..." as ads end,
-    and opening with no prompt word ("Share ...", "Click ...").
+    and opening with no prompt word ("Share ...", "Click ...") nor made of anchors glued one onto the next
+    ("schnell geld verdienenKredit ohne schufaBitcoin investieren.").
 
     >>> reads_as_statement("O caso segue em investigação."), reads_as_statement("Share this story.")
     (True, False)
     >>> reads_as_statement("Casino online desde $319!"), reads_as_statement("Thanks.")
     (False, False)
+    >>> reads_as_statement("Cliquez ici."), reads_as_statement("geld verdienenKredit ohne schufaBitcoin.")
+    (False, False)
     """
     body = text.strip()
     words = body.split()
     return body[-1:] in _FULL_STOP and not body.endswith("..") and words[0].casefold() not in PROMPT_WORDS \
+        and len(_GLUED_WORDS.findall(body)) < 2 \
         and (2 <= len(words) <= SHORT_STATEMENT_WORDS
              or len(words) == 1 and not body.isascii() and _NO_SPACE_LETTER.search(body) is not None)
 

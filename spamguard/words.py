@@ -21,9 +21,18 @@ _ASCII_LETTERS = string.ascii_letters.encode()
 # The words str.split() gives, found one at a time (the standard library's \s is str.isspace()): a long line is
 # read without a list of all its words.
 SPLIT_WORD = re.compile(r"\S+")
-# A prompt's first word: a sentence that opens so asks the reader to act ("Follow Reuters on Twitter.").
-PROMPT_WORDS = frozenset(("follow", "like", "share", "subscribe", "sign", "join", "click", "tap", "visit", "watch",
-                          "read", "download", "get", "buy", "order", "call", "text", "email", "contact", "see"))
+# A prompt's first word: a sentence that opens so asks the reader to act ("Follow Reuters on Twitter.", "Cliquez
+# ici : ...", "Zadzwoń ..."): English, and the words that click, call, visit and buy in the languages of the lexicon.
+PROMPT_WORDS = frozenset((
+    "follow", "like", "share", "subscribe", "sign", "join", "click", "tap", "visit", "watch", "read", "download",
+    "get", "buy", "order", "call", "text", "email", "contact", "see",
+    "clique", "cliquez", "clicca", "klik", "kliknij", "klicken", "haz", "pulsa", "tıkla", "tıklayın", "нажмите",
+    "кликните", "переходите", "натисніть", "переходьте", "bấm", "nhấn", "اضغط", "کلیک", "คลิก", "클릭",
+    "ligue", "appelez", "chiama", "bel", "zadzwoń", "llama", "llame", "ruf", "hubungi", "звоните", "позвоните",
+    "телефонуй", "телефонуйте", "ara", "arayın", "โทร", "gọi", "اتصل", "تماس",
+    "visitez", "visita", "besuchen", "bezoek", "odwiedź", "kunjungi", "посетите", "відвідайте", "truy",
+    "compre", "achetez", "acheter", "compra", "comprar", "koop", "kup", "kupię", "купить", "купите", "mua",
+))
 SENTENCE_BREAK = regex.compile(r"[.!?。！？][\"'”’»)]*+\s")  # a sentence end with more text after it
 WORD_SLOTS = 1 << 20  # slots of a word_hash_counts table (4 MB)
 COUNT_PIECE = 1 << 16  # characters counted at a time

@@ -287,3 +287,13 @@ def test_a_heading_whose_words_the_story_uses_is_not_cut_for_its_words():
     assert clean(text).text == text
     elsewhere = WITHIN_BODY + heading + WITHIN_END  # under a story about buses it brings words of its own
     assert clean(elsewhere).text == WITHIN_BODY + WITHIN_END.lstrip()
+
+
+def test_junk_the_trailer_walk_could_not_take_above_a_byline_is_judged_within_the_text():
+    # the walk starts at the byline (0.5: kept, but doubtful), meets the spam line above it and, as guesses never
+    # stand on guesses, stops there; the spam line, judged and not kept by the walk, is judged again within the text
+    weights = {hash_token("w:bonus"): 9.2, hash_token("w:sanjay"): 4.6}
+    clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.7, {})).clean
+    spam, byline = "Bonus za registraciju na sajte onlineonline.club.", "— Sanjay Mishra"
+    result = clean(WITHIN_BODY + spam + "\n" + byline)
+    assert result.text == WITHIN_BODY + byline
