@@ -21,8 +21,9 @@ class Settings:
         statement: a recipe's last ingredient, a credit), goes only at this score.
     within_threshold: a line outside the trailer that a rule names goes at this score (or the threshold, if
         higher).
-    unnamed_within_threshold: a line outside the trailer that no rule names (it holds a link, is in another script
-        than the body's, or its words lean to junk) goes at this score.
+    unnamed_within_threshold: a line outside the trailer that no rule names (it is in another script than the
+        body's, or its words lean to junk) goes at this score; one with a link or a phone number at the within
+        threshold.
     neighbour_threshold: a short line scoring this (or the threshold, if lower) is doubtful: the trailer walk
         looks past it (within its block: never past a blank line above it).
     max_doubtful: doubtful lines in a row the trailer walk looks past.

@@ -53,6 +53,7 @@ _NAME = regex.compile(r"(?<=[\p{L}\p{N},;)\]\"”’]\s)\p{Lu}\p{Ll}{2,}")
 _GLUED_WORDS = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")  # "verdienenKredit" (one in "McDonald" or "iPhone")
 _EMAIL = regex.compile(r"[\w.+-]@[\w-]+\.\w")
 _HANDLE_OR_PHONE = regex.compile(r"@\w|\d{7}")
+_PHONE = regex.compile(r"\d{7}")
 PARAGRAPH_WORDS = 40  # a line of two sentences or more and this many words is a paragraph of prose
 PHRASE_COVERED, PHRASE_COVERED_WORDS = 0.9, 20  # a unit this covered by spam phrases, with this many words, is junk
 # A unit of this many words whose spam phrases cover some but less than this share of it (prose naming a brand)
@@ -286,7 +287,10 @@ class Judge:
             if repeated or not line_hits or any(h.rule.scope in ("line", "term") for h in line_hits):
                 # a rule's evidence speaks for a line wherever it stands; a link alone does not
                 unit = doc.line_unit(pos)
-                scored = self.judge(unit, self.within_threshold if line_hits else self.unnamed_within_threshold)
+                # a line no rule names goes at the within threshold too when it gives a link or a phone number to
+                # reach the seller by, as an ad does (not a handle: embedded posts are full of them)
+                named = line_hits or sells_by_link_or_phone(doc.line_text(index))
+                scored = self.judge(unit, self.within_threshold if named else self.unnamed_within_threshold)
                 if scored.is_junk and not (line_hits or repeated) and self._heads_the_line_below(index):
                     scored = replace(scored, is_junk=False)
                 if scored.is_junk:
@@ -363,6 +367,15 @@ def reaches_someone(text: str) -> bool:
     (True, True, False)
     """
     return _HANDLE_OR_PHONE.search(text) is not None or any(has_link(text, m) for m in LINK.finditer(text))
+
+
+def sells_by_link_or_phone(text: str) -> bool:
+    """Whether `text` holds a link (`units.has_link`) or a phone number: what an ad line gives to reach the seller.
+
+    >>> sells_by_link_or_phone("Porno darmowe hd na seopro.com >>"), sells_by_link_or_phone("— Senate (@NGRSenate)")
+    (True, False)
+    """
+    return _PHONE.search(text) is not None or any(has_link(text, m) for m in LINK.finditer(text))
 
 
 def reads_as_prose(text: str) -> bool:

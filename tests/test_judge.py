@@ -297,3 +297,14 @@ def test_junk_the_trailer_walk_could_not_take_above_a_byline_is_judged_within_th
     spam, byline = "Bonus za registraciju na sajte onlineonline.club.", "— Sanjay Mishra"
     result = clean(WITHIN_BODY + spam + "\n" + byline)
     assert result.text == WITHIN_BODY + byline
+
+
+def test_within_the_text_a_line_with_a_link_or_a_phone_number_needs_less_to_go():
+    # the model scores "darmowe" 0.7: not enough for a short line no rule names (0.8), enough for one that gives a
+    # link or a phone number to reach the seller by (the within threshold, 0.6)
+    weights = {hash_token("w:darmowe"): 5.45}
+    clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.55, {})).clean
+    for ad in ("Porno darmowe hd na seopro.com >>", "Porno darmowe hd, dzwoń 0821337270 >>"):
+        assert clean(WITHIN_BODY + ad + WITHIN_END).text == WITHIN_BODY + WITHIN_END.lstrip()
+    plain = "Porno darmowe hd >>"
+    assert clean(WITHIN_BODY + plain + WITHIN_END).text == WITHIN_BODY + plain + WITHIN_END
