@@ -220,7 +220,7 @@ def _interleaved_headlines(doc: Document) -> list[int]:
                   if low <= ends[i] - starts[i] <= high and text[ends[i] - 1] not in _SENTENCE_PUNCTUATION]
     if len(candidates) < MIN_INTERLEAVED:
         return []
-    headlines = []
+    headlines: list[int] = []
     for n, pos in enumerate(candidates):
         if len(headlines) + len(candidates) - n < MIN_INTERLEAVED:
             return []  # the candidates left cannot make up the count
