@@ -38,7 +38,7 @@ from .model import Model
 from .normalize import WHITE_SPACE
 from .rules import Hit
 from .segment import Line
-from .units import LINK, Document, Unit, has_link, head, piece, suffix
+from .units import LINK, LINK_LINE_CHARS, Document, Unit, has_link, head, piece, suffix
 from .words import PROMPT_WORDS, SENTENCE_BREAK, SPLIT_WORD, words_of
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
@@ -220,15 +220,15 @@ class Judge:
             junk, score = True, max(score, REPEATED.weight)  # a repeated line that speaks as chrome does
         return Scored(unit.start, unit.end, score, model_score, _with(hits, repeated if junk else None), junk)
 
-    def _leans_junk(self, index: int) -> bool:
-        """A short line no rule names and with no link, whose words the model weighs towards junk: worth asking
-        (never the first line, the title, in `find`, nor a line the trailer walk judged). A line of one letter
-        repeated ("xxxxxxxx") divides sections, as a line of dashes does."""
-        if self.model is None or index in self.walk_kept or not self.doc.is_short(index):
-            return False
-        line = self.doc.lines[index]
-        start, end = self.doc.view.from_original(line.start, line.end)
-        folded = self.doc.view.text[start:end]
+    def _leans_junk(self, start: int, end: int) -> bool:
+        """Whether the words of the line [start, end) lean to junk in the model's weights, and it holds more than one
+        letter: a line of one letter repeated ("xxxxxxxx") divides sections, as a line of dashes does. `find` asks
+        this of the short lines (`Document.is_short`) no rule names and with no link, not of a line the trailer walk
+        kept, never of the first line (the title)."""
+        assert self.model is not None
+        view = self.doc.view
+        start, end = view.from_original(start, end)
+        folded = view.text[start:end]
         return self.model.leans_junk(words_of(folded)) and len(set(_LETTER.findall(folded))) > 1
 
     def _heads_the_line_below(self, index: int) -> bool:
@@ -274,15 +274,18 @@ class Judge:
         doc = self.doc
         cut_lines = {doc.line_of(p.start) for p in partial}
         asked, repeats = doc.lines_asked, doc.repeats
+        starts, ends = doc.line_starts, doc.lines.ends
+        lean, walk_kept = self.model is not None, self.walk_kept  # the lines the walk kept are not asked again
         for pos, index in enumerate(doc.nonblank):
             repeated = index in repeats
-            if index in whole or index in cut_lines \
-                    or not (asked[index] or repeated or pos and self._leans_junk(index)) \
-                    or self.allowed(doc.line_text(index)):
+            start, end = starts[index], ends[index]
+            if not (asked[index] or repeated or lean and pos and end - start <= LINK_LINE_CHARS
+                    and index not in walk_kept and self._leans_junk(start, end)) \
+                    or index in whole or index in cut_lines or self.allowed(doc.line_text(index)):
                 continue  # a line whose junk tail is cut already keeps its article head
             line = doc.lines[index]
             line_hits = doc.hits_in(line.start, line.end)
-            if not (line_hits or repeated) and index in self.walk_kept:
+            if not (line_hits or repeated) and index in walk_kept:
                 continue  # the trailer walk kept this line, judged with its position: a link or a script says no more
             if repeated or not line_hits or any(h.rule.scope in ("line", "term") for h in line_hits):
                 # a rule's evidence speaks for a line wherever it stands; a link alone does not

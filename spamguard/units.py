@@ -194,15 +194,13 @@ class Document:
         return max(bisect_right(self.line_starts, position) - 1, 0)
 
     def line_text(self, index: int) -> str:
-        line = self.lines[index]
-        return self.text[line.start:line.end]
+        return self.text[self.line_starts[index]:self.lines.ends[index]]
 
     def line_unit(self, pos: int, below_is_junk: bool = False) -> Unit:
         """The unit of the `pos`-th non-blank line."""
         index = self.nonblank[pos]
-        line = self.lines[index]
         lines_after = len(self.nonblank) - 1 - pos + self.window.lines_after
-        return Unit(line.start, line.end, index, lines_after, False, below_is_junk)
+        return Unit(self.line_starts[index], self.lines.ends[index], index, lines_after, False, below_is_junk)
 
     def seams(self, line_index: int) -> list[Segment]:
         """The line cut at its seams, at the edges of its rule hits and where glued junk begins (near its end)."""

@@ -220,8 +220,10 @@ def _interleaved_headlines(doc: Document) -> list[int]:
                   if low <= ends[i] - starts[i] <= high and text[ends[i] - 1] not in _SENTENCE_PUNCTUATION]
     if len(candidates) < MIN_INTERLEAVED:
         return []
-    headlines = []
-    for pos in candidates:
+    headlines: list[int] = []
+    for n, pos in enumerate(candidates):
+        if len(headlines) + len(candidates) - n < MIN_INTERLEAVED:
+            return []  # the candidates left cannot make up the count
         index, below = nonblank[pos], nonblank[pos + 1]
         title = _read(doc, index)
         if _reads_as_headline(title) and _is_prose(doc, nonblank[pos - 1]) and _is_prose(doc, below) \

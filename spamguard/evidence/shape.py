@@ -150,11 +150,12 @@ def body_overlap(words: list[str], doc: Document, start: int, end: int) -> float
         # tail) share most of their words. The last is looked for only when the first is not before the unit.
         spans = doc.word_spans
         found = 0
+        absent = len(view_text) + 1  # the first occurrence's end of a word the view lacks
         for w in long_words:
             span = spans.get(w)
             if span is None:
                 first = view_text.find(w)
-                span = (first + len(w) if first >= 0 else len(view_text) + 1, None)
+                span = (first + len(w) if first >= 0 else absent, None)
                 if len(spans) < WORD_SPANS:
                     spans[w] = span
             if span[0] <= start:
