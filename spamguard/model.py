@@ -97,13 +97,15 @@ class _WordLeans(dict[str, float]):
 
 
 def default_model_dir() -> Path:
-    """The shipped model directory (installed as spamguard/models; in a checkout, the top-level models/)."""
+    """The shipped model directory: in a checkout, the top-level models/ beside the code that is running (a second
+    checkout or worktree imported by path gets its own model, not that of an editable install's tree); installed,
+    spamguard/models."""
     try:
         installed = Path(str(resources.files("spamguard.models")))
     except ModuleNotFoundError:
         installed = None
     checkout = Path(__file__).resolve().parent.parent / "models"
-    for candidate in (installed, checkout):
+    for candidate in (checkout, installed):
         if candidate is not None and (candidate / MODEL_FILE).is_file():
             return candidate
     return installed or checkout  # neither has it: errors name where the installed model should be

@@ -3,8 +3,12 @@ directories (issue #16): any content that is not exactly the format is a clear M
 and the field, and the command turns it into one line on stderr and exit 2."""
 import json
 import math
+import os
 import pickle
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -161,3 +165,15 @@ def test_the_command_exits_2_with_one_line(model_copy, tmp_path, capsys, spoil):
     assert cli.main(["check", "--model", str(model_copy), str(text)]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("spamguard: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_checkout_uses_the_model_beside_its_code(tmp_path):
+    # a second checkout (a worktree) imported by path scores with its own model, not with the model of the tree an
+    # editable install points at
+    tree = tmp_path / "tree"
+    shutil.copytree(Path(spamguard.__file__).resolve().parent, tree / "spamguard")
+    shutil.copytree(default_model_dir(), tree / "models")
+    found = subprocess.run([sys.executable, "-c", "import spamguard.model as m; print(m.default_model_dir())"],
+                           cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(tree)}, capture_output=True,
+                           text=True, check=True).stdout.strip()
+    assert Path(found) == tree / "models"
