@@ -89,7 +89,7 @@ def _glued_phrase_start(original: str, start: int, hidden: int) -> int:
         if 0 < s and phrase in matcher._phrase_rules and _glued_on(piece.text, s, phrase):
             at, end = (low + edge for edge in piece.to_original(s, e, line_end - low))
             # the phrase ends a word, starts the next phrase or ends where a capital is glued on ("seo|Beli": the
-            # view is case-folded, the original shows the seam)
+            # view is case-folded, the original shows the seam, `_case_seam`)
             if _is_edge(piece.text, e, e - 1) or e in starts or _case_seam(original, end):
                 return at if at <= hidden else start
     return start
@@ -451,18 +451,6 @@ def _glued_on(text: str, start: int, phrase: str) -> bool:
 def _may_start_mid_word(phrase: str) -> bool:
     first, _, rest = phrase.partition(" ")
     return len(first) >= MID_WORD_FIRST if rest.strip() else len(first) >= MID_WORD_LETTERS
-
-
-def _case_seam(text: str, at: int) -> bool:
-    """A lower-case letter before `at` and, past invisible characters, a capital at it: a capitalised word glued on.
-
-    >>> _case_seam("jasa seoBeli", 8), _case_seam("jasa seo\u200bBeli", 8), _case_seam("jasa seobeli", 8)
-    (True, True, False)
-    """
-    after = at
-    while after < len(text) and text[after] in ZERO_WIDTH:
-        after += 1
-    return 0 < at and after < len(text) and text[at - 1].islower() and text[after].isupper()
 
 
 def _is_edge(text: str, outside: int, inside: int) -> bool:
