@@ -52,7 +52,7 @@ SENTENCE_TAIL_WORDS = 6  # an unnamed tail that is a whole sentence this long st
 _NAME = regex.compile(r"(?<=[\p{L}\p{N},;)\]\"”’]\s)\p{Lu}\p{Ll}{2,}")
 _GLUED_WORDS = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")  # "verdienenKredit" (one in "McDonald" or "iPhone")
 _EMAIL = regex.compile(r"[\w.+-]@[\w-]+\.\w")
-_HANDLE_OR_PHONE = regex.compile(r"@\w|\d{7}")
+_HANDLE = regex.compile(r"@\w")
 _PHONE = regex.compile(r"\d{7}")
 PARAGRAPH_WORDS = 40  # a line of two sentences or more and this many words is a paragraph of prose
 PHRASE_COVERED, PHRASE_COVERED_WORDS = 0.9, 20  # a unit this covered by spam phrases, with this many words, is junk
@@ -167,14 +167,13 @@ class Judge:
         self.settings = settings
         self.allowed = allowed
         # Where position does not speak for a unit, the model must be surer.
-        self.middle_threshold = settings.threshold if model is None else max(settings.threshold,
-                                                                              settings.middle_threshold)
-        self.within_threshold = settings.threshold if model is None else max(settings.threshold,
-                                                                              settings.within_threshold)
-        self.last_label_threshold = settings.threshold if model is None else max(settings.threshold,
-                                                                                  settings.last_label_threshold)
-        self.unnamed_within_threshold = settings.threshold if model is None else max(
-            settings.threshold, settings.unnamed_within_threshold)
+        def surer(value: float) -> float:  # without a model, rules alone decide at the settings' threshold
+            return settings.threshold if model is None else max(settings.threshold, value)
+
+        self.middle_threshold = surer(settings.middle_threshold)
+        self.within_threshold = surer(settings.within_threshold)
+        self.last_label_threshold = surer(settings.last_label_threshold)
+        self.unnamed_within_threshold = surer(settings.unnamed_within_threshold)
         # Where the first line within the text that was judged and kept starts: removing a line below it moves it
         # nearer the end (its position evidence), so the cleaned text is judged again
         self.first_kept_within: int | None = None
@@ -369,7 +368,7 @@ def reaches_someone(text: str) -> bool:
     >>> reaches_someone("请访问onlinecheap.site/giris."), reaches_someone("Call 0812345678"), reaches_someone("Hi.")
     (True, True, False)
     """
-    return _HANDLE_OR_PHONE.search(text) is not None or any(has_link(text, m) for m in LINK.finditer(text))
+    return _HANDLE.search(text) is not None or sells_by_link_or_phone(text)
 
 
 def sells_by_link_or_phone(text: str) -> bool:
