@@ -7,21 +7,24 @@
     python bench/memory_scale.py --lines sentences --gold     # ... and made of people-chosen article text only
     python bench/memory_scale.py --exact-limit 100000 --sketch-mb 16   # reach the sketch sooner
 
-Each site has 3-6 template lines of its own (share/follow/subscribe prompts, newsletter sign-ups, related and
-more-from headers, comment prompts, sidebar promos, copyright lines, ad labels, made-up promo sentences of the
-site), with the site's name in them, at fixed places: after the last paragraph or after paragraph 1 or 2. The
-article of a document is 3-10 paragraphs drawn from the real articles of ../shared/corpora (aeb gold bodies,
-FNC-1 bodies, FakeNewsCorpus; each distinct line once, less the lines that 3+ of those texts hold, the sources'
-own chrome). `--lines paragraphs` (default) uses their paragraphs as they are, so at scale each comes back in many
-documents; `--lines sentences` makes each paragraph of 2-4 real sentences drawn from anywhere, so article lines
-are nearly all unique and the memory's table fills as it would on a real crawl. 5 % of documents are syndicated
-copies (the article made for one of the 1,000 documents before, under another site or its own again). Every
-document is made from the seed and its number alone, on the fly: the three passes over the corpus (clean, count,
-clean with the memory) make the same documents, and none is held. Some wordings carry no site name ("SEE ALL
-RELATED", "Advertisement"): many sites share them, as they share a CMS.
+Each site has 3-6 template lines of its own (share/follow/subscribe prompts, newsletter sign-ups, related and more-
+from headers, comment prompts, sidebar promos, copyright lines, ad labels, made-up promo sentences of the site),
+with the site's name in them, at fixed places: after the last paragraph or after paragraph 1 or 2. The article of a
+document is 3-10 paragraphs drawn from the real articles of ../shared/corpora (aeb gold bodies, FNC-1 bodies,
+FakeNewsCorpus; each distinct line once, less the lines that 3+ of those texts hold, the sources' own chrome).
+`--lines paragraphs` (default) uses their paragraphs as they are, so at scale each comes back in many documents;
+`--lines sentences` makes each paragraph of 2-4 real sentences drawn from anywhere in one script (that of a source
+text drawn at random: a page is written in one; paragraphs of Russian recipe and English news sentences are no
+page's), so article lines are nearly all unique and the memory's table fills as it would on a real crawl. 5 % of
+documents are syndicated copies (the article made for one of the 1,000 documents before, under another site or its
+own again). Every document is made from the seed and its number alone, on the fly: the three passes over the corpus
+(clean, count, clean with the memory) make the same documents, and none is held. Some wordings carry no site name
+("SEE ALL RELATED", "Advertisement"): many sites share them, as they share a CMS.
 
 Ground truth is per line: template or article. A template line counts as removed when the flags cover all of it;
-an article line is lost when the flags touch any of it. Memory off and memory on run on the same documents in the
+an article line is lost when the flags touch any of it; "held by 3+ documents" counts the lost article lines the
+memory itself could call template (the others went because the template below them went and they were judged as
+the page's last line, as on a page without one). Memory off and memory on run on the same documents in the
 same process; cleaning uses `--jobs` worker processes (Cleaner.clean_many), the memory is counted in this one
 (CorpusMemory.add per document, as clean_many(corpus_memory=True) does for a list). docs/s include making the
 documents and scoring them here (the "make only" pass shows that share). The memory's size is its table (the dict,
@@ -44,8 +47,16 @@ import docs
 import regex
 
 from spamguard import Cleaner
-from spamguard.evidence.memory import EXACT_LIMIT, SKETCH_BYTES, CorpusMemory, line_key, reads_as_template
+from spamguard.evidence.memory import (
+    EXACT_LIMIT,
+    MIN_DOCUMENTS,
+    SKETCH_BYTES,
+    CorpusMemory,
+    line_key,
+    reads_as_template,
+)
 from spamguard.normalize import HAS_LETTER
+from spamguard.words import dominant_script
 
 DUPLICATE_SHARE = 0.05  # documents that are syndicated copies of an article of the DUPLICATE_WINDOW before
 DUPLICATE_WINDOW = 1000
@@ -118,19 +129,24 @@ class Doc:
 class Corpus:
     """The synthetic corpus: document i is made from the seed and i alone."""
 
-    def __init__(self, pool: list[str], n_docs: int, n_sites: int, seed: int, sentences: bool) -> None:
-        self.pool, self.n_docs, self.n_sites, self.seed, self.sentences = pool, n_docs, n_sites, seed, sentences
+    def __init__(self, pool: list[tuple[str, str]], n_docs: int, n_sites: int, seed: int, sentences: bool) -> None:
+        self.n_docs, self.n_sites, self.seed, self.sentences = n_docs, n_sites, seed, sentences
+        self.pool = [text for _, text in pool]
+        self.scripts = [script for script, _ in pool]
+        self.by_script: dict[str, list[str]] = {}
+        for script, text in pool:
+            self.by_script.setdefault(script, []).append(text)
         self.sites = [make_site(seed, s) for s in range(n_sites)]
 
     def _article(self, i: int) -> tuple[list[str], int]:
         """Document i's own article paragraphs and site."""
         rng = random.Random((self.seed << 34) + 2 * i + 1)
-        pool = self.pool
-        if self.sentences:
+        if self.sentences:  # in the script of a source text drawn at random: a page is written in one
+            pool = self.by_script[self.scripts[rng.randrange(len(self.scripts))]]
             paragraphs = [" ".join(rng.choice(pool) for _ in range(rng.randint(2, 4)))
                           for _ in range(rng.randint(3, 10))]
         else:
-            paragraphs = [rng.choice(pool) for _ in range(rng.randint(3, 10))]
+            paragraphs = [rng.choice(self.pool) for _ in range(rng.randint(3, 10))]
         return paragraphs, rng.randrange(self.n_sites)
 
     def document(self, i: int) -> Doc:
@@ -160,26 +176,28 @@ class Corpus:
         return (self.document(i).text for i in range(self.n_docs))
 
 
-def article_pool(sentences: bool, gold: bool = False) -> tuple[list[str], int]:
+def article_pool(sentences: bool, gold: bool = False) -> tuple[list[tuple[str, str]], int]:
     """The distinct lines (or sentences) of the real articles that hold a letter, less the lines 3+ source texts
-    hold; and how many such source lines were left out. `gold`: only the aeb gold bodies, whose text people chose
-    as the article (the other sources hold their sites' own chrome, "21k shares", "SEE ALSO: ...", which would
-    count as article lines here)."""
+    hold, each with the script most of its source text is written in (`words.dominant_script`); and how many such
+    source lines were left out. `gold`: only the aeb gold bodies, whose text people chose as the article (the other
+    sources hold their sites' own chrome, "21k shares", "SEE ALSO: ...", which would count as article lines
+    here)."""
     holders: dict[int, set[int]] = {}
-    first: dict[int, str] = {}
+    first: dict[int, tuple[str, str]] = {}
     for n, text in enumerate(docs.gold_articles() if gold else docs.real_articles()):
+        script = dominant_script(text)
         for line in text.splitlines():
             line = " ".join(line.split())
             if line and HAS_LETTER.search(line):
                 key = line_key(line)
                 holders.setdefault(key, set()).add(n)
-                first.setdefault(key, line)
+                first.setdefault(key, (script, line))
     dropped = sum(len(h) >= 3 for h in holders.values())
-    lines = [line for key, line in first.items() if len(holders[key]) < 3]
+    lines = [entry for key, entry in first.items() if len(holders[key]) < 3]
     if not sentences:
         return lines, dropped
-    pieces = {s.strip() for line in lines for s in _SENTENCE_END.split(line)}
-    return sorted(s for s in pieces if len(s) >= 20 and HAS_LETTER.search(s)), dropped
+    pieces = {(script, s.strip()) for script, line in lines for s in _SENTENCE_END.split(line)}
+    return sorted((script, s) for script, s in pieces if len(s) >= 20 and HAS_LETTER.search(s)), dropped
 
 
 @dataclass
@@ -193,13 +211,15 @@ class Tally:
     article_lost: int = 0
     article_by_memory: int = 0
     article_by_memory_chrome: int = 0  # of those, lines that read as chrome (the sources' own, labeled article here)
+    article_repeated: int = 0  # lost lines that 3+ documents hold: the memory's own call, not the line below it going
     seconds: float = 0.0
     worker_peak_kib: int = 0
     lost_examples: dict[str, int] = field(default_factory=dict)
     kinds: dict[str, list[int]] = field(default_factory=dict)  # template kind -> [lines, removed]
 
-    def add(self, doc: Doc, flags: list[tuple[int, int, bool]]) -> None:
-        """Score one document: `flags` are (start, end, names corpus.repeated), in order."""
+    def add(self, doc: Doc, flags: list[tuple[int, int, bool]], counted: CorpusMemory | None = None) -> None:
+        """Score one document: `flags` are (start, end, names corpus.repeated), in order; `counted`: the memory
+        the cleaner judged with."""
         k = 0
         for start, end, kind in doc.lines:
             while k < len(flags) and flags[k][1] <= start:
@@ -223,6 +243,8 @@ class Tally:
                     self.article_lost += 1
                     self.article_by_memory += memory
                     self.article_by_memory_chrome += memory and reads_as_template(doc.text[start:end])
+                    self.article_repeated += counted is not None \
+                        and counted.count(line_key(doc.text[start:end])) >= MIN_DOCUMENTS
                     line = doc.text[start:end] if memory else ""
                     if memory and (line in self.lost_examples or len(self.lost_examples) < 200):
                         self.lost_examples[line] = self.lost_examples.get(line, 0) + 1
@@ -261,7 +283,7 @@ def clean_run(cleaner: Cleaner, corpus: Corpus, jobs: int) -> Tally:
     start = time.perf_counter()
     results = cleaner.clean_many(corpus.texts(), batch_size=BATCH, n_jobs=jobs)
     for i, (doc, result) in enumerate(zip(corpus, results)):
-        tally.add(doc, [(f.start, f.end, "corpus.repeated" in f.rules) for f in result.flags])
+        tally.add(doc, [(f.start, f.end, "corpus.repeated" in f.rules) for f in result.flags], cleaner.memory)
         if i == last:
             tally.worker_peak_kib = _descendants_peak_kib()  # the pool is still up
     tally.seconds = time.perf_counter() - start
@@ -286,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--jobs", type=int, default=0, help="cleaning processes (default os.cpu_count())")
     ap.add_argument("--lines", choices=("paragraphs", "sentences"), default="paragraphs",
-                    help="article lines: the corpora's paragraphs, or 2-4 real sentences drawn from anywhere")
+                    help="article lines: the corpora's paragraphs, or 2-4 real sentences in one script")
     ap.add_argument("--gold", action="store_true",
                     help="article text from the aeb gold bodies only (people-chosen article text, no site chrome)")
     ap.add_argument("--exact-limit", type=int, default=EXACT_LIMIT, help="the memory's exact table size")
@@ -334,6 +356,7 @@ def main(argv: list[str] | None = None) -> int:
             ("article lines lost %", lambda t: f"{100 * t.article_lost / max(t.article, 1):.4f}"),
             ("  in a flag naming corpus.repeated", lambda t: f"{t.article_by_memory:,}"),
             ("    of them reading as chrome", lambda t: f"{t.article_by_memory_chrome:,}"),
+            ("  held by 3+ documents", lambda t: f"{t.article_repeated:,}" if t is on else "-"),
             ("clean seconds", lambda t: f"{t.seconds:.1f}"),
             ("docs/s", lambda t: f"{args.docs / t.seconds:,.0f}"),
             ("largest worker peak RSS MB", lambda t: f"{t.worker_peak_kib / 1024:,.0f}")):
