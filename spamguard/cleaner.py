@@ -20,15 +20,27 @@ import regex
 
 from .config import RULES_ONLY_THRESHOLD, Settings
 from .evidence import document
-from .evidence.memory import CorpusMemory, load_memory
-from .judge import Judge
+from .evidence.memory import REPEATED, CorpusMemory, load_memory, template_lines
+from .judge import Judge, Scored
 from .matcher import Matcher, default_matcher
 from .model import Model, cached_model
 from .normalize import HAS_LETTER, LINE_BREAKS, NOT_WHITE_SPACE
 from .records import not_text, text_of
+from .rules import Hit
 from .segment import split_lines
-from .spans import OffsetsBack, apply, combined, flag_order, flags_of, kept_pieces, make_flag, merge
+from .spans import (
+    OffsetsBack,
+    apply,
+    combined,
+    flag_order,
+    flags_of,
+    kept_pieces,
+    line_removals,
+    make_flag,
+    merge,
+)
 from .types import Flag, Flags, Report, Result, Verdict
+from .units import nonblank_lines
 from .windows import Window, end_of_kept_text, windows
 
 
@@ -108,6 +120,51 @@ def _window_flags(text: str, window: Window, matcher: Matcher, model: Model | No
                   allowed: Callable[[str], bool], memory: CorpusMemory | None) -> Flags:
     """The flags of one window (`text`), in its own offsets.
 
+    With a corpus memory, the lines at the page's end that it alone calls the site's template
+    (`evidence.memory.template_lines`) go first, and the page is judged without them, as a page of a site with no
+    template would be: the line above them is judged as the last line it is, in one judging. Template lines within
+    the text are judged with the rest (a related-links header is evidence for the titles under it)."""
+    template = _template_tail_flags(text, window, settings, allowed, memory) \
+        if memory is not None and window.trailer else None
+    if not template:
+        return _judged_flags(text, window, matcher, model, settings, allowed, memory)
+    more = _judged_flags(apply(text, template), window, matcher, model, settings, allowed, memory)
+    return _with_flags_of_cleaned(text, split_lines(text).starts, template, more, settings)
+
+
+def _template_tail_flags(text: str, window: Window, settings: Settings, allowed: Callable[[str], bool],
+                         memory: CorpusMemory) -> Flags:
+    """The flags of the lines at the end of `text` that the memory alone calls the site's template (the last
+    lines, up to the first line that is not), as the judge would flag them."""
+    lines = split_lines(text)
+    nonblank = nonblank_lines(text, lines)
+    found = template_lines(text, lines, nonblank, memory)
+    starts, ends = lines.starts, lines.ends
+    whole: dict[int, Scored] = {}
+    for index in reversed(nonblank):
+        if index not in found or allowed(text[starts[index]:ends[index]]):
+            break
+        whole[index] = Scored(starts[index], ends[index], REPEATED.weight, None,
+                              (Hit(REPEATED, starts[index], ends[index]),))
+    repeats = {starts[index]: n for index, n in found.items()}
+    return merge(text, (make_flag(text, starts, s.start, s.end, REPEATED.category, (REPEATED.id,), s.score, None,
+                                  settings, repeats[s.hits[0].start])
+                        for s in line_removals(lines, nonblank, whole, window)), settings)
+
+
+def _with_flags_of_cleaned(text: str, line_starts: Sequence[int], flags: Flags, more: Iterable[Flag],
+                           settings: Settings) -> Flags:
+    """`flags` of `text` and `more`, flags of the text `flags` leave (`apply`), mapped back onto `text`."""
+    back = OffsetsBack(kept_pieces(len(text), flags))
+    remapped = [make_flag(text, line_starts, back.start(f.start), back.end(f.end), f.category, f.rules, f.score,
+                          f.model_score, settings, f.repeats) for f in more]
+    return merge(text, sorted([*flags, *remapped], key=flag_order), settings)
+
+
+def _judged_flags(text: str, window: Window, matcher: Matcher, model: Model | None, settings: Settings,
+                  allowed: Callable[[str], bool], memory: CorpusMemory | None) -> Flags:
+    """The flags the judge finds in `text` (one window), in its own offsets.
+
     Removing junk can bring two pieces together that read as junk in turn ("0n A(function..." loses its
     script, then "0n" is a lone button label), so the cleaned text is judged again until nothing more goes
     (at most `settings.max_passes` passes): cleaning twice must change nothing.
@@ -127,10 +184,7 @@ def _window_flags(text: str, window: Window, matcher: Matcher, model: Model | No
         more, may_change = _one_pass(cleaned, window, matcher, model, settings, allowed, memory)
         if not more:
             break
-        back = OffsetsBack(kept_pieces(len(text), flags))
-        remapped = [make_flag(text, line_starts, back.start(f.start), back.end(f.end), f.category, f.rules, f.score,
-                              f.model_score, settings, f.repeats) for f in more]
-        flags = merge(text, sorted([*flags, *remapped], key=flag_order), settings)
+        flags = _with_flags_of_cleaned(text, line_starts, flags, more, settings)
     return flags
 
 

@@ -187,13 +187,16 @@ class Judge:
         threshold = self.settings.threshold if threshold is None else threshold
         hits = self.doc.hits_in(unit.start, unit.end)
         repeated = self._repeated(unit)
-        if repeated is not None:  # a template line: its score need only be the corpus threshold
-            threshold = min(threshold, self.settings.repeated_threshold)
-        if not hits and self.model is None:
-            return Scored(unit.start, unit.end, 0.0, None, (), False)
         line_rule = max((h.rule.weight for h in hits if h.rule.scope == "line"), default=0.0)
         if line_rule >= self.settings.rule_acts:  # a line rule decides on its own: no evidence to weigh
             return Scored(unit.start, unit.end, line_rule, None, _with(hits, repeated), True)
+        if repeated is not None:
+            if unit.line_index in self.doc.repeats_apart or reads_as_template(self.doc.text[unit.start:unit.end]):
+                # the site's template, known by its repetition whatever the model would say of the line alone
+                return Scored(unit.start, unit.end, max(line_rule, REPEATED.weight), None, _with(hits, repeated), True)
+            threshold = min(threshold, self.settings.repeated_threshold)  # its score need only be the corpus's
+        if not hits and self.model is None:
+            return Scored(unit.start, unit.end, 0.0, None, (), False)
         features = unit_features(self.doc, unit, hits)
         if self.model is None:
             score = rules_only_score(features, self.settings)
@@ -215,8 +218,6 @@ class Judge:
             # a long run of nothing but spam phrases (a link farm scraped as one line): the model, trained on lines
             # of ordinary length, reads its length as an article's and scores it lower the longer it gets
             junk, score = True, max(score, features.rules.term_weight)
-        if not junk and repeated is not None and reads_as_template(self.doc.text[unit.start:unit.end]):
-            junk, score = True, max(score, REPEATED.weight)  # a repeated line that speaks as chrome does
         return Scored(unit.start, unit.end, score, model_score, _with(hits, repeated if junk else None), junk)
 
     def _leans_junk(self, start: int, end: int) -> bool:
@@ -342,7 +343,8 @@ class Judge:
             if not scored.is_junk:
                 self.walk_kept.add(index)
             if scored.is_junk and (not pending or scored.hits):
-                glued = _article_then_junk(self, unit)
+                # a line the corpus repeats whole is the template whole: no article text is glued onto it
+                glued = None if index in doc.repeats else _article_then_junk(self, unit)
                 for doubtful, doubtful_scored, _ in pending:
                     whole.add(doubtful, replace(doubtful_scored, is_junk=True))
                 pending = []

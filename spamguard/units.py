@@ -88,6 +88,15 @@ class UnitText:
     hits: list[Hit]
 
 
+def nonblank_lines(text: str, lines: Lines) -> array[int]:
+    """The indexes of the lines of `text` that hold a visible character."""
+    # Empty lines (half of all; left out in C), and lines that start with a visible character (most of the rest),
+    # are told apart before slicing: the strip is the costly part.
+    starts, ends = lines.starts, lines.ends
+    return array(starts.typecode, (i for i in compress(count(), map(lt, starts, ends))
+                                   if text[starts[i]] not in _BLANK_CHARS or text[starts[i]:ends[i]].strip(BLANK)))
+
+
 class Document:
     """One document prepared for judging: its lines, its matching view and its rule hits.
 
@@ -102,17 +111,13 @@ class Document:
         self.hits = hits
         self.window = window or Window(0, len(text), 0, 0)
         self.repeats: dict[int, int] = {}  # lines the corpus memory counts as repeated: index -> documents
+        self.repeats_apart: frozenset[int] = frozenset()  # of those, the ones that stand apart (`evidence.memory`)
         self.repeats_may_change = False  # removing lines could make more lines repeated (`evidence.memory`)
         # words' first occurrence ends and last occurrence starts (None until read), for `evidence.shape`
         self.word_spans: dict[str, tuple[int, int | None]] = {}
         self.lines = split_lines(text)
         self.line_starts = self.lines.starts
-        # Empty lines (half of all; left out in C), and lines that start with a visible character (most of the rest),
-        # are told apart before slicing: the strip is the costly part.
-        starts, ends = self.line_starts, self.lines.ends
-        self.nonblank = array(starts.typecode, (
-            i for i in compress(count(), map(lt, starts, ends))
-            if text[starts[i]] not in _BLANK_CHARS or text[starts[i]:ends[i]].strip(BLANK)))
+        self.nonblank = nonblank_lines(text, self.lines)
 
     @cached_property
     def context(self) -> DocContext:

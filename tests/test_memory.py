@@ -5,6 +5,7 @@ from site_pages import PROMO, STORIES, site_pages
 
 import spamguard
 from spamguard.evidence.memory import (
+    APART_DOCUMENTS,
     MIN_DOCUMENTS,
     CorpusMemory,
     MemoryFileError,
@@ -42,6 +43,46 @@ def test_a_template_line_under_unrelated_stories_is_removed_and_named_with_its_c
         (flag,) = result.flags
         assert "corpus.repeated" in flag.rules and flag.repeats == len(pages)
         assert result.memory_documents == len(pages) and result.to_dict()["memory_documents"] == len(pages)
+
+
+@pytest.mark.parametrize("notice", ["© 2017 The Venhol Post. All rights reserved.", "Copyright 2024 Kelnor Media"])
+def test_a_repeated_copyright_notice_is_template_however_it_ends(notice):
+    pages = site_pages(notice)
+    cleaner = spamguard.Cleaner(memory=memory_of(pages))
+    for page in pages:
+        assert cleaner.clean(page).text.replace("\n", "") == page.replace(notice, "").replace("\n", "")
+
+
+DONATION = "Our reporters spent months on this story; help us keep going with a gift to the Herald."
+NAMES = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Ginkgo", "Hazel", "Ivy", "Juniper", "Kapok", "Larch"]
+
+
+def unrelated_pages(line: str, pages: int = APART_DOCUMENTS + 2) -> list[str]:
+    """Pages of one site whose stories share nothing (each sentence names its own town), `line` after the first
+    paragraph."""
+    def paragraph(i: int, k: int) -> str:
+        return f"{STORIES[(i + k) % len(STORIES)][:-1]} in {NAMES[i]}."
+    return [f"{paragraph(i, 0)}\n\n{line}\n\n{paragraph(i, 3)}\n\n{paragraph(i, 5)}" for i in range(pages)]
+
+
+def test_a_promo_sentence_that_many_unrelated_stories_carry_stands_apart_and_goes():
+    pages = unrelated_pages(DONATION)
+    assert all(DONATION in spamguard.clean(page).text for page in pages), "alone, the sentence reads as the story's"
+    assert all(DONATION in spamguard.Cleaner(memory=memory_of(pages[:APART_DOCUMENTS - 1])).clean(page).text
+               for page in pages[:APART_DOCUMENTS - 1]), "in fewer than APART_DOCUMENTS documents it stays"
+    cleaner = spamguard.Cleaner(memory=memory_of(pages))
+    for page in pages:
+        result = cleaner.clean(page)
+        assert result.text.replace("\n", "") == page.replace(DONATION, "").replace("\n", "")
+        assert result.flags[0].rules == ("corpus.repeated",) and result.flags[0].repeats == len(pages)
+
+
+def test_a_story_that_many_partial_copies_share_stays_however_many_there_are():
+    story = "\n\n".join(STORIES[:4])
+    copies = [f"{NAMES[i]} edition: our own introduction names {NAMES[i]}.\n\n{story}\n\nFiled from {NAMES[i]}."
+              for i in range(len(NAMES))]  # each copy's own two lines make a story line count as repeated
+    cleaner = spamguard.Cleaner(memory=memory_of(copies))
+    assert all(cleaner.clean(copy).text == spamguard.clean(copy).text for copy in copies)
 
 
 @pytest.mark.parametrize("line", ["By Lisa Haven", "Our ruling", "The Associated Press contributed to this report."])

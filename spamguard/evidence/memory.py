@@ -11,8 +11,12 @@ Repetition is evidence, not a verdict. A syndicated story's copies hold the same
 as repeated (`repeats`) only when it stands in MIN_DOCUMENTS documents or more and in TYPICAL_RATIO times as many
 documents as the document's typical line (the lower quartile of its lines' counts): the copies of a story count
 as the story. A site also repeats its own article format (a byline, "Our ruling", "Update"), so the judge removes
-a repeated line only when its score reaches `Settings.repeated_threshold`, or when it is short and speaks as the
-site's chrome does (`reads_as_template`: "SEE ALL RELATED", "Ads by Adblade", "Share it in the comments.").
+a repeated line only when its score reaches `Settings.repeated_threshold`, when it is short and speaks as the
+site's chrome does (`reads_as_template`: "SEE ALL RELATED", "Ads by Adblade", "Share it in the comments."), or when
+it stands apart (`standing_apart`): a sentence that APART_DOCUMENTS or more documents hold while the lines held
+about as often make up less than half of this document, a site's promo under stories that share nothing else
+("Our reporters spent months on this story; help us keep going with a gift."). A story's copies share most of
+their text, so its sentences never stand apart.
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ import regex
 from ..errors import MemoryFileError
 from ..normalize import HAS_LETTER, fold
 from ..rules import Rule
+from ..segment import Lines
 from ..units import Document
 from ..words import PROMPT_WORDS
 
@@ -42,6 +47,10 @@ _DIGITS = regex.compile(r"\d+")
 BYLINE_CHARS = 80
 _BYLINE = regex.compile(r"\s*+(?:(?i:by)\s++|[-–—]\s*+)?(?:\p{Lu}\p{Ll}[\p{L}'’.-]*+\s*+){1,4}$")
 
+APART_DOCUMENTS = 10  # a repeated sentence this many documents hold may stand apart (`standing_apart`)
+APART_CHARS = 40  # ... when it is this long: a short line that repeats is a site's format ("Our ruling", "Update")
+APART_SHARE = 0.5  # ... and the lines held about as often make up less than this share of the document's text
+
 REPEATED = Rule("corpus.repeated", "boilerplate", "line", 0.5,
                 "A line that many more documents of the corpus hold than the document's other lines: a template line.")
 TEMPLATE_WORDS = 12  # a repeated line of at most this many words that holds a word of chrome reads as template
@@ -55,6 +64,11 @@ _CHROME_WORD = regex.compile(
     r"relacionad\w*|commentaires?|partager|publicite|correlat\w*|commenti|condividi|yorum\w*|paylas|"
     r"komentar|bagikan|iklan|terkait|комментари\w*|поделиться|реклама|подписаться)\b")
 _STATEMENT_END = ".!。！"
+# A copyright notice reads as template however it ends ("© 2017 The Post. All rights reserved.").
+_NOTICE = regex.compile(r"©|^\s*copyright\b|\ball rights reserved\b|\btodos los derechos reservados\b|"
+                        r"\btous droits r[ée]serv[ée]s\b|\balle rechte vorbehalten\b|\btutti i diritti riservati\b|"
+                        r"\btodos os direitos reservados\b|\bвсе права защищены\b|\btüm hakları saklıdır\b|"
+                        r"\bhak cipta\b", regex.IGNORECASE)
 _BARE_DOMAIN = regex.compile(r"(?<![@\w.-])[\w-]+\.(?:com|net|org)\b", regex.IGNORECASE)  # not an e-mail address
 
 
@@ -116,13 +130,41 @@ def reads_as_template(line: str) -> bool:
     (False, True)
     >>> reads_as_template("We have no further comment.”"), reads_as_template("Apple Watch Series 3")
     (False, False)
+    >>> reads_as_template("© 2017 The Venhol Post. All rights reserved."), reads_as_template("Copyright 2024 Kel Media")
+    (True, True)
     """
     words = line.split()
     if not words or len(words) > TEMPLATE_WORDS:
         return False
+    if _NOTICE.search(line):
+        return True
     ending = words[-1].rstrip("\"'”’»)]")[-1:]  # the sentence end before closing quotes and brackets
     statement = ending in _STATEMENT_END and "?" not in line and words[0].casefold() not in PROMPT_WORDS
     return not statement and (_CHROME_WORD.search(fold(line)) is not None or _BARE_DOMAIN.search(line) is not None)
+
+
+def standing_apart(lengths: Sequence[int], counts: Sequence[int], repeats: Sequence[int]) -> list[bool]:
+    """For each line of a document (its length, count and `repeated` count), whether it stands apart: repeated, in
+    APART_DOCUMENTS documents or more, APART_CHARS long or more, and the lines held about as often as it (counts
+    of at least a quarter of its own, read by powers of two so that one pass does) make up less than APART_SHARE
+    of the document's characters. A site's template lines under a story of its own stand apart; the lines of a
+    story that many copies share do not, however many copies there are.
+
+    >>> standing_apart([300, 300, 300, 60], [1, 1, 1, 40], [0, 0, 0, 40])
+    [False, False, False, True]
+    >>> standing_apart([300, 300, 300, 60], [40, 40, 1, 40], [40, 40, 0, 40])
+    [False, False, False, False]
+    """
+    by_level = [0] * 65  # characters of the lines whose count has this bit length
+    for length, count in zip(lengths, counts):
+        by_level[count.bit_length()] += length
+    at_or_above = list(by_level)
+    for level in range(63, -1, -1):
+        at_or_above[level] += at_or_above[level + 1]
+    total = at_or_above[0]
+    return [bool(n) and n >= APART_DOCUMENTS and length >= APART_CHARS
+            and at_or_above[max(n.bit_length() - 2, 0)] < APART_SHARE * total
+            for length, n in zip(lengths, repeats)]
 
 
 def document_keys(lines: Iterable[str]) -> set[int]:
@@ -130,20 +172,39 @@ def document_keys(lines: Iterable[str]) -> set[int]:
     return {line_key(line) for line in lines if len(line) <= MAX_LINE_CHARS and not line.isspace() and line}
 
 
-def repeated_lines(doc: Document, memory: CorpusMemory) -> tuple[dict[int, int], bool]:
-    """The lines of `doc` that the corpus repeats (`repeated`): line index -> documents holding it; and whether
-    removing lines could make more of them repeated (a line in MIN_DOCUMENTS documents that the ratio held back:
-    the typical count falls as lines go, so the cleaner judges the cleaned text again).
+def repeated_lines(doc: Document, memory: CorpusMemory) -> tuple[dict[int, int], frozenset[int], bool]:
+    """The lines of `doc` that the corpus repeats (`line_repeats`)."""
+    return line_repeats(doc.text, doc.lines, doc.nonblank, memory)
+
+
+def line_repeats(text: str, lines: Lines, nonblank: Sequence[int],
+                 memory: CorpusMemory) -> tuple[dict[int, int], frozenset[int], bool]:
+    """The lines of `text` (its `lines`, the `nonblank` ones asked about) that the corpus repeats (`repeated`):
+    line index -> documents holding it; those of them that stand apart (`standing_apart`); and whether removing
+    lines could make more of them repeated (a line in MIN_DOCUMENTS documents that the ratio held back: the
+    typical count falls as lines go, so the cleaner judges the cleaned text again).
     A line with no letter ("* * *", "– –", "1") is no evidence of a template, whatever its count, and nor is a
     byline ("– Benjamin Fearnow", "By Lisa Haven"): an author signs many of a site's stories."""
-    text, starts, ends = doc.text, doc.lines.starts, doc.lines.ends
+    starts, ends = lines.starts, lines.ends
+    texts = [text[starts[i]:ends[i]] for i in nonblank]
     keys = [line_key(line) if len(line) <= MAX_LINE_CHARS and HAS_LETTER.search(line)
-            and not (len(line) <= BYLINE_CHARS and _BYLINE.match(line)) else None
-            for line in (text[starts[i]:ends[i]] for i in doc.nonblank)]
+            and not (len(line) <= BYLINE_CHARS and _BYLINE.match(line)) else None for line in texts]
     counts = memory.counts(keys)
     repeats = repeated(counts)
     may_change = any(n >= MIN_DOCUMENTS and not r for n, r in zip(counts, repeats))
-    return {index: n for index, n in zip(doc.nonblank, repeats) if n}, may_change
+    found = {index: n for index, n in zip(nonblank, repeats) if n}
+    if not found:
+        return found, frozenset(), may_change
+    apart = standing_apart([len(line.strip()) for line in texts], counts, repeats)
+    return found, frozenset(index for index, is_apart in zip(nonblank, apart) if is_apart), may_change
+
+
+def template_lines(text: str, lines: Lines, nonblank: Sequence[int], memory: CorpusMemory) -> dict[int, int]:
+    """The lines the memory alone calls the site's template (line index -> documents holding it): repeated, and
+    standing apart or reading as template. The judge would remove them whatever else it read of them."""
+    found, apart, _ = line_repeats(text, lines, nonblank, memory)
+    return {index: n for index, n in found.items()
+            if index in apart or reads_as_template(text[lines.starts[index]:lines.ends[index]])}
 
 
 class CorpusMemory:
