@@ -15,7 +15,8 @@ FakeNewsCorpus; each distinct line once, less the lines that 3+ of those texts h
 `--lines paragraphs` (default) uses their paragraphs as they are, so at scale each comes back in many documents;
 `--lines sentences` makes each paragraph of 2-4 real sentences drawn from anywhere in one script (that of a source
 text drawn at random: a page is written in one; paragraphs of Russian recipe and English news sentences are no
-page's), so article lines are nearly all unique and the memory's table fills as it would on a real crawl. 5 % of
+page's; scripts of fewer than 500 sentences are left out, since their paragraphs would come back in many unrelated
+documents), so article lines are nearly all unique and the memory's table fills as it would on a real crawl. 5 % of
 documents are syndicated copies (the article made for one of the 1,000 documents before, under another site or its
 own again). Every document is made from the seed and its number alone, on the fly: the three passes over the corpus
 (clean, count, clean with the memory) make the same documents, and none is held. Some wordings carry no site name
@@ -61,6 +62,7 @@ from spamguard.words import dominant_script
 DUPLICATE_SHARE = 0.05  # documents that are syndicated copies of an article of the DUPLICATE_WINDOW before
 DUPLICATE_WINDOW = 1000
 BATCH = 256
+MIN_SCRIPT_SENTENCES = 500  # with --lines sentences, the sentences of a script with fewer are left out
 
 # Template kinds: (kind, wordings). {name} is the site's name, {domain} its domain, {n} a number drawn per document.
 TEMPLATE_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -131,11 +133,16 @@ class Corpus:
 
     def __init__(self, pool: list[tuple[str, str]], n_docs: int, n_sites: int, seed: int, sentences: bool) -> None:
         self.n_docs, self.n_sites, self.seed, self.sentences = n_docs, n_sites, seed, sentences
-        self.pool = [text for _, text in pool]
-        self.scripts = [script for script, _ in pool]
+        self.left_out: dict[str, int] = {}
         self.by_script: dict[str, list[str]] = {}
         for script, text in pool:
             self.by_script.setdefault(script, []).append(text)
+        if sentences:  # a script of few sentences would bring its paragraphs back in many unrelated documents
+            small = [script for script, texts in self.by_script.items() if len(texts) < MIN_SCRIPT_SENTENCES]
+            pool = [(script, text) for script, text in pool if script not in small]
+            self.left_out = {script: len(self.by_script.pop(script)) for script in small}
+        self.pool = [text for _, text in pool]
+        self.scripts = [script for script, _ in pool]
         self.sites = [make_site(seed, s) for s in range(n_sites)]
 
     def _article(self, i: int) -> tuple[list[str], int]:
@@ -325,6 +332,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.docs:,} docs from {args.sites:,} sites (seed {args.seed}), article {args.lines}: a pool of "
           f"{len(pool):,} distinct real {args.lines} ({dropped:,} source lines held by 3+ source texts left out); "
           f"{jobs} cleaning processes; python {sys.version.split()[0]}; {Path(__file__).name}")
+    if corpus.left_out:
+        print(f"left out: the sentences of scripts with fewer than {MIN_SCRIPT_SENTENCES} "
+              f"({', '.join(f'{script} {n}' for script, n in corpus.left_out.items())})")
 
     start = time.perf_counter()
     made = sum(len(text) for text in corpus.texts())
@@ -343,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     on = clean_run(Cleaner(memory=memory), corpus, jobs)
     rss_on = _peak_rss_mb()
 
-    reuse = on.article * (3 if args.lines == "sentences" else 1) / len(pool)  # 2-4 sentences a paragraph
+    reuse = on.article * (3 if args.lines == "sentences" else 1) / len(corpus.pool)  # 2-4 sentences a paragraph
     print(f"{on.template:,} template lines, {on.article:,} article lines (each pool {args.lines[:-1]} in "
           f"~{reuse:,.1f} of them)")
     print(f"\n{'':<34}{'memory off':>22}{'memory on':>22}")
