@@ -77,6 +77,13 @@ def test_a_promo_sentence_that_many_unrelated_stories_carry_stands_apart_and_goe
         assert result.flags[0].rules == ("corpus.repeated",) and result.flags[0].repeats == len(pages)
 
 
+def test_a_statement_that_many_unrelated_stories_quote_stays():
+    quote = "“We are deeply saddened by the loss of our colleague,” the company said in a statement."
+    pages = unrelated_pages(quote)
+    cleaner = spamguard.Cleaner(memory=memory_of(pages))
+    assert all(quote in cleaner.clean(page).text for page in pages)
+
+
 def test_a_story_that_many_partial_copies_share_stays_however_many_there_are():
     story = "\n\n".join(STORIES[:4])
     copies = [f"{NAMES[i]} edition: our own introduction names {NAMES[i]}.\n\n{story}\n\nFiled from {NAMES[i]}."

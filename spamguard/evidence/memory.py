@@ -16,7 +16,7 @@ site's chrome does (`reads_as_template`: "SEE ALL RELATED", "Ads by Adblade", "S
 it stands apart (`standing_apart`): a sentence that APART_DOCUMENTS or more documents hold while the lines held
 about as often make up less than half of this document, a site's promo under stories that share nothing else
 ("Our reporters spent months on this story; help us keep going with a gift."). A story's copies share most of
-their text, so its sentences never stand apart.
+their text, so its sentences never stand apart, and nor does a quotation: many stories quote the same words.
 """
 from __future__ import annotations
 
@@ -64,6 +64,7 @@ _CHROME_WORD = regex.compile(
     r"relacionad\w*|commentaires?|partager|publicite|correlat\w*|commenti|condividi|yorum\w*|paylas|"
     r"komentar|bagikan|iklan|terkait|комментари\w*|поделиться|реклама|подписаться)\b")
 _STATEMENT_END = ".!。！"
+_QUOTATION = regex.compile(r'["“”„«»「」『』]')  # not ‘’: they are apostrophes too ("it’s")
 # A copyright notice reads as template however it ends ("© 2017 The Post. All rights reserved.").
 _NOTICE = regex.compile(r"©|^\s*copyright\b|\ball rights reserved\b|\btodos los derechos reservados\b|"
                         r"\btous droits r[ée]serv[ée]s\b|\balle rechte vorbehalten\b|\btutti i diritti riservati\b|"
@@ -180,9 +181,9 @@ def repeated_lines(doc: Document, memory: CorpusMemory) -> tuple[dict[int, int],
 def line_repeats(text: str, lines: Lines, nonblank: Sequence[int],
                  memory: CorpusMemory) -> tuple[dict[int, int], frozenset[int], bool]:
     """The lines of `text` (its `lines`, the `nonblank` ones asked about) that the corpus repeats (`repeated`):
-    line index -> documents holding it; those of them that stand apart (`standing_apart`); and whether removing
-    lines could make more of them repeated (a line in MIN_DOCUMENTS documents that the ratio held back: the
-    typical count falls as lines go, so the cleaner judges the cleaned text again).
+    line index -> documents holding it; those of them that stand apart (`standing_apart`) and quote no one; and
+    whether removing lines could make more of them repeated (a line in MIN_DOCUMENTS documents that the ratio held
+    back: the typical count falls as lines go, so the cleaner judges the cleaned text again).
     A line with no letter ("* * *", "– –", "1") is no evidence of a template, whatever its count, and nor is a
     byline ("– Benjamin Fearnow", "By Lisa Haven"): an author signs many of a site's stories."""
     starts, ends = lines.starts, lines.ends
@@ -196,7 +197,8 @@ def line_repeats(text: str, lines: Lines, nonblank: Sequence[int],
     if not found:
         return found, frozenset(), may_change
     apart = standing_apart([len(line.strip()) for line in texts], counts, repeats)
-    return found, frozenset(index for index, is_apart in zip(nonblank, apart) if is_apart), may_change
+    return found, frozenset(index for index, line, is_apart in zip(nonblank, texts, apart)
+                            if is_apart and not _QUOTATION.search(line)), may_change
 
 
 def template_lines(text: str, lines: Lines, nonblank: Sequence[int], memory: CorpusMemory) -> dict[int, int]:
