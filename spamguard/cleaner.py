@@ -20,7 +20,7 @@ import regex
 
 from .config import RULES_ONLY_THRESHOLD, Settings
 from .evidence import document
-from .evidence.memory import REPEATED, CorpusMemory, load_memory, template_lines
+from .evidence.memory import MIN_DOCUMENTS, REPEATED, CorpusMemory, line_key, load_memory, template_lines
 from .judge import Judge, Scored
 from .matcher import Matcher, default_matcher
 from .model import Model, cached_model
@@ -138,8 +138,10 @@ def _template_tail_flags(text: str, window: Window, settings: Settings, allowed:
     lines, up to the first line that is not), as the judge would flag them."""
     lines = split_lines(text)
     nonblank = nonblank_lines(text, lines)
-    found = template_lines(text, lines, nonblank, memory)
     starts, ends = lines.starts, lines.ends
+    if not nonblank or memory.count(line_key(text[starts[nonblank[-1]]:ends[nonblank[-1]]])) < MIN_DOCUMENTS:
+        return Flags()  # the last line is no template line: no tail (most pages; one line's fingerprint tells)
+    found = template_lines(text, lines, nonblank, memory)
     whole: dict[int, Scored] = {}
     for index in reversed(nonblank):
         if index not in found or allowed(text[starts[index]:ends[index]]):

@@ -188,9 +188,10 @@ def line_repeats(text: str, lines: Lines, nonblank: Sequence[int],
     byline ("– Benjamin Fearnow", "By Lisa Haven"): an author signs many of a site's stories."""
     starts, ends = lines.starts, lines.ends
     texts = [text[starts[i]:ends[i]] for i in nonblank]
-    keys = [line_key(line) if len(line) <= MAX_LINE_CHARS and HAS_LETTER.search(line)
-            and not (len(line) <= BYLINE_CHARS and _BYLINE.match(line)) else None for line in texts]
-    counts = memory.counts(keys)
+    counts = memory.counts([line_key(line) if len(line) <= MAX_LINE_CHARS else None for line in texts])
+    for k, n in enumerate(counts):
+        if n >= MIN_DOCUMENTS and not counted(texts[k]):  # the costlier checks, for the few lines they matter for
+            counts[k] = 0
     repeats = repeated(counts)
     may_change = any(n >= MIN_DOCUMENTS and not r for n, r in zip(counts, repeats))
     found = {index: n for index, n in zip(nonblank, repeats) if n}
@@ -199,6 +200,15 @@ def line_repeats(text: str, lines: Lines, nonblank: Sequence[int],
     apart = standing_apart([len(line.strip()) for line in texts], counts, repeats)
     return found, frozenset(index for index, line, is_apart in zip(nonblank, texts, apart)
                             if is_apart and not _QUOTATION.search(line)), may_change
+
+
+def counted(line: str) -> bool:
+    """Whether a line's count is evidence: it holds a letter and is no byline (`line_repeats`).
+
+    >>> counted("SEE ALL RELATED"), counted("* * *"), counted("By Lisa Haven")
+    (True, False, False)
+    """
+    return HAS_LETTER.search(line) is not None and not (len(line) <= BYLINE_CHARS and _BYLINE.match(line))
 
 
 def template_lines(text: str, lines: Lines, nonblank: Sequence[int], memory: CorpusMemory) -> dict[int, int]:
