@@ -10,6 +10,7 @@ import heapq
 import itertools
 import os
 import signal
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -27,7 +28,7 @@ from .model import Model, cached_model
 from .normalize import HAS_LETTER, LINE_BREAKS, NOT_WHITE_SPACE
 from .records import not_text, text_of
 from .rules import Hit
-from .segment import split_lines
+from .segment import Lines, split_lines
 from .spans import (
     OffsetsBack,
     apply,
@@ -142,16 +143,37 @@ def _template_tail_flags(text: str, window: Window, settings: Settings, allowed:
     if not nonblank or memory.count(line_key(text[starts[nonblank[-1]]:ends[nonblank[-1]]])) < MIN_DOCUMENTS:
         return Flags()  # the last line is no template line: no tail (most pages; one line's fingerprint tells)
     found = template_lines(text, lines, nonblank, memory)
-    whole: dict[int, Scored] = {}
-    for index in reversed(nonblank):
-        if index not in found or allowed(text[starts[index]:ends[index]]):
-            break
-        whole[index] = Scored(starts[index], ends[index], REPEATED.weight, None,
-                              (Hit(REPEATED, starts[index], ends[index]),))
-    repeats = {starts[index]: n for index, n in found.items()}
+    pos = len(nonblank)
+    while pos and nonblank[pos - 1] in found and not allowed(text[starts[nonblank[pos - 1]]:ends[nonblank[pos - 1]]]):
+        pos -= 1
     return merge(text, (make_flag(text, starts, s.start, s.end, REPEATED.category, (REPEATED.id,), s.score, None,
-                                  settings, repeats[s.hits[0].start])
-                        for s in line_removals(lines, nonblank, whole, window)), settings)
+                                  settings, found[bisect_right(starts, s.hits[0].start) - 1])
+                        for s in line_removals(lines, nonblank, _TemplateTail(lines, nonblank, pos), window)),
+                 settings)
+
+
+class _TemplateTail(Mapping[int, Scored]):
+    """The lines of a page's template tail, the non-blank lines from the `pos`-th on, each made a Scored only
+    when asked for: a tail of a million lines makes no million objects."""
+
+    def __init__(self, lines: Lines, nonblank: Sequence[int], pos: int) -> None:
+        self.lines, self.nonblank, self.pos = lines, nonblank, pos
+        self.first = nonblank[pos] if pos < len(nonblank) else len(lines.starts)
+
+    def __contains__(self, index: object) -> bool:
+        return isinstance(index, int) and index >= self.first
+
+    def __getitem__(self, index: int) -> Scored:
+        if index not in self:
+            raise KeyError(index)
+        start, end = self.lines.starts[index], self.lines.ends[index]
+        return Scored(start, end, REPEATED.weight, None, (Hit(REPEATED, start, end),))
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.nonblank[self.pos:])
+
+    def __len__(self) -> int:
+        return len(self.nonblank) - self.pos
 
 
 def _with_flags_of_cleaned(text: str, line_starts: Sequence[int], flags: Flags, more: Iterable[Flag],

@@ -77,6 +77,18 @@ def test_a_promo_sentence_that_many_unrelated_stories_carry_stands_apart_and_goe
         assert result.flags[0].rules == ("corpus.repeated",) and result.flags[0].repeats == len(pages)
 
 
+def test_a_long_template_tail_goes_as_one_flag_and_an_allowed_line_in_it_stays():
+    tail = [f"Share this story with friends at the {a} {b} shop" for a in NAMES[:8] for b in NAMES[:5]]  # 40
+    heads = ["\n".join(f"{STORIES[k % 8][:-1]} in {NAMES[i]}, part {NAMES[k % 12]}." for k in range(20))
+             for i in range(4)]  # 20 lines of each page's own
+    pages = [f"{head}\n" + "\n".join(tail) for head in heads]
+    memory = memory_of(pages)
+    result = spamguard.Cleaner(memory=memory).clean(pages[0])
+    assert result.text == heads[0] and len(result.flags) == 1 and result.flags[0].repeats == len(pages)
+    kept = spamguard.Cleaner(memory=memory, allow=[tail[-3]]).clean(pages[0]).text
+    assert kept == f"{heads[0]}\n{tail[-3]}", "the allowed line stays, the template above and below it goes"
+
+
 def test_a_statement_that_many_unrelated_stories_quote_stays():
     quote = "“We are deeply saddened by the loss of our colleague,” the company said in a statement."
     pages = unrelated_pages(quote)
