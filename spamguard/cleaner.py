@@ -125,19 +125,20 @@ def _window_flags(text: str, window: Window, matcher: Matcher, model: Model | No
     (`evidence.memory.template_lines`) go first, and the page is judged without them, as a page of a site with no
     template would be: the line above them is judged as the last line it is, in one judging. Template lines within
     the text are judged with the rest (a related-links header is evidence for the titles under it)."""
-    template = _template_tail_flags(text, window, settings, allowed, memory) \
-        if memory is not None and window.trailer else None
+    if memory is None or not window.trailer:
+        return _judged_flags(text, window, matcher, model, settings, allowed, memory)
+    lines = split_lines(text)
+    template = _template_tail_flags(text, lines, window, settings, allowed, memory)
     if not template:
         return _judged_flags(text, window, matcher, model, settings, allowed, memory)
     more = _judged_flags(apply(text, template), window, matcher, model, settings, allowed, memory)
-    return _with_flags_of_cleaned(text, split_lines(text).starts, template, more, settings)
+    return _with_flags_of_cleaned(text, lines.starts, template, more, settings)
 
 
-def _template_tail_flags(text: str, window: Window, settings: Settings, allowed: Callable[[str], bool],
+def _template_tail_flags(text: str, lines: Lines, window: Window, settings: Settings, allowed: Callable[[str], bool],
                          memory: CorpusMemory) -> Flags:
     """The flags of the lines at the end of `text` that the memory alone calls the site's template (the last
     lines, up to the first line that is not), as the judge would flag them."""
-    lines = split_lines(text)
     nonblank = nonblank_lines(text, lines)
     starts, ends = lines.starts, lines.ends
     if not nonblank or memory.count(line_key(text[starts[nonblank[-1]]:ends[nonblank[-1]]])) < MIN_DOCUMENTS:

@@ -33,7 +33,7 @@ import regex
 
 from .config import Settings
 from .evidence import Features, unit_features
-from .evidence.memory import REPEATED, reads_as_template
+from .evidence.memory import REPEATED
 from .model import Model
 from .normalize import WHITE_SPACE
 from .rules import Hit
@@ -191,7 +191,7 @@ class Judge:
         if line_rule >= self.settings.rule_acts:  # a line rule decides on its own: no evidence to weigh
             return Scored(unit.start, unit.end, line_rule, None, _with(hits, repeated), True)
         if repeated is not None:
-            if unit.line_index in self.doc.repeats_apart or reads_as_template(self.doc.text[unit.start:unit.end]):
+            if unit.line_index in self.doc.repeats_template:
                 # the site's template, known by its repetition whatever the model would say of the line alone
                 return Scored(unit.start, unit.end, max(line_rule, REPEATED.weight), None, _with(hits, repeated), True)
             threshold = min(threshold, self.settings.repeated_threshold)  # its score need only be the corpus's

@@ -111,7 +111,7 @@ class Document:
         self.hits = hits
         self.window = window or Window(0, len(text), 0, 0)
         self.repeats: dict[int, int] = {}  # lines the corpus memory counts as repeated: index -> documents
-        self.repeats_apart: frozenset[int] = frozenset()  # of those, the ones that stand apart (`evidence.memory`)
+        self.repeats_template: frozenset[int] = frozenset()  # of those, the site's template (`evidence.memory`)
         self.repeats_may_change = False  # removing lines could make more lines repeated (`evidence.memory`)
         # words' first occurrence ends and last occurrence starts (None until read), for `evidence.shape`
         self.word_spans: dict[str, tuple[int, int | None]] = {}

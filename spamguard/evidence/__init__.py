@@ -72,7 +72,7 @@ def document(text: str, matcher: Matcher, window: Window | None = None,
     if len(found):
         doc.hits = merged(len(text), [doc.hits, found])
     if memory is not None:
-        doc.repeats, doc.repeats_apart, doc.repeats_may_change = repeated_lines(doc, memory)
+        doc.repeats, doc.repeats_template, doc.repeats_may_change = repeated_lines(doc, memory)
     return doc
 
 

@@ -180,10 +180,11 @@ def repeated_lines(doc: Document, memory: CorpusMemory) -> tuple[dict[int, int],
 
 def line_repeats(text: str, lines: Lines, nonblank: Sequence[int],
                  memory: CorpusMemory) -> tuple[dict[int, int], frozenset[int], bool]:
-    """The lines of `text` (its `lines`, the `nonblank` ones asked about) that the corpus repeats (`repeated`):
-    line index -> documents holding it; those of them that stand apart (`standing_apart`) and quote no one; and
-    whether removing lines could make more of them repeated (a line in MIN_DOCUMENTS documents that the ratio held
-    back: the typical count falls as lines go, so the cleaner judges the cleaned text again).
+    """The lines of `text` (its `lines`, the `nonblank` ones asked about) that the corpus repeats (`repeated`): line
+    index -> documents holding it; those of them the memory alone calls the site's template (they stand apart,
+    `standing_apart`, and quote no one, or read as template, `reads_as_template`); and whether removing lines could
+    make more of them repeated (a line in MIN_DOCUMENTS documents that the ratio held back: the typical count falls
+    as lines go, so the cleaner judges the cleaned text again).
     A line with no letter ("* * *", "– –", "1") is no evidence of a template, whatever its count, and nor is a
     byline ("– Benjamin Fearnow", "By Lisa Haven"): an author signs many of a site's stories."""
     starts, ends = lines.starts, lines.ends
@@ -198,8 +199,8 @@ def line_repeats(text: str, lines: Lines, nonblank: Sequence[int],
     if not found:
         return found, frozenset(), may_change
     apart = standing_apart([len(line.strip()) for line in texts], counts, repeats)
-    return found, frozenset(index for index, line, is_apart in zip(nonblank, texts, apart)
-                            if is_apart and not _QUOTATION.search(line)), may_change
+    return found, frozenset(index for index, line, n, is_apart in zip(nonblank, texts, repeats, apart)
+                            if n and (is_apart and not _QUOTATION.search(line) or reads_as_template(line))), may_change
 
 
 def counted(line: str) -> bool:
@@ -214,9 +215,8 @@ def counted(line: str) -> bool:
 def template_lines(text: str, lines: Lines, nonblank: Sequence[int], memory: CorpusMemory) -> dict[int, int]:
     """The lines the memory alone calls the site's template (line index -> documents holding it): repeated, and
     standing apart or reading as template. The judge would remove them whatever else it read of them."""
-    found, apart, _ = line_repeats(text, lines, nonblank, memory)
-    return {index: n for index, n in found.items()
-            if index in apart or reads_as_template(text[lines.starts[index]:lines.ends[index]])}
+    found, templates, _ = line_repeats(text, lines, nonblank, memory)
+    return {index: n for index, n in found.items() if index in templates}
 
 
 class CorpusMemory:
