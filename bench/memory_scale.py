@@ -96,6 +96,8 @@ _KINDS_OF_PAPER = ("Times", "Post", "Herald", "Gazette", "Daily", "Chronicle", "
                    "Ledger", "Journal", "Report", "Wire", "Sentinel", "Dispatch")
 _AD_NETWORKS = ("Adblade", "Revcontent", "Taboola", "Outbrain", "Zergnet", "MGID")
 _SENTENCE_END = regex.compile(r"(?<=[.!?][\"'”’)]?)\s+(?=[\"“‘(]?\p{Lu})")
+# A sentence ends in its closing punctuation; a heading, list item, table row or photo credit does not.
+_ENDS_AS_SENTENCE = regex.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -183,12 +185,14 @@ class Corpus:
         return (self.document(i).text for i in range(self.n_docs))
 
 
-def article_pool(sentences: bool, gold: bool = False) -> tuple[list[tuple[str, str]], int]:
+def article_pool(sentences: bool, gold: bool = False) -> tuple[list[tuple[str, str]], int, int]:
     """The distinct lines (or sentences) of the real articles that hold a letter, less the lines 3+ source texts
-    hold, each with the script most of its source text is written in (`words.dominant_script`); and how many such
-    source lines were left out. `gold`: only the aeb gold bodies, whose text people chose as the article (the other
-    sources hold their sites' own chrome, "21k shares", "SEE ALSO: ...", which would count as article lines
-    here)."""
+    hold, each with the script most of its source text is written in (`words.dominant_script`); how many such
+    source lines were left out; and, with `sentences`, how many pieces were left out as no sentence (headings, list
+    items, table rows, credits: glued after a sentence, they would make a line no page has, "Every street sign
+    became musical. Leverage your income"). `gold`: only the aeb gold bodies, whose text people chose as the
+    article (the other sources hold their sites' own chrome, "21k shares", "SEE ALSO: ...", which would count as
+    article lines here)."""
     holders: dict[int, set[int]] = {}
     first: dict[int, tuple[str, str]] = {}
     for n, text in enumerate(docs.gold_articles() if gold else docs.real_articles()):
@@ -202,9 +206,11 @@ def article_pool(sentences: bool, gold: bool = False) -> tuple[list[tuple[str, s
     dropped = sum(len(h) >= 3 for h in holders.values())
     lines = [entry for key, entry in first.items() if len(holders[key]) < 3]
     if not sentences:
-        return lines, dropped
+        return lines, dropped, 0
     pieces = {(script, s.strip()) for script, line in lines for s in _SENTENCE_END.split(line)}
-    return sorted((script, s) for script, s in pieces if len(s) >= 20 and HAS_LETTER.search(s)), dropped
+    pieces = {(script, s) for script, s in pieces if len(s) >= 20 and HAS_LETTER.search(s)}
+    kept = sorted((script, s) for script, s in pieces if _ENDS_AS_SENTENCE.search(s))
+    return kept, dropped, len(pieces) - len(kept)
 
 
 @dataclass
@@ -327,11 +333,13 @@ def main(argv: list[str] | None = None) -> int:
     docs.require_shared()
     jobs = args.jobs or os.cpu_count() or 1
     began = time.perf_counter()
-    pool, dropped = article_pool(args.lines == "sentences", args.gold)
+    pool, dropped, no_sentence = article_pool(args.lines == "sentences", args.gold)
     corpus = Corpus(pool, args.docs, args.sites, args.seed, args.lines == "sentences")
     print(f"{args.docs:,} docs from {args.sites:,} sites (seed {args.seed}), article {args.lines}: a pool of "
           f"{len(pool):,} distinct real {args.lines} ({dropped:,} source lines held by 3+ source texts left out); "
           f"{jobs} cleaning processes; python {sys.version.split()[0]}; {Path(__file__).name}")
+    if no_sentence:
+        print(f"left out: {no_sentence:,} pieces that do not end as a sentence (headings, list items, table rows)")
     if corpus.left_out:
         print(f"left out: the sentences of scripts with fewer than {MIN_SCRIPT_SENTENCES} "
               f"({', '.join(f'{script} {n}' for script, n in corpus.left_out.items())})")
