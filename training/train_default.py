@@ -18,6 +18,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+# Byte for byte on any x86-64 machine: OpenBLAS picks its kernels by CPU, and liblinear's sums round with them (the
+# same data gave other weights on an AVX2 machine than on the one that trained the shipped model). Before numpy
+# loads: one kernel that every x86-64 CPU runs, on one thread. The library versions are pinned in constraints.txt.
+os.environ.setdefault("OPENBLAS_CORETYPE", "Prescott")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from spamguard.evaluate import evaluate, format_metrics, read_records  # noqa: E402
 from spamguard.model import CARD_FILE, load_model  # noqa: E402
