@@ -54,7 +54,7 @@ _GLUED_WORDS = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")  # "verdienenKredit" (one in
 _EMAIL = regex.compile(r"[\w.+-]@[\w-]+\.\w")
 _HANDLE = regex.compile(r"@\w")
 _PHONE = regex.compile(r"\d{7}")
-PARAGRAPH_WORDS = 40  # a line of two sentences or more and this many words is a paragraph of prose
+PARAGRAPH_WORDS = 15  # a line of two sentences or more and this many words is a paragraph of prose
 PHRASE_COVERED, PHRASE_COVERED_WORDS = 0.9, 20  # a unit this covered by spam phrases, with this many words, is junk
 # A unit of this many words whose spam phrases cover some but less than this share of it (prose naming a brand)
 # is no junk on a score, unless it holds a link or a phone number (then at the middle threshold).

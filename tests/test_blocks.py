@@ -45,6 +45,16 @@ def test_a_list_ends_where_the_spacing_widens_or_a_sentence_begins():
     assert "Why the budget matters" not in removed and HEADLINES[0] in removed
 
 
+def test_prose_under_a_lone_related_header_stays():
+    # an extractor may keep a related box's header and drop its links: the paragraph below it is the article's,
+    # even when it is short and ends in a quotation, a question or an exclamation after a sentence
+    for paragraph in ("First it was hard to breathe, then dizzy spells. We have no further comment.\u201d",
+                      "\u201cOh my,\u201d Lucas responded with a sigh. Why it\u2019s crucial, actually!",
+                      "All on board were killed, the spokesman said. So why had so few people heard of him?"):
+        text = STORY + "\n\nMore from The Loros Sentinel:\n\n" + paragraph + "\n\n" + STORY
+        assert paragraph not in removed_lines(text)
+
+
 def test_a_long_list_under_a_header_is_the_articles_own():
     items = [f"Chapter {n}: The Road North" for n in range(MAX_ITEMS + 1)]
     text = STORY + "\n\nRecommended reading\n" + "\n".join(items) + "\n\n" + STORY

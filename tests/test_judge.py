@@ -235,6 +235,13 @@ def test_a_paragraph_of_prose_is_not_cut_on_a_score_alone():
     assert clean(COUNCIL_BODY + with_a_link).text == COUNCIL_BODY.rstrip()
 
 
+def test_a_short_paragraph_of_prose_is_not_cut_on_a_score_alone():
+    # a quotation of two sentences and 25 words that ends a story: the model alone scores it 0.98 as the last line
+    paragraph = ("You do need to push yourself harder in order to progress, but it should be effort within your "
+                 "ability. Always listen to your body.")
+    assert spamguard.clean(COUNCIL_BODY + paragraph).text == COUNCIL_BODY + paragraph
+
+
 WITHIN_BODY = ("The city council voted on Tuesday to approve a new budget for public transport, ending months of "
                "debate. Under the plan, bus fares will rise by 5 per cent next year.\n\n"
                "Critics said the increase would hurt low-income families, who rely on buses more than anyone.\n\n")

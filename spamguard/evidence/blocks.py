@@ -70,6 +70,7 @@ _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _LINE_END_DOTS = re.compile(r"\.\.\.[^\S\n]{0,20}(?=\n|\Z)")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_PUNCTUATION = frozenset(".!?:;,")
+_CLOSING = "\"'”’»)]"
 _PROSE_END = frozenset(".!?\"”’'")
 
 
@@ -295,11 +296,16 @@ def _reads_as_title(text: str) -> bool:
     True
     >>> _reads_as_title("He said the plan would work."), _reads_as_title("and then it rained")
     (False, False)
+    >>> _reads_as_title("It was hard. We have no further comment.”")
+    False
     """
     if not _is_short(text) or text.endswith(":"):
         return False
-    if text.endswith(".") and not text.endswith(("...", "…")):
+    body = text.rstrip(_CLOSING)  # a full stop inside closing quotes ends a sentence too
+    if body.endswith(".") and not body.endswith(("...", "…")):
         return False
+    if body.endswith(("!", "?")) and SENTENCE_BREAK.search(body):
+        return False  # a sentence, then a question or an exclamation: prose
     first = next((c for c in text if c.isalnum()), "")
     return not first.islower()
 
