@@ -44,6 +44,8 @@ from .types import Flag, Flags, Report, Result, Verdict
 from .units import nonblank_lines
 from .windows import Window, end_of_kept_text, windows
 
+CONTEXT_SHARE = 10  # removing a tenth of a text or more changes the context its kept lines were judged in
+
 
 class Allowlist:
     """Lines that are never flagged: exact lines (compared stripped) and `re:` regexes (searched)."""
@@ -201,8 +203,11 @@ def _judged_flags(text: str, window: Window, matcher: Matcher, model: Model | No
         # lines with no letter, which the trailer walk passes through), brings something new to judge; so does
         # any removed line below a line within the text that was judged and kept (its position changes) or when a corpus
         # memory could count more lines repeated (`memory`).
+        # Whole lines removed within the text leave the body the kept lines were judged against, unless they are
+        # a large share of it: a line's score weighs the body around it.
         if not flags or (not may_change and HAS_LETTER.search(text, flags[-1].end) is not None
-                         and all(_whole_lines(text, start, end) for start, end in flags.spans())):
+                         and all(_whole_lines(text, start, end) for start, end in flags.spans())
+                         and CONTEXT_SHARE * sum(end - start for start, end in flags.spans()) < len(text)):
             break
         line_starts = line_starts or split_lines(text).starts
         cleaned = apply(text, flags)

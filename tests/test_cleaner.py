@@ -179,6 +179,7 @@ def test_check_gives_the_verdict_of_clean(text, verdict):
 @example("0SharE TH1S:Share th1s:P0RN 1ZLE\x1e0\x08P0RN 1ZLE")  # labels left at a line end, one per pass
 @example("P0RN 1ZLE\x1e0\r–M0RE…\r0")  # a line cut above lines with no letter: the trailer walk goes on
 @example("0100p0rn0 1zleS0\x1eC0NT1NUED BEL0W...\x1er")  # a line kept within the text nears the end: judged again
+@example("0\rPREV10US\r01asl0t gac0r:a1D1A00")  # most of the text went above the last line: judged again
 def test_cleaning_is_idempotent(text):
     once = spamguard.clean(text).text
     assert spamguard.clean(once).text == once
