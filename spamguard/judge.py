@@ -524,6 +524,9 @@ def junk_tail(judge: Judge, line_unit: Unit) -> Scored | None:
         if gap and not _ALNUM.search(text[seg.start:end]):
             continue  # punctuation after the doubtful piece joins the piece before it
         if text[seg.start:end].strip():
+            if (best is None or gap) and not doc.hits_in(seg.start, end) \
+                    and (gap or _whole_sentence(text, seg.start, end)):
+                break  # a piece no rule names ends the run here, whatever it would score: no need to score it
             scored = judge.judge(piece(line_unit, seg.start, end))
             if not scored.is_junk:
                 if best is None or gap:
