@@ -257,6 +257,10 @@ def test_a_run_of_glued_labels_or_more_links_is_one_hit(text, run):
     ("© 2006-2019 ТОВ «Медіа». Все права защищены.", True),
     ("(c) 2019 Jane Doe", True),
     ("© Reuters", False),
+    ("Women Can Talk Sports. All Rights Reserved.", True),
+    ("Reprinted with permission of the author and the Daily Ledger. Copyright (c) Ledger Media LLC. All rights "
+     "reserved.", True),
+    ("Assange has denied both allegations made against him. All rights reserved.", False),  # a sentence, glued
     ("Copyright infringement claims rose by a third last year, the office said.", False),
     ("The contract listed three options: (a) sell, (b) lease, (c) close the plant.", False),
     ("© 2019 Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten or "
