@@ -59,6 +59,8 @@ PHRASE_COVERED, PHRASE_COVERED_WORDS = 0.9, 20  # a unit this covered by spam ph
 # A unit of this many words whose spam phrases cover some but less than this share of it (prose naming a brand)
 # is no junk on a score, unless it holds a link or a phone number (then at the middle threshold).
 LONG_SENTENCE_WORDS, SPARSE_PHRASES = 8, 0.3
+_LONG_WORD = regex.compile(r"\p{L}{4,}")
+REPEAT_CHARS = 300  # the characters of a line that `repeats_a_word` reads
 _CLAUSE_BREAK = regex.compile(r"[\s,.;:!?，。、；：！？]+")
 PROSE_PIECES = 2  # prose has this many pieces between spaces and clause punctuation, in any script
 ARTICLE_CHECK_CHARS = 2000  # longer text is judged as it scored (the checks read no more than this)
@@ -209,7 +211,8 @@ class Judge:
             # prose that names a brand: news, not an ad, unless it carries a way to reach the seller or ends as no
             # sentence does (a list of anchors: "..., cassino online, apostas esportivas!!!"); as a line's tail
             # ending a sentence it is the rest of one, never cut (a run of anchors is cut at the middle threshold)
-            doubtful = reaches_someone(unit_text) or _SENTENCE_ENDING.search(unit_text[-200:]) is None
+            doubtful = reaches_someone(unit_text) or _SENTENCE_ENDING.search(unit_text[-200:]) is None \
+                or repeats_a_word(unit_text)
             sentence_tail = unit.is_suffix and features.shape.ends_terminal
             threshold = max(threshold, self.middle_threshold) if doubtful or unit.is_suffix and not sentence_tail \
                 else math.inf
@@ -393,6 +396,24 @@ def reads_as_prose(text: str) -> bool:
     """
     pieces = _CLAUSE_BREAK.split(text.strip(), maxsplit=PROSE_PIECES)
     return sum(1 for piece in pieces if piece) >= PROSE_PIECES
+
+
+def repeats_a_word(text: str) -> bool:
+    """Whether a word of four letters or more comes back in the first REPEAT_CHARS characters: anchors in a row
+    repeat their keywords ("porno gratuit sexe en direct film porno"), a sentence naming a brand seldom does.
+
+    >>> repeats_a_word("x gratuit vidéos porno gratuit sexe en direct film porno français.")
+    True
+    >>> repeats_a_word("The casino group said its Macau revenue rose by a third in May.")
+    False
+    """
+    seen: set[str] = set()
+    for word in _LONG_WORD.findall(text, 0, REPEAT_CHARS):
+        word = word.casefold()
+        if word in seen:
+            return True
+        seen.add(word)
+    return False
 
 
 def reads_as_statement(text: str) -> bool:

@@ -315,3 +315,12 @@ def test_within_the_text_a_line_with_a_link_or_a_phone_number_needs_less_to_go()
         assert clean(WITHIN_BODY + ad + WITHIN_END).text == WITHIN_BODY + WITHIN_END.lstrip()
     plain = "Porno darmowe hd >>"
     assert clean(WITHIN_BODY + plain + WITHIN_END).text == WITHIN_BODY + plain + WITHIN_END
+
+
+def test_a_run_of_anchors_ending_in_a_full_stop_is_no_sentence_naming_a_brand():
+    # it reads as prose to the brand rule (spaces, a full stop), but its keywords come back: anchors in a row
+    line = "x gratuit vidéos x gratuites porno gratuit sexe en direct film porno français."
+    text = WITHIN_BODY + line + WITHIN_END
+    assert spamguard.clean(text).text == WITHIN_BODY + WITHIN_END.lstrip()
+    news = "The casino group said its Macau revenue rose by a third in May, its best month since 2019."
+    assert spamguard.clean(WITHIN_BODY + news + WITHIN_END).text == WITHIN_BODY + news + WITHIN_END
