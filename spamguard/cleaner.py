@@ -202,9 +202,8 @@ def _judged_flags(text: str, window: Window, matcher: Matcher, model: Model | No
         # Only a cut inside a line, or a new last line (the trailer went, or all that follows the last cut is
         # lines with no letter, which the trailer walk passes through), brings something new to judge; so does
         # any removed line below a line within the text that was judged and kept (its position changes) or when a corpus
-        # memory could count more lines repeated (`memory`).
-        # Whole lines removed within the text leave the body the kept lines were judged against, unless they are
-        # a large share of it: a line's score weighs the body around it.
+        # memory could count more lines repeated (`memory`); so does removing a tenth of the text or more in whole
+        # lines (CONTEXT_SHARE), since a kept line's score weighs the body around it.
         if not flags or (not may_change and HAS_LETTER.search(text, flags[-1].end) is not None
                          and all(_whole_lines(text, start, end) for start, end in flags.spans())
                          and CONTEXT_SHARE * sum(end - start for start, end in flags.spans()) < len(text)):

@@ -39,7 +39,7 @@ from .normalize import WHITE_SPACE
 from .rules import Hit
 from .segment import Line
 from .units import LINK, LINK_LINE_CHARS, Document, Unit, has_link, head, piece, suffix
-from .words import PROMPT_WORDS, SENTENCE_BREAK, SPLIT_WORD, words_of
+from .words import LONG_WORD, PROMPT_WORDS, SENTENCE_BREAK, SPLIT_WORD, words_of
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
@@ -59,7 +59,6 @@ PHRASE_COVERED, PHRASE_COVERED_WORDS = 0.9, 20  # a unit this covered by spam ph
 # A unit of this many words whose spam phrases cover some but less than this share of it (prose naming a brand)
 # is no junk on a score, unless it holds a link or a phone number (then at the middle threshold).
 LONG_SENTENCE_WORDS, SPARSE_PHRASES = 8, 0.3
-_LONG_WORD = regex.compile(r"\p{L}{4,}")
 REPEAT_CHARS = 300  # the characters of a line that `repeats_a_word` reads
 _CLAUSE_BREAK = regex.compile(r"[\s,.;:!?，。、；：！？]+")
 PROSE_PIECES = 2  # prose has this many pieces between spaces and clause punctuation, in any script
@@ -408,7 +407,7 @@ def repeats_a_word(text: str) -> bool:
     False
     """
     seen: set[str] = set()
-    for word in _LONG_WORD.findall(text, 0, REPEAT_CHARS):
+    for word in LONG_WORD.findall(text, 0, REPEAT_CHARS):
         word = word.casefold()
         if word in seen:
             return True

@@ -21,6 +21,7 @@ _ASCII_LETTERS = string.ascii_letters.encode()
 # The words str.split() gives, found one at a time (the standard library's \s is str.isspace()): a long line is
 # read without a list of all its words.
 SPLIT_WORD = re.compile(r"\S+")
+LONG_WORD = re.compile(r"[^\W\d_]{4,}")  # a run of four letters or more: a word that carries meaning
 # A prompt's first word: a sentence that opens so asks the reader to act ("Follow Reuters on Twitter.", "Cliquez
 # ici : ...", "Zadzwoń ..."): English, and the words that click, call, visit and buy in the languages of the lexicon.
 PROMPT_WORDS = frozenset((

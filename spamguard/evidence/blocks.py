@@ -33,7 +33,7 @@ from ..hits import Hits
 from ..normalize import stripped_span
 from ..rules import table_rule
 from ..units import Document
-from ..words import SENTENCE_BREAK
+from ..words import LONG_WORD, SENTENCE_BREAK
 
 MAX_ITEMS = 12  # a list header announces a few links; a longer list is the article's own
 MAX_LOOK = 40  # lines a block looks at around where it starts
@@ -68,7 +68,6 @@ _URL_LINE = re.compile(r"\n" + _URL, re.IGNORECASE)  # led by a line break: the 
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 # Three dots, as teaser lists cut headlines; a line ending in '…' was an article sentence wherever we looked.
 _LINE_END_DOTS = re.compile(r"\.\.\.[^\S\n]{0,20}(?=\n|\Z)")
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_PUNCTUATION = frozenset(".!?:;,")
 _CLOSING = "\"'”’»)]"
 _PROSE_END = frozenset(".!?\"”’'")
@@ -258,7 +257,7 @@ def _is_prose(doc: Document, index: int) -> bool:
 
 def _stems(text: str) -> set[str]:
     """The first five letters of each long word: 'Hospitalized' and 'hospital' share one."""
-    return {w.casefold()[:5] for w in _LONG_WORD.findall(text)}
+    return {w.casefold()[:5] for w in LONG_WORD.findall(text)}
 
 
 def _url_lines(text: str) -> Iterator[tuple[int, str]]:
