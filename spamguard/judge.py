@@ -45,6 +45,10 @@ _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
 _NO_SPACE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _SENTENCE_END = ".!?。！？"
+_CLOSING_MARKS, _OPENING_MARKS = "\"'”’»)]", "\"'“‘«(["
+# the first part of a word in camel case: "Mc" of "McAleenan", "Smart" of "SmartAsset", "i" of "iPhone" (a longer
+# capitalised word is more often an article's last, with junk glued on: "...Technology Hazard|Pinjol tanpa bi")
+_GLUED_HEAD = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}{0,4}|\p{Ll})$")
 _FULL_STOP = ".。।"
 SHORT_STATEMENT_WORDS = 6
 SENTENCE_TAIL_WORDS = 6  # an unnamed tail that is a whole sentence this long stays, as does such a head
@@ -610,25 +614,50 @@ def _too_slight_to_cut(judge: Judge, start: int, end: int, tail: Scored) -> bool
 
 def _unnamed_tail(judge: Judge, tail: Scored) -> bool:
     """A tail that no rule names is cut only at the middle threshold, and never when it is a whole sentence of
-    SENTENCE_TAIL_WORDS or more (a capital after a sentence end): the end of a paragraph is where article text most
-    often stands (its last sentence, a contact address), and a cut inside a line is the costliest guess."""
+    SENTENCE_TAIL_WORDS or more (a capital after a sentence end) or starts inside a name (`_starts_inside_a_name`):
+    the end of a paragraph is where article text most often stands (its last sentence, a contact address), and a cut
+    inside a line is the costliest guess."""
     if tail.hits or judge.model is None:
         return False
-    return _whole_sentence(judge.doc.text, tail.start, tail.end) or (tail.model_score or 0.0) < judge.middle_threshold
+    text = judge.doc.text
+    return _whole_sentence(text, tail.start, tail.end) or _starts_inside_a_name(text, tail.start) \
+        or (tail.model_score or 0.0) < judge.middle_threshold
 
 
 def _whole_sentence(text: str, start: int, end: int) -> bool:
-    """[start, end) is a sentence of SENTENCE_TAIL_WORDS words or more: a capital after a sentence end.
+    """[start, end) is a sentence of SENTENCE_TAIL_WORDS words or more: a capital after a sentence end, quotes and
+    brackets opening it aside, and those closing the sentence before it where a space follows them (glued on,
+    'reasons."Thuê người viết', it is junk as often as a sentence).
 
-    >>> text = "He left. Council members met the mayor, contact press@city.org"
+    >>> text = 'He left. Council members met the mayor, contact press@city.org'
     >>> _whole_sentence(text, 8, len(text)), _whole_sentence(text, 3, len(text))
     (True, False)
+    >>> text = 'He said: "We left." (You can read the whole report here.)'
+    >>> _whole_sentence(text, 19, len(text)), _whole_sentence(text.replace('" (', '"('), 19, len(text) - 1)
+    (True, False)
     """
-    body = text[start:end].strip()
+    spaced = text[start:start + 1].isspace() or start > 0 and text[start - 1].isspace()
     before = start - 1
-    while before >= 0 and text[before].isspace():  # no copy of the text before: this runs for each piece of a tail
-        before -= 1
-    return before >= 0 and text[before] in _SENTENCE_END and body[:1].isupper() and _words(body) >= SENTENCE_TAIL_WORDS
+    while before >= 0 and (text[before].isspace() or spaced and text[before] in _CLOSING_MARKS):
+        before -= 1  # no copy of the text before: this runs for each piece of a tail
+    if before < 0 or text[before] not in _SENTENCE_END:
+        return False
+    body = text[start:end].strip().lstrip(_OPENING_MARKS)
+    return body[:1].isupper() and _words(body) >= SENTENCE_TAIL_WORDS
+
+
+def _starts_inside_a_name(text: str, start: int) -> bool:
+    """Whether a tail starting at `start` starts inside a word written in camel case ("Mc|Aleenan",
+    "Smart|Asset's", "You|Tube": the part before is one short capitalised word), a name, not junk glued on.
+
+    >>> text = "Mr McAleenan resigned. A planner (SmartAsset's tool) helps."
+    >>> _starts_inside_a_name(text, 5), _starts_inside_a_name(text, 39), _starts_inside_a_name(text, 22)
+    (True, True, False)
+    >>> _starts_inside_a_name("tangan ayahkuADVERTISEMENT", 12), _starts_inside_a_name("Safety HazardPinjol", 13)
+    (False, False)
+    """
+    return 0 < start < len(text) and text[start].isupper() and not text[start - 1].isspace() \
+        and _GLUED_HEAD.search(text, max(0, start - 8), start) is not None
 
 
 def _visible(text: str) -> int:

@@ -117,6 +117,24 @@ def test_words_hidden_from_filters_are_evidence_of_junk(junk):
     assert spamguard.clean(article + junk).text.rstrip() == article  # the space before a glued tail may stay
 
 
+@pytest.mark.parametrize("last", [
+    "Portion sizes were measured in cups. McAleenan resigned and Chad Wolf has been named new DHS acting secretary.",
+    "The clip was posted by NBC Nightly News/YouTube; Mike Seidel/YouTube",
+    "A good financial planner (SmartAsset's free tool can help find one) can help you crunch the numbers.",
+    'Investors will be left to wonder: "what did we do to deserve this?" To reach your savings goal, live below your '
+    'means, increase your income, and max out your retirement accounts.',
+    "Officials said the review would take months. \u201cBecome a member today\u201d sounds like a tall order.",
+])
+def test_a_name_in_camel_case_or_a_quoted_sentence_is_no_tail_of_glued_junk(last):
+    # the model alone once cut each of these inside the sentence ("Mc|Aleenan") or took the last sentence, which
+    # opens with a bracket, for no whole sentence
+    article = ("The city council approved the new budget on Tuesday after a long debate about school funding and "
+               "road repairs, officials said.\n\nThe mayor said the plan would be reviewed again next spring, when "
+               "the figures for the first quarter are in.\n\n" + last)
+    result = spamguard.clean(article)
+    assert result.text == article, result.flags
+
+
 @pytest.mark.parametrize("junk", [
     " Todays draw shows that you have won a £900 prize GUARANTEED. Call 09012345678 from land line. Claim 4040. "
     "Valid 12hrs only",
