@@ -22,6 +22,12 @@ own again). Every document is made from the seed and its number alone, on the fl
 (clean, count, clean with the memory) make the same documents, and none is held. Some wordings carry no site name
 ("SEE ALL RELATED", "Advertisement"): many sites share them, as they share a CMS.
 
+The gold pool is people-chosen article text, and still holds its sites' own prompts, promos and credits ("Read our
+... review.", a contest's "vote for ... at Wday.ru!", "© 2019 Associated Press."). pool_review.tsv lists the 113 of
+its 6,239 sentences that a full read of the pool against ../shared/eval/LABELING.md took for no article text (junk,
+or credits the guide scores as neither); they stay in the pool, and the figures are also given without the article
+lines that hold one of them ("those aside").
+
 Ground truth is per line: template or article. A template line counts as removed when the flags cover all of it;
 an article line is lost when the flags touch any of it; "held by 3+ documents" counts the lost article lines the
 memory itself could call template (the others went because the template below them went and they were judged as
@@ -35,6 +41,7 @@ VmHWM of the largest worker, read as each cleaning run ends. The machine is shar
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import random
 import resource
@@ -62,6 +69,8 @@ from spamguard.words import dominant_script
 DUPLICATE_SHARE = 0.05  # documents that are syndicated copies of an article of the DUPLICATE_WINDOW before
 DUPLICATE_WINDOW = 1000
 BATCH = 256
+NOT_ARTICLE = "not-article"
+REVIEW = Path(__file__).with_name("pool_review.tsv")
 MIN_SCRIPT_SENTENCES = 500  # with --lines sentences, the sentences of a script with fewer are left out
 
 # Template kinds: (kind, wordings). {name} is the site's name, {domain} its domain, {n} a number drawn per document.
@@ -124,7 +133,8 @@ def make_site(seed: int, number: int) -> Site:
 
 @dataclass
 class Doc:
-    """A generated document: its text and, per non-blank line, (start, end, template kind or "" for article)."""
+    """A generated document: its text and, per non-blank line, (start, end, template kind, or "" for article, or
+    NOT_ARTICLE for an article line that holds a pool sentence the review read as no article text)."""
 
     text: str
     lines: list[tuple[int, int, str]]
@@ -133,8 +143,10 @@ class Doc:
 class Corpus:
     """The synthetic corpus: document i is made from the seed and i alone."""
 
-    def __init__(self, pool: list[tuple[str, str]], n_docs: int, n_sites: int, seed: int, sentences: bool) -> None:
+    def __init__(self, pool: list[tuple[str, str]], n_docs: int, n_sites: int, seed: int, sentences: bool,
+                 not_article: frozenset[str] = frozenset()) -> None:
         self.n_docs, self.n_sites, self.seed, self.sentences = n_docs, n_sites, seed, sentences
+        self.not_article = not_article  # pool sentences a review of the pool read as no article text
         self.left_out: dict[str, int] = {}
         self.by_script: dict[str, list[str]] = {}
         for script, text in pool:
@@ -147,15 +159,15 @@ class Corpus:
         self.scripts = [script for script, _ in pool]
         self.sites = [make_site(seed, s) for s in range(n_sites)]
 
-    def _article(self, i: int) -> tuple[list[str], int]:
-        """Document i's own article paragraphs and site."""
+    def _article(self, i: int) -> tuple[list[tuple[str, bool]], int]:
+        """Document i's own article paragraphs (each with whether it holds a sentence of `not_article`) and site."""
         rng = random.Random((self.seed << 34) + 2 * i + 1)
         if self.sentences:  # in the script of a source text drawn at random: a page is written in one
             pool = self.by_script[self.scripts[rng.randrange(len(self.scripts))]]
-            paragraphs = [" ".join(rng.choice(pool) for _ in range(rng.randint(2, 4)))
-                          for _ in range(rng.randint(3, 10))]
+            drawn = [[rng.choice(pool) for _ in range(rng.randint(2, 4))] for _ in range(rng.randint(3, 10))]
         else:
-            paragraphs = [rng.choice(self.pool) for _ in range(rng.randint(3, 10))]
+            drawn = [[rng.choice(self.pool)] for _ in range(rng.randint(3, 10))]
+        paragraphs = [(" ".join(sentences), any(s in self.not_article for s in sentences)) for sentences in drawn]
         return paragraphs, rng.randrange(self.n_sites)
 
     def document(self, i: int) -> Doc:
@@ -168,8 +180,8 @@ class Corpus:
                 site = rng.randrange(self.n_sites)
         lines: list[tuple[str, str]] = []
         templates = self.sites[site].templates
-        for k, paragraph in enumerate(paragraphs, 1):
-            lines.append((paragraph, ""))
+        for k, (paragraph, not_article) in enumerate(paragraphs, 1):
+            lines.append((paragraph, NOT_ARTICLE if not_article else ""))
             lines.extend((t.replace("{n}", str(rng.randint(2, 400))), kind) for kind, t, at in templates if at == k)
         lines.extend((t.replace("{n}", str(rng.randint(2, 400))), kind) for kind, t, at in templates if at == 0)
         spans, position = [], 0
@@ -213,6 +225,33 @@ def article_pool(sentences: bool, gold: bool = False) -> tuple[list[tuple[str, s
     return kept, dropped, len(pieces) - len(kept)
 
 
+def sentence_key(text: str) -> str:
+    """The key of a pool sentence in REVIEW: the first 16 hex digits of its SHA-1 (the file holds no text).
+
+    >>> sentence_key("Read our review.")
+    'f5494944365f3aa5'
+    """
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def reviewed_not_article(pool: list[tuple[str, str]]) -> tuple[frozenset[str], dict[str, int]]:
+    """The pool sentences that REVIEW lists (read as the source site's chrome or credit lines, not article text, by
+    ../shared/eval/LABELING.md), and how many of them per label."""
+    if not REVIEW.is_file():
+        return frozenset(), {}
+    labels: dict[str, str] = {}
+    with open(REVIEW, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                key, label = line.split("\t")[:2]
+                labels[key] = label.strip()
+    found = {text: labels[sentence_key(text)] for _, text in pool if sentence_key(text) in labels}
+    counts: dict[str, int] = {}
+    for label in found.values():
+        counts[label] = counts.get(label, 0) + 1
+    return frozenset(found), counts
+
+
 @dataclass
 class Tally:
     """Line counts of one cleaning run."""
@@ -225,10 +264,21 @@ class Tally:
     article_by_memory: int = 0
     article_by_memory_chrome: int = 0  # of those, lines that read as chrome (the sources' own, labeled article here)
     article_repeated: int = 0  # lost lines that 3+ documents hold: the memory's own call, not the line below it going
+    not_article: int = 0  # article lines that hold a pool sentence the review read as no article text (NOT_ARTICLE)
+    not_article_lost: int = 0
     seconds: float = 0.0
     worker_peak_kib: int = 0
     lost_examples: dict[str, int] = field(default_factory=dict)
     kinds: dict[str, list[int]] = field(default_factory=dict)  # template kind -> [lines, removed]
+
+    @property
+    def reviewed_article(self) -> int:
+        """Article lines less those holding a sentence the review read as no article text."""
+        return self.article - self.not_article
+
+    @property
+    def reviewed_lost(self) -> int:
+        return self.article_lost - self.not_article_lost
 
     def add(self, doc: Doc, flags: list[tuple[int, int, bool]], counted: CorpusMemory | None = None) -> None:
         """Score one document: `flags` are (start, end, names corpus.repeated), in order; `counted`: the memory
@@ -242,6 +292,10 @@ class Tally:
                 covered += min(end, flags[j][1]) - max(start, flags[j][0])
                 memory = memory or flags[j][2]
                 j += 1
+            if kind == NOT_ARTICLE:
+                self.not_article += 1
+                self.not_article_lost += covered > 0
+                kind = ""  # still an article line in the figures as the pool stands
             if kind:
                 self.template += 1
                 removed = covered == end - start
@@ -334,12 +388,17 @@ def main(argv: list[str] | None = None) -> int:
     jobs = args.jobs or os.cpu_count() or 1
     began = time.perf_counter()
     pool, dropped, no_sentence = article_pool(args.lines == "sentences", args.gold)
-    corpus = Corpus(pool, args.docs, args.sites, args.seed, args.lines == "sentences")
+    not_article, review_counts = reviewed_not_article(pool)
+    corpus = Corpus(pool, args.docs, args.sites, args.seed, args.lines == "sentences", not_article)
     print(f"{args.docs:,} docs from {args.sites:,} sites (seed {args.seed}), article {args.lines}: a pool of "
           f"{len(pool):,} distinct real {args.lines} ({dropped:,} source lines held by 3+ source texts left out); "
           f"{jobs} cleaning processes; python {sys.version.split()[0]}; {Path(__file__).name}")
     if no_sentence:
         print(f"left out: {no_sentence:,} pieces that do not end as a sentence (headings, list items, table rows)")
+    if not_article:
+        print(f"reviewed: {len(not_article):,} pool sentences read as no article text by {REVIEW.name} "
+              f"({', '.join(f'{label} {n}' for label, n in sorted(review_counts.items()))}); they stay in the pool, "
+              f"and the figures are given with and without the article lines that hold them")
     if corpus.left_out:
         print(f"left out: the sentences of scripts with fewer than {MIN_SCRIPT_SENTENCES} "
               f"({', '.join(f'{script} {n}' for script, n in corpus.left_out.items())})")
@@ -375,6 +434,10 @@ def main(argv: list[str] | None = None) -> int:
             ("  in a flag naming corpus.repeated", lambda t: f"{t.article_by_memory:,}"),
             ("    of them reading as chrome", lambda t: f"{t.article_by_memory_chrome:,}"),
             ("  held by 3+ documents", lambda t: f"{t.article_repeated:,}" if t is on else "-"),
+            ("  holding a reviewed sentence", lambda t: f"{t.not_article_lost:,}/{t.not_article:,}"),
+            ("article lines lost, those aside", lambda t: f"{t.reviewed_lost:,}/{t.reviewed_article:,}"),
+            ("article lines lost %, those aside",
+             lambda t: f"{100 * t.reviewed_lost / max(t.reviewed_article, 1):.4f}"),
             ("clean seconds", lambda t: f"{t.seconds:.1f}"),
             ("docs/s", lambda t: f"{args.docs / t.seconds:,.0f}"),
             ("largest worker peak RSS MB", lambda t: f"{t.worker_peak_kib / 1024:,.0f}")):
