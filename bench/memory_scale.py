@@ -47,6 +47,7 @@ import random
 import resource
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -245,11 +246,8 @@ def reviewed_not_article(pool: list[tuple[str, str]]) -> tuple[frozenset[str], d
             if line.strip() and not line.startswith("#"):
                 key, label = line.split("\t")[:2]
                 labels[key] = label.strip()
-    found = {text: labels[sentence_key(text)] for _, text in pool if sentence_key(text) in labels}
-    counts: dict[str, int] = {}
-    for label in found.values():
-        counts[label] = counts.get(label, 0) + 1
-    return frozenset(found), counts
+    found = {text: label for _, text in pool if (label := labels.get(sentence_key(text)))}
+    return frozenset(found), dict(Counter(found.values()))
 
 
 @dataclass

@@ -39,13 +39,12 @@ from .normalize import WHITE_SPACE
 from .rules import Hit
 from .segment import Line
 from .units import LINK, LINK_LINE_CHARS, Document, Unit, has_link, head, piece, suffix
-from .words import LONG_WORD, PROMPT_WORDS, SENTENCE_BREAK, SPLIT_WORD, words_of
+from .words import CLOSING_MARKS, LONG_WORD, OPENING_MARKS, PROMPT_WORDS, SENTENCE_BREAK, SPLIT_WORD, words_of
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
 _NO_SPACE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _SENTENCE_END = ".!?。！？"
-_CLOSING_MARKS, _OPENING_MARKS = "\"'”’»)]", "\"'“‘«(["
 # the first part of a word in camel case: "Mc" of "McAleenan", "Smart" of "SmartAsset", "i" of "iPhone" (a longer
 # capitalised word is more often an article's last, with junk glued on: "...Technology Hazard|Pinjol tanpa bi")
 _GLUED_HEAD = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}{0,4}|\p{Ll})$")
@@ -638,11 +637,11 @@ def _whole_sentence(text: str, start: int, end: int) -> bool:
     """
     spaced = text[start:start + 1].isspace() or start > 0 and text[start - 1].isspace()
     before = start - 1
-    while before >= 0 and (text[before].isspace() or spaced and text[before] in _CLOSING_MARKS):
+    while before >= 0 and (text[before].isspace() or spaced and text[before] in CLOSING_MARKS):
         before -= 1  # no copy of the text before: this runs for each piece of a tail
     if before < 0 or text[before] not in _SENTENCE_END:
         return False
-    body = text[start:end].strip().lstrip(_OPENING_MARKS)
+    body = text[start:end].strip().lstrip(OPENING_MARKS)
     return body[:1].isupper() and _words(body) >= SENTENCE_TAIL_WORDS
 
 

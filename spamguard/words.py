@@ -34,6 +34,7 @@ PROMPT_WORDS = frozenset((
     "visitez", "visita", "besuchen", "bezoek", "odwiedź", "kunjungi", "посетите", "відвідайте", "truy",
     "compre", "achetez", "acheter", "compra", "comprar", "koop", "kup", "kupię", "купить", "купите", "mua",
 ))
+CLOSING_MARKS, OPENING_MARKS = "\"'”’»)]", "\"'“‘«(["  # quotes and brackets that close or open a sentence
 SENTENCE_BREAK = regex.compile(r"[.!?。！？][\"'”’»)]*+\s")  # a sentence end with more text after it
 WORD_SLOTS = 1 << 20  # slots of a word_hash_counts table (4 MB)
 COUNT_PIECE = 1 << 16  # characters counted at a time

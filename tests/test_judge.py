@@ -126,8 +126,8 @@ def test_words_hidden_from_filters_are_evidence_of_junk(junk):
     "Officials said the review would take months. \u201cBecome a member today\u201d sounds like a tall order.",
 ])
 def test_a_name_in_camel_case_or_a_quoted_sentence_is_no_tail_of_glued_junk(last):
-    # the model alone once cut each of these inside the sentence ("Mc|Aleenan") or took the last sentence, which
-    # opens with a bracket, for no whole sentence
+    # the model alone once cut each of these inside a name ("Mc|Aleenan") or took the last sentence, which follows
+    # or opens with a quote, for no whole sentence
     article = ("The city council approved the new budget on Tuesday after a long debate about school funding and "
                "road repairs, officials said.\n\nThe mayor said the plan would be reviewed again next spring, when "
                "the figures for the first quarter are in.\n\n" + last)

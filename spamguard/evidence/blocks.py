@@ -33,7 +33,7 @@ from ..hits import Hits
 from ..normalize import stripped_span
 from ..rules import table_rule
 from ..units import Document
-from ..words import LONG_WORD, SENTENCE_BREAK
+from ..words import CLOSING_MARKS, LONG_WORD, SENTENCE_BREAK
 
 MAX_ITEMS = 12  # a list header announces a few links; a longer list is the article's own
 MAX_LOOK = 40  # lines a block looks at around where it starts
@@ -69,7 +69,6 @@ _PAGE_NUMBER = re.compile(r"\d{1,3}")
 # Three dots, as teaser lists cut headlines; a line ending in '…' was an article sentence wherever we looked.
 _LINE_END_DOTS = re.compile(r"\.\.\.[^\S\n]{0,20}(?=\n|\Z)")
 _SENTENCE_PUNCTUATION = frozenset(".!?:;,")
-_CLOSING = "\"'”’»)]"
 _PROSE_END = frozenset(".!?\"”’'")
 
 
@@ -300,7 +299,7 @@ def _reads_as_title(text: str) -> bool:
     """
     if not _is_short(text) or text.endswith(":"):
         return False
-    body = text.rstrip(_CLOSING)  # a full stop inside closing quotes ends a sentence too
+    body = text.rstrip(CLOSING_MARKS)  # a full stop inside closing quotes ends a sentence too
     if body.endswith(".") and not body.endswith(("...", "…")):
         return False
     if body.endswith(("!", "?")) and SENTENCE_BREAK.search(body):
