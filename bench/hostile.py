@@ -75,6 +75,11 @@ def spam_spaced() -> str:
     return "c a s i n o o n l i n e "
 
 
+def spaced_runs_in_prose() -> str:
+    """runs of spaced-out letters between sentences of prose, on one line (a span to cut each, the prose kept)"""
+    return "o n l i n e c a s i n o b o n u s " + SENTENCES[0] + " "
+
+
 def plain_line() -> str:
     """ordinary article prose on one huge line (no line breaks)"""
     return " ".join(SENTENCES) + " "
@@ -176,6 +181,7 @@ SHAPES: dict[str, Callable[[], str]] = {
     "spam-line": spam_line,
     "spam-zero-width": spam_zero_width,
     "spam-spaced": spam_spaced,
+    "spaced-runs-in-prose": spaced_runs_in_prose,
     "plain-line": plain_line,
     "newlines": newlines,
     "short-lines": short_lines,

@@ -306,15 +306,15 @@ class Judge:
                     continue
                 if self.first_kept_within is None:
                     self.first_kept_within = line.start
-            spans: list[Scored] = []  # this line's spans so far (a span starts on the line of its hit)
+            reach = -1  # where this line's spans so far end, at most (hits come in order of their start)
             for h in line_hits:
                 if h.rule.scope == "span" and h.rule.weight >= self.settings.rule_acts:
                     start, end = _widen_to_line_edges(doc.text, line, h.start, h.end)
                     if (start, end) == (line.start, line.end):
                         whole.add(index, Scored(start, end, h.rule.weight, None, (h,)), own_hits=False)
-                    elif not any(p.start <= start < p.end for p in spans):
-                        spans.append(Scored(start, end, h.rule.weight, None, (h,)))
-            partial += spans
+                    elif start >= reach:  # a span that starts inside one before it adds nothing
+                        partial.append(Scored(start, end, h.rule.weight, None, (h,)))
+                        reach = max(reach, end)
         return _with_a_body(self, *_without_article_sentences(self, whole, partial))
 
     def walk_trailer(self, whole: LineVerdicts, partial: list[Scored]) -> Unit | None:

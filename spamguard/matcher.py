@@ -21,7 +21,18 @@ from ahocorasick_rs import AhoCorasick, Implementation
 
 from .hits import Hits, merged
 from .normalize import LINE_BREAKS, View, stripped_span, view
-from .rules import CYRILLIC_LOOK_ALIKES, DODGE_RULES, SHORT_LINE, ZERO_WIDTH, Hit, Rule, all_rules, match_timeout
+from .rules import (
+    CYRILLIC_LOOK_ALIKES,
+    DODGE_RULES,
+    SHORT_LINE,
+    SPACED_RUN,
+    SPACED_RUN_LETTERS,
+    ZERO_WIDTH,
+    Hit,
+    Rule,
+    all_rules,
+    match_timeout,
+)
 
 SCAN_PIECE = 1 << 16  # characters of the view scanned for phrases at a time
 RUN_HITS = 16  # phrase hits one after another beyond which they are merged into one run
@@ -32,10 +43,12 @@ GLUED_PREFIX, MID_WORD_FIRST, MID_WORD_LETTERS = 3, 3, 6
 GLUED_WORD = 64  # letters before a disguised word read for where a phrase glued onto them begins
 GLUED_LOOKUPS = 32  # disguised words a document reads so (`dodge_hits`)
 _DODGE_PATTERNS = tuple(regex.compile(rule.pattern, regex.VERSION1) for rule in DODGE_RULES)
+_SPACED_LETTERS = next(rule for rule in DODGE_RULES if rule.id == "other.spaced-letters")
 _SPACED_HINT = re.compile(r" \w \w \w")  # literal-led, so the standard library's scan skips ahead
 # A Cyrillic look-alike next to a Latin letter: the hint of a word disguised with them (most Russian text has none)
 _LATIN_AFTER_LOOK_ALIKE = re.compile(f"[a-zA-Z][{CYRILLIC_LOOK_ALIKES}]|[{CYRILLIC_LOOK_ALIKES}][a-zA-Z]")
 _LINE_BREAK = re.compile("[" + "".join(sorted(LINE_BREAKS)) + "]")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def dodge_hits(original: str) -> Hits:
@@ -43,6 +56,10 @@ def dodge_hits(original: str) -> Hits:
 
     Each rule runs only where a cheap hint shows: an invisible character (looked up one by one, which runs
     in C; ASCII text has none), a Cyrillic look-alike (likewise) next to a Latin letter, or three spaced letters.
+    A long run of spaced letters is a hit of SPACED_RUN too.
+
+    >>> [(h.rule.id, h.start, h.end) for h in dodge_hits("Buy o n l i n e c a s i n o now")]
+    [('other.spaced-run', 4, 27), ('other.spaced-letters', 4, 27)]
     """
     non_ascii = not original.isascii()
     hints = (non_ascii and any(c in original for c in ZERO_WIDTH),
@@ -56,8 +73,14 @@ def dodge_hits(original: str) -> Hits:
             continue
         hits = Hits(len(original))
         parts.append(hits)
+        run_end = -2  # where the last hit of SPACED_RUN ends (a long run is matched in pieces, `_DODGE_REPEATS`)
         try:
             for m in pattern.finditer(original, timeout=match_timeout(len(original))):
+                goes_on = m.start() == run_end + 1  # the next piece of a run: its hit takes the space between
+                if rule is _SPACED_LETTERS and (goes_on or m.end() - m.start() > 2 * SPACED_RUN_LETTERS - 2) \
+                        and _HAN.search(original, m.start(), m.end()) is None:
+                    hits.append(SPACED_RUN, run_end if goes_on else m.start(), m.end())
+                    run_end = m.end()
                 start = m.start()
                 while start > 0 and original[start - 1].isalpha():
                     start -= 1

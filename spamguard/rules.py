@@ -121,6 +121,14 @@ DODGE_RULES: tuple[Rule, ...] = (
          rf"(?<![\w&])(?:{_SPACED_LETTER} ){{3,{_DODGE_REPEATS}}}{_SPACED_LETTER}(?!\w)", anchor="any",
          triggers=(" ",)),
 )
+# No article spells words out so for as long as two spam words run ('o n l i n e c a s i n o'): such a run is cut
+# exactly, the text around it kept. Not in Han, which some corpora write with a space after every character.
+SPACED_RUN_LETTERS = 12
+SPACED_RUN = Rule("other.spaced-run", "other", "span", 0.8,
+                  f"A run of {SPACED_RUN_LETTERS} or more spaced Latin or Cyrillic letters "
+                  "('o n l i n e c a s i n o'): words hidden from filters, cut exactly, the text around them kept.",
+                  anchor="any")
+
 def _read_lexicon_file(name: str, text: str) -> Rule:
     header: dict[str, str] = {}
     phrases: list[str] = []

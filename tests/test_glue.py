@@ -54,6 +54,30 @@ def test_glued_junk_is_cut_at_the_seam(cleaner, line, junk, sep):
         assert spamguard.apply(article + junk, result.flags) == article
 
 
+SPACED_RUN = "o n l i n e c a s i n o b o n u s"
+
+
+@pytest.mark.parametrize("before, after", [
+    ("", " The mayor thanked the volunteers for their work on the new library."),  # heading the line
+    ("The mayor thanked the volunteers ", " for their work on the new library."),  # inside it
+    ("The mayor thanked the volunteers for their work on the new library. ", ""),  # ending it
+])
+def test_a_run_of_spaced_letters_is_cut_exactly(cleaner, before, after):
+    result = cleaner.clean(BODY + before + SPACED_RUN + after)
+    assert result.text == BODY + before + after
+    assert [f.rules[0] for f in result.flags] == ["other.spaced-run"]
+
+
+@pytest.mark.parametrize("text", [
+    "The council met on Tuesday to discuss the new budget for the coming year. Play c a s i n o online",
+    "She signed her letter with love, x x x x x x x x x, as she always did when she wrote home.",
+])
+def test_a_short_run_of_spaced_letters_is_no_cut(cleaner, text):
+    # a spaced word or two is evidence for the model, not a cut of its own (the first line goes whole or stays)
+    result = cleaner.clean(BODY + text)
+    assert all("other.spaced-run" not in f.rules for f in result.flags)
+
+
 @pytest.mark.parametrize("text", [
     "The Sporno club opened a new hall in the city centre.",  # "porno" inside a word is no porn
     "It is highly likely that your mobile device will be seized, a spokesman said.",  # nor "ur mobile" a scam

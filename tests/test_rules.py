@@ -329,6 +329,17 @@ def test_dodge_rules_find_hidden_words_in_the_original(text, rule_id, found):
     assert [text[h.start:h.end] for h in dodge_hits(text) if h.rule.id == rule_id] == found
 
 
+def test_a_long_run_of_spaced_letters_is_one_span_to_cut():
+    run = "c a s i n o " * 100
+    text = "Top story: " + run + "and more."
+    spans = [(h.start, h.end) for h in dodge_hits(text) if h.rule.id == "other.spaced-run"]
+    assert len(spans) > 1 and spans[0][0] == 11 and spans[-1][1] == 11 + len(run) - 1  # matched in pieces
+    assert all(end == next_start for (_, end), (next_start, _) in zip(spans, spans[1:]))  # that touch
+    short, han = "Top story: o n l i n e c a s i n and more.", "头条 新 闻 今 天 澳 门 赌 场 网 上 娱 乐 城 开 业"
+    for short_or_han in (short, han):
+        assert [h.rule.id for h in dodge_hits(short_or_han)] in ([], ["other.spaced-letters"])
+
+
 @pytest.mark.parametrize("text", [
     "최근 두 달 전 쯤 보다 신중히",               # Korean writes one-syllable words
     "می\u200cخواهم به خانه بروم",              # Persian puts a zero-width non-joiner inside words
