@@ -106,7 +106,7 @@ def _glued_phrase_start(original: str, start: int, hidden: int) -> int:
     line_break = _LINE_BREAK.search(original, hidden, line_end)
     line_end = line_break.start() if line_break else line_end
     piece = view(original[low:line_end])
-    found = [(s, e, matcher._keys[i]) for i, s, e in _scan(matcher._automaton, piece.text)]
+    found = [(s, e, matcher._keys[i]) for i, s, e in scan_keys(matcher._automaton, piece.text)]
     starts = {s for s, _, _ in found}
     for s, e, phrase in sorted(found):
         if 0 < s and phrase in matcher._phrase_rules and _glued_on(piece.text, s, phrase):
@@ -295,8 +295,8 @@ def _hit(rule: Rule, original: str, view: View, start: int, end: int) -> Hit:
     return Hit(rule, o_start, o_end)
 
 
-def _scan(automaton: AhoCorasick, text: str) -> list[tuple[int, int, int]]:
-    """Every phrase and trigger occurrence: (key index, start, end)."""
+def scan_keys(automaton: AhoCorasick, text: str) -> list[tuple[int, int, int]]:
+    """Every occurrence of a key of `automaton` in `text`, overlapping ones too: (key index, start, end)."""
     try:
         return automaton.find_matches_as_indexes(text, overlapping=True)
     except UnicodeEncodeError:  # lone surrogates cannot go to UTF-8; a same-length stand-in keeps offsets
@@ -337,11 +337,11 @@ def _found(automaton: AhoCorasick, keys: list[str], longest_key: int,
     whose occurrences are its own (start within it): each piece is scanned with enough text on both sides to
     find every occurrence that starts in it and the occurrences glued to those."""
     if len(text) <= SCAN_PIECE:
-        yield [(start, end, keys[i]) for i, start, end in _scan(automaton, text)], 0, len(text)
+        yield [(start, end, keys[i]) for i, start, end in scan_keys(automaton, text)], 0, len(text)
         return
     for own_start in range(0, len(text), SCAN_PIECE):
         low = max(own_start - longest_key, 0)
-        matches = _scan(automaton, text[low:own_start + SCAN_PIECE + 2 * longest_key])
+        matches = scan_keys(automaton, text[low:own_start + SCAN_PIECE + 2 * longest_key])
         yield [(low + start, low + end, keys[i]) for i, start, end in matches], own_start, \
             min(own_start + SCAN_PIECE, len(text))
 

@@ -159,9 +159,19 @@ def lexicon_rules() -> tuple[Rule, ...]:
 
 
 @lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    return cast(dict[str, Any], tomllib.loads((resources.files("spamguard") / TABLE_FILE).read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
 def table_rules() -> tuple[Rule, ...]:
     """The hand-written rules of rules.toml (read once, on first use)."""
-    return rules_from_table(tomllib.loads((resources.files("spamguard") / TABLE_FILE).read_text(encoding="utf-8")))
+    return rules_from_table(_table())
+
+
+def table_fragment(name: str) -> str:
+    """The fragment of rules.toml with this name, its pieces joined (block evidence reads its word lists there)."""
+    return _joined(_table()["fragments"][name])
 
 
 def rules_from_table(table: dict[str, Any]) -> tuple[Rule, ...]:

@@ -1,5 +1,6 @@
 """Block evidence: lists under a related header, text-ad blocks, pager numbers, teaser lists and headlines
 between paragraphs go; article lists, subheadings and sentences trailing off stay."""
+import pytest
 from hypothesis import given, settings, strategies as st
 
 import spamguard
@@ -180,3 +181,34 @@ def test_block_hits_are_whole_short_lines_of_named_block_rules(parts, newline):
         line = doc.lines[doc.line_of(hit.start)]
         assert hit.rule.id in BLOCK_RULES and line.start <= hit.start < hit.end <= line.end
         assert text[hit.start:hit.end] == text[line.start:line.end].strip()
+
+
+def off_topic_hits(text: str) -> list[tuple[str, str]]:
+    doc = document(text, default_matcher())
+    return [(hit.rule.id, text[hit.start:hit.end]) for hit in doc.hits if hit.rule.id.endswith("off-topic-line")]
+
+
+def test_a_short_line_naming_what_spam_sells_in_an_article_about_something_else_is_named():
+    lines = ["viagra kaufen!", "эскорт услуги", "オンラインカジノ…", "Hentai gratis HD", "Tanie zegarki replika",
+             "Курсовую на заказ недорого"]
+    text = PARAGRAPH + "\n\n" + "\n\n".join(lines) + "\n\n" + PARAGRAPH
+    assert off_topic_hits(text) == [("pharma.off-topic-line", lines[0]), ("escort.off-topic-line", lines[1]),
+                                    ("gambling.off-topic-line", lines[2]), ("adult.off-topic-line", lines[3]),
+                                    ("counterfeit.off-topic-line", lines[4]), ("essay-mill.off-topic-line", lines[5])]
+    for line in lines[:3]:  # the model, weighing the evidence, removes them (the hentai line it keeps at 0.5)
+        assert line in removed_lines(PARAGRAPH + "\n\n" + line + "\n\n" + PARAGRAPH)
+
+
+@pytest.mark.parametrize("text", [
+    # the article names it in a paragraph: a subheading of a story about casinos
+    "Casino revenue\n\nMacau's casino revenue rose 12 per cent in May, the gaming regulator said on Monday, as "
+    "visitors from the mainland returned to the city's resorts for the holidays.",
+    # the title names it: the lines under it are on the topic
+    "Kominfo blokir ribuan situs porno\n\nSitus porno\n\n" + PARAGRAPH,
+    # a word that holds a name glued on its end, a divider, a message with no paragraph
+    PARAGRAPH + "\n\nLas disputas siguen\n\n" + PARAGRAPH,
+    PARAGRAPH + "\n\nxxxxxxxxxxxxxxxx\n\n" + PARAGRAPH,
+    "Where can I buy viagra?",
+])
+def test_a_name_the_article_itself_gives_is_no_evidence(text):
+    assert off_topic_hits(text) == []

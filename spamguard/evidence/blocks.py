@@ -3,8 +3,9 @@
 A short line such as "Drunk in the morning man tells himself to shut up" is a headline; alone it is no evidence of
 anything. Under a "RELATED CONTENT" header, in a run of lines like it, it is a related-links list; next to
 "www.christianprayercenter.com" and "Need Prayers? Thousands Will Pray For You." it is a text ad. A reader sees
-the block, not the line. This module finds three kinds of block, each a rule of rules.toml's `[[block]]` table,
-and gives every line of one a hit of that rule (a line rule: the judge removes such a line wherever it stands):
+the block, not the line. This module finds these kinds of block, each a rule of rules.toml's `[[block]]` table,
+and gives every line of one a hit of that rule (a line rule: the judge removes such a line wherever it stands,
+when the rule's weight is one that acts alone):
 
 - `boilerplate.related-list`: the short title lines under a list header (a `boilerplate.related-header` hit);
 - `boilerplate.ad-block`: a run of short lines under an "Ads" header, or holding two display URLs
@@ -13,25 +14,33 @@ and gives every line of one a hit of that rule (a line rule: the judge removes s
 - `boilerplate.teaser-list`: headlines cut short with "..." ("Teen felled with killer punch after picking fight
   with..."), two near each other or one next to other chrome;
 - `boilerplate.interleaved-headlines`: four or more headlines of other stories, each alone between two
-  paragraphs of prose and sharing no word with the paragraph below it (a subheading introduces its paragraph).
+  paragraphs of prose and sharing no word with the paragraph below it (a subheading introduces its paragraph);
+- `pharma.off-topic-line`, `gambling.`, `adult.`, `escort.`, `counterfeit.`, `essay-mill.`: a short line naming
+  what spam sells ("viagra kaufen!", "эскорт услуги", "rolex replika") in a document whose paragraphs never name
+  it: spam set into an article about something else, in words no phrase list holds. News about casinos names
+  them in its paragraphs. Evidence only (a weight below the one that acts alone): the model decides.
 
 When unsure, a block keeps its lines: a list ends at the first line that reads as a sentence or as anything but
 a title, a list of more than MAX_ITEMS is taken for the article's own list, and an ad block needs its URLs.
 
 Cost: blocks start only at a header, a pager or a URL line found by one scan of the text, and each looks at a
-bounded number of lines around it (MAX_LOOK), each read up to SHORT_CHARS: linear in the document, whatever its
-shape, and nothing kept but the hits.
+bounded number of lines around it (MAX_LOOK), each read up to SHORT_CHARS; the names of what spam sells are found
+by one Aho-Corasick pass over the view: linear in the document, whatever its shape, and nothing kept but the hits.
 """
 from __future__ import annotations
 
 import re
 from array import array
 from collections.abc import Iterator
+from functools import lru_cache
 from heapq import merge
 
+from ahocorasick_rs import AhoCorasick, Implementation
+
 from ..hits import Hits
-from ..normalize import stripped_span
-from ..rules import table_rule
+from ..matcher import scan_keys
+from ..normalize import HAS_LETTER, stripped_span, view
+from ..rules import table_fragment, table_rule
 from ..units import Document
 from ..words import CLOSING_MARKS, LONG_WORD, SENTENCE_BREAK
 
@@ -44,17 +53,24 @@ PAGER = "boilerplate.pager"
 AD_HEADER = "boilerplate.ad-header"
 RELATED_LIST, AD_BLOCK, PAGER_NUMBER = "boilerplate.related-list", "boilerplate.ad-block", "boilerplate.pager-number"
 TEASER_LIST, INTERLEAVED = "boilerplate.teaser-list", "boilerplate.interleaved-headlines"
-BLOCK_RULES = (RELATED_LIST, AD_BLOCK, PAGER_NUMBER, TEASER_LIST, INTERLEAVED)  # the [[block]] entries of rules.toml
+OFF_TOPIC = {family: f"{family}.off-topic-line"
+             for family in ("pharma", "gambling", "adult", "escort", "counterfeit", "essay-mill")}
+BLOCK_RULES = (RELATED_LIST, AD_BLOCK, PAGER_NUMBER, TEASER_LIST, INTERLEAVED,
+               *OFF_TOPIC.values())  # the [[block]] entries of rules.toml
 TEASER_CHARS = (45, 75)  # a teaser is a headline cut at a fixed length: longer than most lines ending in "..."
 TEASER_GAP = 4  # lines from one teaser to the next (or to other chrome) in a teaser list
 HEADLINE_CHARS = (20, 140)  # the length of a headline's line, white space included
 PARAGRAPH_CHARS = 600  # read of the paragraph below a headline, for the words they share
 MIN_INTERLEAVED = 4  # fewer headlines between paragraphs may be the article's own subheadings
+# An off-topic line is shorter than a paragraph: fewer characters and words than these (a line of a script without
+# spaces is one "word", so its characters tell)
+PARAGRAPH_LINE_CHARS, PARAGRAPH_LINE_WORDS = 120, 12
 # What is known of each line, a byte a line (a flood of a million chrome lines is ordinary input): bits for the
 # line rules a block reads, then the block a line was found in.
 _LINE_RULE, _HEADER, _PAGER, _AD_HEADER, _DISPLAY_URL, _TRACKING_URL = 1, 2, 4, 8, 16, 32
 _READ_RULES = {RELATED_HEADER: _HEADER, PAGER: _PAGER, AD_HEADER: _AD_HEADER}
-_MARKS = {RELATED_LIST: 1, AD_BLOCK: 2, PAGER_NUMBER: 3, TEASER_LIST: 4, INTERLEAVED: 5}
+_MARKS = {RELATED_LIST: 1, AD_BLOCK: 2, PAGER_NUMBER: 3, TEASER_LIST: 4, INTERLEAVED: 5,
+          **{rule_id: 6 + n for n, rule_id in enumerate(OFF_TOPIC.values())}}
 _TLD = r"(?:com|org|net|info|biz|co|io|us|uk|ca|au|de|fr|es|it|nl|ru|in|me|tv|edu|gov)(?:\.[a-z]{2})?"
 # A display URL (as text ads show them: no scheme, at most one short path) or a link through a click tracker,
 # alone on a line. Every repeat is bounded, so a match attempt (one per line start) reads a bounded stretch of text,
@@ -98,6 +114,8 @@ def block_hits(doc: Document) -> Hits:
         marked[index] = marked[index] or _MARKS[TEASER_LIST]
     for index in _interleaved_headlines(doc):
         marked[index] = marked[index] or _MARKS[INTERLEAVED]
+    for index, family in _off_topic_lines(doc):
+        marked[index] = marked[index] or _MARKS[OFF_TOPIC[family]]
     found = Hits(len(doc.text))
     if marked.count(0) < len(marked):
         rules = {mark: table_rule(rule_id) for rule_id, mark in _MARKS.items()}
@@ -229,6 +247,62 @@ def _interleaved_headlines(doc: Document) -> list[int]:
                 and not _stems(title) & _stems(_read(doc, below, PARAGRAPH_CHARS)):
             headlines.append(index)
     return headlines if len(headlines) >= MIN_INTERLEAVED else []
+
+
+def _off_topic_lines(doc: Document) -> list[tuple[int, str]]:
+    """The short lines (and the family of what they name) that name what spam sells when neither the title (the
+    first line) nor a paragraph of the document names it, in a document with a paragraph (PARAGRAPH_LINE_CHARS
+    characters or PARAGRAPH_LINE_WORDS words), and that no rule names already. A name glued onto the end of a word
+    is no name ("disputas" holds no "putas"), nor is a line of one letter repeated ("xxxxxxxx", a divider)."""
+    automaton, stems = _stem_automaton()
+    folded = doc.view.text
+    found = scan_keys(automaton, folded)
+    if not found:
+        return []
+    named: dict[str, list[int]] = {}  # stem -> the short lines naming it
+    in_paragraphs: set[str] = set()
+    kinds: dict[int, str] = {}  # line -> "topic" (the title or a paragraph), "short" or "divider"
+    for number, start, end in found:
+        stem, family = stems[number]
+        if start and folded[start - 1].isalpha() and stem.isascii():
+            continue
+        index = doc.line_of(doc.view.to_original(start, end, len(doc.text))[0])
+        kind = kinds.get(index)
+        if kind is None:
+            kind = kinds[index] = "topic" if index == doc.nonblank[0] or _is_paragraph(doc, index) \
+                else "divider" if len(set(HAS_LETTER.findall(_read(doc, index)))) < 2 else "short"
+        if kind == "topic":
+            in_paragraphs.add(stem)
+        elif kind == "short":
+            named.setdefault(stem, []).append(index)
+    if not named.keys() - in_paragraphs or not any(_is_paragraph(doc, index) for index in doc.nonblank):
+        return []
+    # a line a rule names already is left to that rule: its junk may be glued onto article text, which a line's
+    # evidence would take along ("... 7.00 P.M. porno izle")
+    named_by_rules = {doc.line_of(start) for start in doc.hits.starts}
+    families = dict(stems)
+    return [(index, families[stem]) for stem, indexes in named.items() if stem not in in_paragraphs
+            for index in indexes if index not in named_by_rules]
+
+
+def _is_paragraph(doc: Document, index: int) -> bool:
+    """Line `index` is a paragraph: PARAGRAPH_LINE_CHARS characters or more (white space at its ends aside), or more
+    than PARAGRAPH_LINE_WORDS words; a line of twice as many characters is one unread."""
+    line = doc.lines[index]
+    if line.end - line.start >= 2 * PARAGRAPH_LINE_CHARS:
+        return True
+    text = doc.text[line.start:line.end].strip()
+    return len(text) >= PARAGRAPH_LINE_CHARS or len(text.split()) > PARAGRAPH_LINE_WORDS
+
+
+@lru_cache(maxsize=1)
+def _stem_automaton() -> tuple[AhoCorasick, list[tuple[str, str]]]:
+    """One automaton of the names spam sells, folded as the view is (rules.toml's `stems_<family>` fragments), and
+    each key's (stem, family)."""
+    stems = {view(stem).text: family for family in OFF_TOPIC
+             for stem in table_fragment(f"stems_{family}").split("|")}
+    keys = sorted(stems)
+    return AhoCorasick(keys, implementation=Implementation.ContiguousNFA), [(key, stems[key]) for key in keys]
 
 
 def _reads_as_headline(text: str) -> bool:
