@@ -25,6 +25,7 @@ from .rules import (
     CYRILLIC_LOOK_ALIKES,
     DODGE_RULES,
     SHORT_LINE,
+    SPACED_LETTERS,
     SPACED_RUN,
     SPACED_RUN_LETTERS,
     ZERO_WIDTH,
@@ -43,7 +44,6 @@ GLUED_PREFIX, MID_WORD_FIRST, MID_WORD_LETTERS = 3, 3, 6
 GLUED_WORD = 64  # letters before a disguised word read for where a phrase glued onto them begins
 GLUED_LOOKUPS = 32  # disguised words a document reads so (`dodge_hits`)
 _DODGE_PATTERNS = tuple(regex.compile(rule.pattern, regex.VERSION1) for rule in DODGE_RULES)
-_SPACED_LETTERS = next(rule for rule in DODGE_RULES if rule.id == "other.spaced-letters")
 _SPACED_HINT = re.compile(r" \w \w \w")  # literal-led, so the standard library's scan skips ahead
 # A Cyrillic look-alike next to a Latin letter: the hint of a word disguised with them (most Russian text has none)
 _LATIN_AFTER_LOOK_ALIKE = re.compile(f"[a-zA-Z][{CYRILLIC_LOOK_ALIKES}]|[{CYRILLIC_LOOK_ALIKES}][a-zA-Z]")
@@ -77,7 +77,8 @@ def dodge_hits(original: str) -> Hits:
         try:
             for m in pattern.finditer(original, timeout=match_timeout(len(original))):
                 goes_on = m.start() == run_end + 1  # the next piece of a run: its hit takes the space between
-                if rule is _SPACED_LETTERS and (goes_on or m.end() - m.start() > 2 * SPACED_RUN_LETTERS - 2) \
+                # a run of n letters is n letters and n - 1 spaces long
+                if rule is SPACED_LETTERS and (goes_on or m.end() - m.start() >= 2 * SPACED_RUN_LETTERS - 1) \
                         and _HAN.search(original, m.start(), m.end()) is None:
                     hits.append(SPACED_RUN, run_end if goes_on else m.start(), m.end())
                     run_end = m.end()

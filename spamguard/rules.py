@@ -105,6 +105,10 @@ CYRILLIC_LOOK_ALIKES = "аеорсухіјѕАВЕКМНОРСТХІЈЅ"  # Cyr
 _DODGE_REPEATS = 200
 _SPACED_LETTER = r"[\p{Latin}\p{Cyrillic}\p{Han}]"
 _INVISIBLE_THEN_LETTERS = rf"[{ZERO_WIDTH}]++{_WORD_LETTER}++"
+SPACED_LETTERS = Rule("other.spaced-letters", "other", "term", 0.8,
+                      "A word spelt in spaced letters ('o n l i n e c a s i n o'): a word hidden from filters.",
+                      rf"(?<![\w&])(?:{_SPACED_LETTER} ){{3,{_DODGE_REPEATS}}}{_SPACED_LETTER}(?!\w)",
+                      anchor="any", triggers=(" ",))
 DODGE_RULES: tuple[Rule, ...] = (
     Rule("other.invisible-in-word", "other", "term", 0.8,
          "Invisible characters inside a word ('Lon\\u200bdon e\\u2060scort'): a word hidden from filters.",
@@ -116,10 +120,7 @@ DODGE_RULES: tuple[Rule, ...] = (
          "look-alike letters hide it from filters.",
          r"(?<=\p{Latin})\p{Cyrillic}\p{L}*+|(?<=\p{Cyrillic})\p{Latin}\p{L}*+", anchor="any",
          triggers=tuple(CYRILLIC_LOOK_ALIKES)),
-    Rule("other.spaced-letters", "other", "term", 0.8,
-         "A word spelt in spaced letters ('o n l i n e c a s i n o'): a word hidden from filters.",
-         rf"(?<![\w&])(?:{_SPACED_LETTER} ){{3,{_DODGE_REPEATS}}}{_SPACED_LETTER}(?!\w)", anchor="any",
-         triggers=(" ",)),
+    SPACED_LETTERS,
 )
 # No article spells words out so for as long as two spam words run ('o n l i n e c a s i n o'): such a run is cut
 # exactly, the text around it kept. Not in Han, which some corpora write with a space after every character.
@@ -128,6 +129,7 @@ SPACED_RUN = Rule("other.spaced-run", "other", "span", 0.8,
                   f"A run of {SPACED_RUN_LETTERS} or more spaced Latin or Cyrillic letters "
                   "('o n l i n e c a s i n o'): words hidden from filters, cut exactly, the text around them kept.",
                   anchor="any")
+
 
 def _read_lexicon_file(name: str, text: str) -> Rule:
     header: dict[str, str] = {}

@@ -278,7 +278,8 @@ def _off_topic_lines(doc: Document) -> list[tuple[int, str]]:
     if not named.keys() - in_paragraphs or not any(_is_paragraph(doc, index) for index in doc.nonblank):
         return []
     # a line a rule names already is left to that rule: its junk may be glued onto article text, which a line's
-    # evidence would take along ("... 7.00 P.M. porno izle")
+    # evidence would take along ("... 7.00 P.M. porno izle"). Read from the hits, not `doc.lines_with_hits` or
+    # `doc.hits_in`: those are cached, and the block hits join the document's hits after this.
     named_by_rules = {doc.line_of(start) for start in doc.hits.starts}
     families = dict(stems)
     return [(index, families[stem]) for stem, indexes in named.items() if stem not in in_paragraphs
