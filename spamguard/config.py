@@ -45,7 +45,7 @@ class Settings:
     middle_threshold: float = 0.9
     last_label_threshold: float = 0.93
     within_threshold: float = 0.6
-    unnamed_within_threshold: float = 0.8
+    unnamed_within_threshold: float = 0.9
     neighbour_threshold: float = 0.25
     repeated_threshold: float = 0.5
     max_doubtful: int = 2

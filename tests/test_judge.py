@@ -266,7 +266,7 @@ WITHIN_BODY = ("The city council voted on Tuesday to approve a new budget for pu
 WITHIN_END = "\n\nThe plan will be reviewed again next spring, the mayor's office said on Wednesday evening."
 
 
-@pytest.mark.parametrize("line", ["Montre replique à partir de 59 €", "montre replique | répliques de luxe"])
+@pytest.mark.parametrize("line", ["Bijoux replique à partir de 59 €", "bijoux replique | répliques de luxe"])
 def test_a_short_line_whose_words_lean_to_junk_goes_within_the_text(line):
     # no rule names it and it holds no link, but the model weighs its words towards junk: the judge asks about it
     clean = word_cleaner("replique").clean
