@@ -35,10 +35,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 from heapq import merge
 
-from ahocorasick_rs import AhoCorasick, Implementation
+from ahocorasick_rs import BytesAhoCorasick
 
 from ..hits import Hits
-from ..matcher import scan_keys
+from ..matcher import key_automaton, scan_keys
 from ..normalize import HAS_LETTER, stripped_span, view
 from ..rules import table_fragment, table_rule
 from ..units import Document
@@ -297,13 +297,13 @@ def _is_paragraph(doc: Document, index: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _stem_automaton() -> tuple[AhoCorasick, list[tuple[str, str]]]:
+def _stem_automaton() -> tuple[BytesAhoCorasick, list[tuple[str, str]]]:
     """One automaton of the names spam sells, folded as the view is (rules.toml's `stems_<family>` fragments), and
     each key's (stem, family)."""
     stems = {view(stem).text: family for family in OFF_TOPIC
              for stem in table_fragment(f"stems_{family}").split("|")}
     keys = sorted(stems)
-    return AhoCorasick(keys, implementation=Implementation.ContiguousNFA), [(key, stems[key]) for key in keys]
+    return key_automaton(keys, small=True), [(key, stems[key]) for key in keys]
 
 
 def _reads_as_headline(text: str) -> bool:
