@@ -436,6 +436,9 @@ def main(argv: list[str] | None = None) -> int:
                                   language=info["language"], ending_language=ending_lang))
 
     # spliced: held-out hosts only; real anchors + generator junk of every family and language, trailer modes.
+    # The measuring sets draw from a generator of their own, so a change to the training records (more variants,
+    # other endings) leaves them as they are: a model is then measured on the same documents as the one before.
+    rng = random.Random(f"measuring:{a.seed}")
     held = sorted(k for k in hosts if split_of(site.get(k, k)) == "heldout")
     anchors = real_anchor_blocks(inputs["hidden_link_injections/anchors.jsonl"])
     spliced = []
