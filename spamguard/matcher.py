@@ -326,6 +326,7 @@ def scan_keys(automaton: BytesAhoCorasick, text: str) -> list[tuple[int, int, in
         chars[offset], byte = char, offset
     return [(key, chars[start], chars[end]) for key, start, end in found]
 
+
 def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str], frozenset[str]]], original: str, view: View,
                    triggers: dict[str, array[int]]) -> list[Hits]:
     """Hits of the rules that match anywhere in a line, one part per rule in order, tried on each line holding one

@@ -120,3 +120,13 @@ def test_a_one_line_link_farm_goes_whole_at_any_length(repeats):
     assert result.text == "" and result.verdict == "spam"
     article = SENTENCES[0] + "\n\n" + text
     assert spamguard.clean(article).text.rstrip() == SENTENCES[0]
+
+
+@pytest.mark.parametrize("repeats", [50, 2_000])
+def test_a_link_farm_of_glued_anchors_and_urls_goes_whole(repeats):
+    # Phrases cover a fifth of it; the model decides. Each hit gave the unit one token of its rule, so at 100 KB the
+    # score was 1,982 times one token's weight, whose sign a retrain flipped: 94 KB of the farm stayed
+    text = "".join(f"casino onlinehttp://x{i}.ru/a porno izleBuy viagra " for i in range(repeats))
+    assert spamguard.clean(text).text == ""
+    article = SENTENCES[0] + "\n\n" + text
+    assert spamguard.clean(article).text.rstrip() == SENTENCES[0]
