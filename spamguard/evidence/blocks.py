@@ -51,6 +51,9 @@ TITLE_WORDS = 20
 RELATED_HEADER = "boilerplate.related-header"
 PAGER = "boilerplate.pager"
 AD_HEADER = "boilerplate.ad-header"
+# Headers of a list of sources, written without a colon (an ad's title is no such word)
+_REFERENCE_HEADERS = frozenset(("references", "sources", "links", "further reading", "see also", "bibliography",
+                                "notes", "external links"))
 RELATED_LIST, AD_BLOCK, PAGER_NUMBER = "boilerplate.related-list", "boilerplate.ad-block", "boilerplate.pager-number"
 TEASER_LIST, INTERLEAVED = "boilerplate.teaser-list", "boilerplate.interleaved-headlines"
 OFF_TOPIC = {family: f"{family}.off-topic-line"
@@ -187,10 +190,20 @@ def _ad_block_lines(doc: Document, known: bytearray, ad_headers: array[int]) -> 
         if known[first] & _AD_HEADER and len(run) >= 3:
             yield from run
         elif len(display) >= 2 and display[0] > first and 4 * len(display) >= len(run) \
-                and not _read(doc, first).endswith((":", "：")):  # "Sources:", "المصادر:" head a list, not an ad
+                and not _heads_a_reference_list(_read(doc, first)):
             yield from range(first, min(display[-1] + 1, last) + 1)  # an ad's pitch follows its URL
         elif tracking and tracking[-1] - first < 5:
             yield from range(first, tracking[-1] + 1)  # the link ends its ad
+
+
+def _heads_a_reference_list(text: str) -> bool:
+    """Whether a line heads a list of sources, not an ad: it ends with a colon ("Sources:", "المصادر:"), or it is a
+    reference header ("References", "Further reading").
+
+    >>> [_heads_a_reference_list(t) for t in ("Sources:", "References", "See also", "Cheap flights to Rome")]
+    [True, True, True, False]
+    """
+    return text.endswith((":", "：")) or text.casefold() in _REFERENCE_HEADERS
 
 
 def _teaser_list(doc: Document, known: bytearray, marked: bytearray) -> list[int]:
