@@ -7,6 +7,7 @@ from spamguard.config import Settings
 from spamguard.errors import ModelError
 from spamguard.evidence import NUMERIC_FEATURES, document, unit_features
 from spamguard.evidence.ngrams import hash_token
+from spamguard.evidence.shape import LONGEST_LINE
 from spamguard.judge import rules_only_score
 from spamguard.matcher import default_matcher
 from spamguard.model import Model, cached_model
@@ -60,6 +61,16 @@ def test_shape_sees_urls_capitals_and_a_script_that_is_not_the_body_s():
     assert foreign.shape.script_mismatch == 1.0
     assert features_of_last_line(ARTICLE + "The mayor said more later.").shape.script_mismatch == 0.0
     assert features_of_last_line(ARTICLE + "The mayor said more later.").shape.ends_terminal == 1.0
+
+
+def test_a_line_longer_than_any_the_model_learned_from_reads_as_that_long():
+    # the model weighs length by the whole unit and words by a sample of it: past LONGEST_LINE characters a longer
+    # line would read ever more junk-like, an extrapolation no training line supports
+    sentence = "The council met again on Tuesday and the mayor spoke about the budget for the new year. "
+    at_cap, far_past = (features_of_last_line(ARTICLE + sentence * n).shape for n in (LONGEST_LINE // 80, 1000))
+    assert (at_cap.log_chars, at_cap.relative_length) == (far_past.log_chars, far_past.relative_length)
+    shorter = features_of_last_line(ARTICLE + sentence * 10).shape
+    assert shorter.log_chars < at_cap.log_chars
 
 
 def test_a_line_that_repeats_the_body_s_words_overlaps_it():

@@ -20,6 +20,7 @@ import regex
 from ..units import Document, Unit, UnitText
 from ..words import word_hash, words_in_pieces
 
+LONGEST_LINE = 4000  # characters: the longest line of the shipped model's training data has 3,198
 OVERLAP_WORDS = 24  # distinct long words of a unit looked up in the rest of the document
 EXACT_OVERLAP_CHARS = 60_000  # longer documents compare words by hashed counts (see _overlap)
 WORD_SPANS = 4096  # words whose first and last occurrence a document keeps (see _overlap)
@@ -68,8 +69,11 @@ def shape_of(reading: UnitText, doc: Document) -> Shape:
     context = doc.context
     n_words = len(words)
     upper, letters, digits, _alnum, punct = _char_counts(raw)
+    # a length past any line the model was trained on reads as that long: the model weighs the whole unit's length
+    # but only a sample's words, so a longer line would read ever more junk-like on an extrapolation
+    n_chars, median = min(reading.n_chars, LONGEST_LINE), min(context.median_line_length, LONGEST_LINE)
     return Shape(
-        math.log1p(reading.n_chars) / 6.0,
+        math.log1p(n_chars) / 6.0,
         math.log1p(n_words) / 4.0,
         float(ends_terminal(raw)),
         float(bool(raw) and raw[0].isupper()),
@@ -80,7 +84,7 @@ def shape_of(reading: UnitText, doc: Document) -> Shape:
         min(len(_URL.findall(reading.folded)), 3) / 3.0 if URL_HINT.search(reading.folded) else 0.0,
         body_overlap(words, doc, reading.view_start, reading.view_end),
         float(reading.script not in ("none", context.script) and context.script != "none"),
-        math.tanh(reading.n_chars / context.median_line_length) if context.median_line_length else 1.0,
+        math.tanh(n_chars / median) if median else 1.0,
         sum(map(context.frequent.__contains__, words)) / n_words if n_words else 0.0,
     )
 
