@@ -272,11 +272,11 @@ def _off_topic_lines(doc: Document) -> list[tuple[int, str]]:
     found = scan_keys(automaton, folded)
     if not found:
         return []
-    named: dict[str, list[int]] = {}  # stem -> the short lines naming it
+    named: dict[tuple[str, str], list[int]] = {}  # (stem, family) -> the short lines naming it
     in_paragraphs: set[str] = set()
     kinds: dict[int, str] = {}  # line -> "topic" (the title or a paragraph), "short" or "divider"
     for number, start, end in found:
-        stem, family = stems[number]
+        stem = stems[number][0]
         if start and folded[start - 1].isalpha() and stem.isascii():
             continue
         index = doc.line_of(doc.view.to_original(start, end, len(doc.text))[0])
@@ -287,15 +287,14 @@ def _off_topic_lines(doc: Document) -> list[tuple[int, str]]:
         if kind == "topic":
             in_paragraphs.add(stem)
         elif kind == "short":
-            named.setdefault(stem, []).append(index)
-    if not named.keys() - in_paragraphs or not any(_is_paragraph(doc, index) for index in doc.nonblank):
+            named.setdefault(stems[number], []).append(index)
+    if all(stem in in_paragraphs for stem, _ in named) or not any(_is_paragraph(doc, index) for index in doc.nonblank):
         return []
     # a line a rule names already is left to that rule: its junk may be glued onto article text, which a line's
     # evidence would take along ("... 7.00 P.M. porno izle"). Read from the hits, not `doc.lines_with_hits` or
     # `doc.hits_in`: those are cached, and the block hits join the document's hits after this.
     named_by_rules = {doc.line_of(start) for start in doc.hits.starts}
-    families = dict(stems)
-    return [(index, families[stem]) for stem, indexes in named.items() if stem not in in_paragraphs
+    return [(index, family) for (stem, family), indexes in named.items() if stem not in in_paragraphs
             for index in indexes if index not in named_by_rules]
 
 
@@ -305,7 +304,7 @@ def _is_paragraph(doc: Document, index: int) -> bool:
     line = doc.lines[index]
     if line.end - line.start >= 2 * PARAGRAPH_LINE_CHARS:
         return True
-    text = doc.text[line.start:line.end].strip()
+    text = _read(doc, index, 2 * PARAGRAPH_LINE_CHARS)
     return len(text) >= PARAGRAPH_LINE_CHARS or len(text.split()) > PARAGRAPH_LINE_WORDS
 
 
