@@ -19,8 +19,9 @@ class Settings:
         no rule names, prose naming a brand with a way to reach the seller) goes only when the model is this sure.
     last_label_threshold: the line that would start the trailer, short and named by no rule (a label or a short
         statement: a recipe's last ingredient, a credit), goes only at this score.
-    within_threshold: a line outside the trailer that a rule names goes at this score (or the threshold, if
-        higher).
+    within_threshold: a line outside the trailer that a rule names goes at this score, whatever the threshold (the
+        rule and the model agree); one no rule names that gives a link or a phone number, at this score or the
+        threshold, if higher.
     unnamed_within_threshold: a line outside the trailer that no rule names (it is in another script than the
         body's, or its words lean to junk) goes at this score; one with a link or a phone number at the within
         threshold.
@@ -44,7 +45,7 @@ class Settings:
     threshold: float = RULES_ONLY_THRESHOLD
     middle_threshold: float = 0.9
     last_label_threshold: float = 0.93
-    within_threshold: float = 0.6
+    within_threshold: float = 0.5
     unnamed_within_threshold: float = 0.9
     neighbour_threshold: float = 0.25
     repeated_threshold: float = 0.5

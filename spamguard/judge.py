@@ -39,7 +39,16 @@ from .normalize import WHITE_SPACE
 from .rules import Hit
 from .segment import Line
 from .units import LINK, LINK_LINE_CHARS, Document, Unit, has_link, head, piece, suffix
-from .words import CLOSING_MARKS, LONG_WORD, OPENING_MARKS, PROMPT_WORDS, SENTENCE_BREAK, SPLIT_WORD, words_of
+from .words import (
+    CLOSING_MARKS,
+    LONG_WORD,
+    OPENING_MARKS,
+    PROMPT_WORDS,
+    SENTENCE_BREAK,
+    SPLIT_WORD,
+    dominant_script,
+    words_of,
+)
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
@@ -176,6 +185,8 @@ class Judge:
 
         self.middle_threshold = surer(settings.middle_threshold)
         self.within_threshold = surer(settings.within_threshold)
+        # a line a rule names, the model agreeing: the settings' value, not raised with the threshold
+        self.named_within_threshold = settings.within_threshold if model is not None else settings.threshold
         self.last_label_threshold = surer(settings.last_label_threshold)
         self.unnamed_within_threshold = surer(settings.unnamed_within_threshold)
         # Where the first line within the text that was judged and kept starts: removing a line below it moves it
@@ -214,7 +225,7 @@ class Judge:
             # sentence does (a list of anchors: "..., cassino online, apostas esportivas!!!"); as a line's tail
             # ending a sentence it is the rest of one, never cut (a run of anchors is cut at the middle threshold)
             doubtful = reaches_someone(unit_text) or _SENTENCE_ENDING.search(unit_text[-200:]) is None \
-                or repeats_a_word(unit_text)
+                or repeats_a_word(unit_text) or glues_words(unit_text)
             sentence_tail = unit.is_suffix and features.shape.ends_terminal
             threshold = max(threshold, self.middle_threshold) if doubtful or unit.is_suffix and not sentence_tail \
                 else math.inf
@@ -297,8 +308,8 @@ class Judge:
                 unit = doc.line_unit(pos)
                 # a line no rule names goes at the within threshold too when it gives a link or a phone number to
                 # reach the seller by, as an ad does (not a handle: embedded posts are full of them)
-                named = line_hits or sells_by_link_or_phone(doc.line_text(index))
-                scored = self.judge(unit, self.within_threshold if named else self.unnamed_within_threshold)
+                scored = self.judge(unit, self.named_within_threshold if line_hits else self.within_threshold
+                                    if sells_by_link_or_phone(doc.line_text(index)) else self.unnamed_within_threshold)
                 if scored.is_junk and not (line_hits or repeated) and self._heads_the_line_below(index):
                     scored = replace(scored, is_junk=False)
                 if scored.is_junk:
@@ -418,6 +429,17 @@ def repeats_a_word(text: str) -> bool:
     return False
 
 
+def glues_words(text: str) -> bool:
+    """Whether two words or more are glued onto the word before them (a lower-case letter, then a capital and a
+    lower-case one) in the first REPEAT_CHARS characters: anchors scraped one onto the next, not prose ("McDonald"
+    has one).
+
+    >>> glues_words("кредит без справокЗаработок в интернетезайм без отказаИнвестиции."), glues_words("McDonald's.")
+    (True, False)
+    """
+    return len(_GLUED_WORDS.findall(text, 0, REPEAT_CHARS)) >= 2
+
+
 def reads_as_statement(text: str) -> bool:
     """A short sentence ending in a full stop, as a reporter ends a story ("Śledztwo trwa.", "捜査は続いている。"):
     two to SHORT_STATEMENT_WORDS words (or a line in a script without spaces), not "!", "…" or "..." as ads end,
@@ -434,7 +456,7 @@ def reads_as_statement(text: str) -> bool:
     body = text.strip()
     words = body.split()
     return body[-1:] in _FULL_STOP and not body.endswith("..") and words[0].casefold() not in PROMPT_WORDS \
-        and len(_GLUED_WORDS.findall(body)) < 2 \
+        and not glues_words(body) \
         and (2 <= len(words) <= SHORT_STATEMENT_WORDS
              or len(words) == 1 and not body.isascii() and _NO_SPACE_LETTER.search(body) is not None)
 
@@ -548,7 +570,7 @@ def junk_tail(judge: Judge, line_unit: Unit) -> Scored | None:
             continue  # punctuation after the doubtful piece joins the piece before it
         if text[seg.start:end].strip():
             if (best is None or gap) and not doc.hits_in(seg.start, end) \
-                    and (gap or _whole_sentence(text, seg.start, end)):
+                    and (gap or _whole_sentence(text, seg.start, end) and not _departs(judge, seg.start, end)):
                 break  # a piece no rule names ends the run here, whatever it would score: no need to score it
             scored = judge.judge(piece(line_unit, seg.start, end))
             if not scored.is_junk:
@@ -557,7 +579,8 @@ def junk_tail(judge: Judge, line_unit: Unit) -> Scored | None:
                 gap = True  # "... £2000 prize GUARANTEED. Claim 3030.| Valid 12hrs only": look past one piece
                 end = seg.start
                 continue
-            if gap and not scored.hits or not scored.hits and _whole_sentence(text, seg.start, end):
+            if gap and not scored.hits or not scored.hits and _whole_sentence(text, seg.start, end) \
+                    and not _departs(judge, seg.start, end):
                 break  # a sentence no rule names is the paragraph's end, not part of the junk glued after it
             run = scored if best is None else judge.judge(suffix(line_unit, seg.start))
             if not run.is_junk:
@@ -613,14 +636,22 @@ def _too_slight_to_cut(judge: Judge, start: int, end: int, tail: Scored) -> bool
 
 def _unnamed_tail(judge: Judge, tail: Scored) -> bool:
     """A tail that no rule names is cut only at the middle threshold, and never when it is a whole sentence of
-    SENTENCE_TAIL_WORDS or more (a capital after a sentence end) or starts inside a name (`_starts_inside_a_name`):
-    the end of a paragraph is where article text most often stands (its last sentence, a contact address), and a cut
-    inside a line is the costliest guess."""
+    SENTENCE_TAIL_WORDS or more (a capital after a sentence end) that does not depart from the article (`_departs`)
+    or starts inside a name (`_starts_inside_a_name`): the end of a paragraph is where article text most often
+    stands (its last sentence, a contact address), and a cut inside a line is the costliest guess."""
     if tail.hits or judge.model is None:
         return False
     text = judge.doc.text
-    return _whole_sentence(text, tail.start, tail.end) or _starts_inside_a_name(text, tail.start) \
-        or (tail.model_score or 0.0) < judge.middle_threshold
+    return _whole_sentence(text, tail.start, tail.end) and not _departs(judge, tail.start, tail.end) \
+        or _starts_inside_a_name(text, tail.start) or (tail.model_score or 0.0) < judge.middle_threshold
+
+
+def _departs(judge: Judge, start: int, end: int) -> bool:
+    """Whether the tail [start, end) departs from the article it is glued to: it is written in another script than
+    the body's, or it gives a link or a phone number to reach a seller by."""
+    text = judge.doc.text[start:end]
+    script, body = dominant_script(text), judge.doc.context.script
+    return script not in ("none", body) and body != "none" or sells_by_link_or_phone(text)
 
 
 def _whole_sentence(text: str, start: int, end: int) -> bool:

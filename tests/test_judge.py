@@ -325,8 +325,8 @@ def test_junk_the_trailer_walk_could_not_take_above_a_byline_is_judged_within_th
 
 
 def test_within_the_text_a_line_with_a_link_or_a_phone_number_needs_less_to_go():
-    # the model scores "darmowe" 0.7: not enough for a short line no rule names (0.8), enough for one that gives a
-    # link or a phone number to reach the seller by (the within threshold, 0.6)
+    # the model scores "darmowe" 0.7: not enough for a short line no rule names (0.9), enough for one that gives a
+    # link or a phone number to reach the seller by (the within threshold, 0.5, or the model's, 0.55, if higher)
     weights = {hash_token("w:darmowe"): 5.45}
     clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.55, {})).clean
     for ad in ("Porno darmowe hd na seopro.com >>", "Porno darmowe hd, dzwoń 0821337270 >>"):
@@ -342,3 +342,37 @@ def test_a_run_of_anchors_ending_in_a_full_stop_is_no_sentence_naming_a_brand():
     assert spamguard.clean(text).text == WITHIN_BODY + WITHIN_END.lstrip()
     news = "The casino group said its Macau revenue rose by a third in May, its best month since 2019."
     assert spamguard.clean(WITHIN_BODY + news + WITHIN_END).text == WITHIN_BODY + news + WITHIN_END
+
+
+def test_within_the_text_a_line_a_rule_names_goes_at_the_within_threshold_whatever_the_model_s_threshold():
+    # "watches" scores 0.6: under the model's threshold (0.7), over the within threshold (0.5); a rule names the
+    # line ("replica watches", counterfeit.en), so the rule and the model agree wherever it stands
+    weights = {hash_token("w:watches"): 5.0}
+    clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.7, {})).clean
+    named = "Swiss replica watches at factory prices"
+    result = clean(WITHIN_BODY + named + WITHIN_END)
+    assert result.text == WITHIN_BODY + WITHIN_END.lstrip() and result.flags[0].rules == ("counterfeit.en",)
+    unnamed = "Swiss watches at factory prices"  # the same score, no rule: the unnamed within threshold (0.9)
+    assert clean(WITHIN_BODY + unnamed + WITHIN_END).text == WITHIN_BODY + unnamed + WITHIN_END
+
+
+def test_a_line_of_anchors_glued_one_onto_the_next_is_no_sentence_naming_a_brand():
+    # eight words or more, a listed phrase covering little of them, a full stop at the end: it reads as prose, but
+    # its anchors are glued one onto the next, so it goes at the middle threshold and is not kept as a sentence
+    line = "кредит без справокИнвестиции в криптовалютуРабота на дому для студентов и пенсионеров сегодня."
+    clean = word_cleaner("кредит").clean
+    assert clean(WITHIN_BODY + line + WITHIN_END).text == WITHIN_BODY + WITHIN_END.lstrip()
+    prose = "Банк выдал кредит без справок о доходах двум тысячам клиентов, сообщил регулятор в среду."
+    assert clean(WITHIN_BODY + prose + WITHIN_END).text == WITHIN_BODY + prose + WITHIN_END
+
+
+@pytest.mark.parametrize("tail", [
+    " Thuốc tăng cường sinh lý giá rẻ tại www.thuocsinhly.biz.",  # a sentence with a link to a seller
+    " Лучшая обувь известных брендов по самым низким ценам в нашем магазине.",  # in another script than the body's
+])
+def test_a_whole_sentence_glued_on_goes_when_it_departs_from_the_article(tail):
+    clean = word_cleaner("thuốc", "sinh", "обувь").clean
+    body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday."
+    assert clean(body + tail).text == body
+    same = " The mayor's office said the plan would be reviewed again next spring with the unions."
+    assert clean(body + same).text == body + same  # an unnamed sentence in the body's script and no link stays
