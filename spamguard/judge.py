@@ -62,6 +62,8 @@ SHORT_STATEMENT_WORDS = 6
 SENTENCE_TAIL_WORDS = 6  # an unnamed tail that is a whole sentence this long stays, as does such a head
 # A capitalised word inside a sentence (after a word and a space): a name, not a sentence's first word.
 _NAME = regex.compile(r"(?<=[\p{L}\p{N},;)\]\"”’]\s)\p{Lu}\p{Ll}{2,}")
+# the end of an abbreviation: letters each with its full stop ("U.S.", "e.g."), or a short capitalised word ("Dr.")
+_ABBREVIATION = regex.compile(r"(?<![\p{L}.])(?:\p{L}\.){2,}$|(?<![\p{L}.])\p{Lu}\p{Ll}{0,2}\.$")
 _GLUED_WORDS = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")  # "verdienenKredit" (one in "McDonald" or "iPhone")
 _EMAIL = regex.compile(r"[\w.+-]@[\w-]+\.\w")
 _HANDLE = regex.compile(r"@\w")
@@ -642,8 +644,29 @@ def _unnamed_tail(judge: Judge, tail: Scored) -> bool:
     if tail.hits or judge.model is None:
         return False
     text = judge.doc.text
-    return _whole_sentence(text, tail.start, tail.end) and not _departs(judge, tail.start, tail.end) \
+    return (_whole_sentence(text, tail.start, tail.end) or _goes_on_after_an_abbreviation(text, tail.start)) \
+        and not _departs(judge, tail.start, tail.end) \
         or _starts_inside_a_name(text, tail.start) or (tail.model_score or 0.0) < judge.middle_threshold
+
+
+def _goes_on_after_an_abbreviation(text: str, start: int) -> bool:
+    """Whether the tail at `start` is a lower-case word after an abbreviation and a space ("U.S.", "e.g.", "Dr."): the
+    sentence goes on there ("in exchange for U.S.| prisoner Bowe Bergdahl"), it does not end.
+
+    >>> text = "He was swapped for U.S. prisoner Bowe Bergdahl in May"
+    >>> _goes_on_after_an_abbreviation(text, 23), _goes_on_after_an_abbreviation("It ended.Porno izle", 9)
+    (True, False)
+    >>> _goes_on_after_an_abbreviation("democracy from within. if (typeof window.x)", 22)
+    False
+    """
+    first = start
+    while first < min(len(text), start + 4) and text[first] in " \t":
+        first += 1
+    last = first - 1
+    while last >= max(0, first - 4) and text[last] in " \t":
+        last -= 1
+    return first < len(text) and text[first].islower() and last >= 0 and text[last] == "." and last < first - 1 \
+        and _ABBREVIATION.search(text, max(0, last - 8), last + 1) is not None
 
 
 def _departs(judge: Judge, start: int, end: int) -> bool:

@@ -376,3 +376,15 @@ def test_a_whole_sentence_glued_on_goes_when_it_departs_from_the_article(tail):
     assert clean(body + tail).text == body
     same = " The mayor's office said the plan would be reviewed again next spring with the unions."
     assert clean(body + same).text == body + same  # an unnamed sentence in the body's script and no link stays
+
+
+def test_a_tail_after_an_abbreviation_goes_on_with_the_sentence():
+    # "U.S." ends like a sentence, but a lower-case word after it goes on with the sentence: a tail no rule names
+    # is not cut there, however the model scores it (this one scores a tail with "prisoner" 0.99, the line and the
+    # other pieces 0.5); after a sentence end the same tail is glued on
+    numeric = tuple(4.6 if name == "is_suffix" else 0.0 for name in NUMERIC_FEATURES)
+    clean = spamguard.Cleaner(model=Model(numeric, {hash_token("w:prisoner"): 4.6}, -4.6, 0.7, {})).clean
+    body = WITHIN_BODY + "Worth it? The men were swapped in exchange for U.S. prisoner Bowe Bergdahl in May"
+    assert clean(body).text == body
+    glued = WITHIN_BODY + "The men were swapped in exchange for him in the end. prisoner Bowe Bergdahl in May"
+    assert clean(glued).text == glued[:glued.index(" prisoner")]

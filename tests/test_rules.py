@@ -261,6 +261,7 @@ def test_a_user_rule_outside_the_vocabularies_is_a_clear_error(field, value):
     ("tangan ayahkuADVERTISEMENT", "ADVERTISEMENT"),
     ("2 зубчика чеснока Anzeige", "Anzeige"),
     ("Image: AFPشارك الخبر\n", "شارك الخبر"),
+    ("with live coverage. 기사 공유하기", "기사 공유하기"),
 ])
 def test_labels_glued_onto_a_line_end_are_named(text, label):
     found = [text[h.start:h.end] for h in default_matcher().find(text, view(text))
@@ -316,6 +317,28 @@ def test_a_row_of_legal_page_links_is_named(text, found):
                                   "The board will vote on Twitter and Facebook policy today"])
 def test_a_single_network_name_or_an_ad_mid_sentence_is_no_glued_label(text):
     assert "boilerplate.label-glued" not in hits(text)
+
+
+@pytest.mark.parametrize("text, header", [
+    ("Das ist heute Abend im ZDF zu sehen.Tags: News, Politics, World", "Tags: News, Politics, World"),
+    ("It is on display in Reykjavik. Новости по теме:Мэрия закрыла дороги", " Новости по теме:Мэрия закрыла дороги"),
+    ('"Nein, meine Tochter geb\' ich nicht!"İlgili Haberler: Milli takım finale yükseldi',
+     "İlgili Haberler: Milli takım finale yükseldi"),
+    ("O chocolate já está pronto. 相关阅读：国足发布新规定", " 相关阅读：国足发布新规定"),
+])
+def test_a_related_header_or_tag_list_glued_onto_a_paragraph_is_named_to_the_line_end(text, header):
+    found = [text[h.start:h.end] for h in default_matcher().find(text, view(text))
+             if h.rule.id == "boilerplate.header-glued"]
+    assert found == [header]
+
+
+@pytest.mark.parametrize("text", [
+    "He said the tags: were missing from the boxes.",  # no sentence end before it
+    "Die Tags: News und Politik waren falsch.",
+    "Ilgili haberler yayımlandı, dedi bakan.",  # a sentence that opens with the words, on a line of its own
+])
+def test_header_words_that_do_not_follow_a_sentence_end_are_no_glued_header(text):
+    assert "boilerplate.header-glued" not in hits(text)
 
 
 def test_a_line_rule_hit_spans_the_line_without_its_edge_spaces():
