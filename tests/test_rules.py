@@ -257,6 +257,11 @@ def test_a_user_rule_outside_the_vocabularies_is_a_clear_error(field, value):
         Rule(**fields)
 
 
+def matched_by(text: str, *rule_ids: str) -> list[str]:
+    """The text of each hit of the rules `rule_ids` in `text`."""
+    return [text[h.start:h.end] for h in default_matcher().find(text, view(text)) if h.rule.id in rule_ids]
+
+
 @pytest.mark.parametrize("text, label", [
     ("tangan ayahkuADVERTISEMENT", "ADVERTISEMENT"),
     ("2 зубчика чеснока Anzeige", "Anzeige"),
@@ -264,9 +269,7 @@ def test_a_user_rule_outside_the_vocabularies_is_a_clear_error(field, value):
     ("with live coverage. 기사 공유하기", "기사 공유하기"),
 ])
 def test_labels_glued_onto_a_line_end_are_named(text, label):
-    found = [text[h.start:h.end] for h in default_matcher().find(text, view(text))
-             if h.rule.id == "boilerplate.label-glued"]
-    assert found == [label]
+    assert matched_by(text, "boilerplate.label-glued") == [label]
 
 
 @pytest.mark.parametrize("text, run", [
@@ -275,9 +278,7 @@ def test_labels_glued_onto_a_line_end_are_named(text, label):
     ("in Lisbon.—More…—More…", "—More…—More…"),
 ])
 def test_a_run_of_glued_labels_or_more_links_is_one_hit(text, run):
-    found = [text[h.start:h.end] for h in default_matcher().find(text, view(text))
-             if h.rule.id in ("boilerplate.label-glued", "boilerplate.more-link-glued")]
-    assert found == [run]
+    assert matched_by(text, "boilerplate.label-glued", "boilerplate.more-link-glued") == [run]
 
 
 @pytest.mark.parametrize("text, found", [
@@ -327,9 +328,7 @@ def test_a_single_network_name_or_an_ad_mid_sentence_is_no_glued_label(text):
     ("O chocolate já está pronto. 相关阅读：国足发布新规定", " 相关阅读：国足发布新规定"),
 ])
 def test_a_related_header_or_tag_list_glued_onto_a_paragraph_is_named_to_the_line_end(text, header):
-    found = [text[h.start:h.end] for h in default_matcher().find(text, view(text))
-             if h.rule.id == "boilerplate.header-glued"]
-    assert found == [header]
+    assert matched_by(text, "boilerplate.header-glued") == [header]
 
 
 @pytest.mark.parametrize("text", [
