@@ -64,6 +64,7 @@ SENTENCE_TAIL_WORDS = 6  # an unnamed tail that is a whole sentence this long st
 _NAME = regex.compile(r"(?<=[\p{L}\p{N},;)\]\"”’]\s)\p{Lu}\p{Ll}{2,}")
 # the end of an abbreviation: letters each with its full stop ("U.S.", "e.g."), or a short capitalised word ("Dr.")
 _ABBREVIATION = regex.compile(r"(?<![\p{L}.])(?:\p{L}\.){2,}$|(?<![\p{L}.])\p{Lu}\p{Ll}{0,2}\.$")
+_TWO_WORDS = regex.compile(r"\p{L}+(?: \p{L}+)?")
 _GLUED_WORDS = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")  # "verdienenKredit" (one in "McDonald" or "iPhone")
 _EMAIL = regex.compile(r"[\w.+-]@[\w-]+\.\w")
 _HANDLE = regex.compile(r"@\w")
@@ -600,19 +601,32 @@ def junk_tail(judge: Judge, line_unit: Unit) -> Scored | None:
 def _article_then_junk(judge: Judge, line_unit: Unit) -> Scored | None:
     """For a line that scores as junk: its junk tail, if what comes before it reads as article. A head no rule names
     goes along with a tail a rule names only at the middle threshold (the rule speaks for the tail, not the head),
-    unless it is one call-to-action word ("buy" of "buy cheap viagra ..."), and never when it is SENTENCE_TAIL_WORDS
-    words or more."""
+    unless it is one call-to-action word ("buy" of "buy cheap viagra ...") or opens the ad (`opens_an_ad`), and
+    never when it is SENTENCE_TAIL_WORDS words or more."""
     tail = junk_tail(judge, line_unit)
     if tail is None or tail.start == line_unit.start:
         return None
-    if tail.start - line_unit.start <= 20 \
-            and judge.doc.text[line_unit.start:tail.start].strip().casefold() in judge.settings.call_to_action:
+    head_text = judge.doc.text[line_unit.start:tail.start]
+    if len(head_text) <= 20 and head_text.strip().casefold() in judge.settings.call_to_action \
+            or tail.hits and opens_an_ad(head_text):
         return None
     named_tail_only = tail.hits and not judge.doc.hits_in(line_unit.start, tail.start)
     if named_tail_only and _words(judge.doc.text[line_unit.start:tail.start]) >= SENTENCE_TAIL_WORDS:
         return tail  # a head of a sentence's length that no rule names is the article's: the named junk goes alone
     threshold = judge.middle_threshold if named_tail_only else None
     return None if judge.judge(head(line_unit, tail.start), threshold).is_junk else tail
+
+
+def opens_an_ad(head_text: str) -> bool:
+    """Whether the head of a line is one or two words of letters joined by one space to the tail after it: the opening
+    of an ad ("I migliori| cialis generico online qui ..."), where a credit or a sentence glued to junk has
+    punctuation, more words or no space.
+
+    >>> opens_an_ad("I migliori "), opens_an_ad("Photo: Reuters "), opens_an_ad("Kliknij i sprawdź "), opens_an_ad("Zu")
+    (True, False, False, False)
+    """
+    words = head_text[:-1]
+    return head_text.endswith(" ") and _TWO_WORDS.fullmatch(words) is not None
 
 
 def _with_call_to_action(judge: Judge, line_unit: Unit, line: Line, tail: Scored) -> Scored:

@@ -388,3 +388,12 @@ def test_a_tail_after_an_abbreviation_goes_on_with_the_sentence():
     assert clean(body).text == body
     glued = WITHIN_BODY + "The men were swapped in exchange for him in the end. prisoner Bowe Bergdahl in May"
     assert clean(glued).text == glued[:glued.index(" prisoner")]
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("I migliori cialis generico online qui http://www.farmaciaonline.biz/", ""),  # two words open the ad
+    ("Photo: Reuters cialis generico online qui http://www.farmaciaonline.biz/", "Photo: Reuters "),  # a credit
+])
+def test_the_words_that_open_an_ad_go_with_the_named_junk_after_them(line, kept):
+    result = word_cleaner("cialis", "qui").clean(COUNCIL_BODY + line)
+    assert result.text == (COUNCIL_BODY + kept if kept else COUNCIL_BODY.rstrip())
