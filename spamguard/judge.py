@@ -651,16 +651,19 @@ def _too_slight_to_cut(judge: Judge, start: int, end: int, tail: Scored) -> bool
 
 
 def _unnamed_tail(judge: Judge, tail: Scored) -> bool:
-    """A tail that no rule names is cut only at the middle threshold, and never when it is a whole sentence of
-    SENTENCE_TAIL_WORDS or more (a capital after a sentence end) that does not depart from the article (`_departs`)
-    or starts inside a name (`_starts_inside_a_name`): the end of a paragraph is where article text most often
-    stands (its last sentence, a contact address), and a cut inside a line is the costliest guess."""
+    """A tail that no rule names is cut only at the middle threshold (at the threshold when it is in another script
+    than the body's), and never when it is a whole sentence of SENTENCE_TAIL_WORDS or more (a capital after a
+    sentence end) that does not depart from the article (`_departs`) or starts inside a name
+    (`_starts_inside_a_name`): the end of a paragraph is where article text most often stands (its last sentence,
+    a contact address), and a cut inside a line is the costliest guess."""
     if tail.hits or judge.model is None:
         return False
     text = judge.doc.text
+    other_script = _in_another_script(judge, tail.start, tail.end)
+    departs = other_script or sells_by_link_or_phone(text[tail.start:tail.end])
+    threshold = judge.settings.threshold if other_script else judge.middle_threshold
     return (_whole_sentence(text, tail.start, tail.end) or _goes_on_after_an_abbreviation(text, tail.start)) \
-        and not _departs(judge, tail.start, tail.end) \
-        or _starts_inside_a_name(text, tail.start) or (tail.model_score or 0.0) < judge.middle_threshold
+        and not departs or _starts_inside_a_name(text, tail.start) or (tail.model_score or 0.0) < threshold
 
 
 def _goes_on_after_an_abbreviation(text: str, start: int) -> bool:
@@ -683,12 +686,16 @@ def _goes_on_after_an_abbreviation(text: str, start: int) -> bool:
         and _ABBREVIATION.search(text, max(0, last - 8), last + 1) is not None
 
 
+def _in_another_script(judge: Judge, start: int, end: int) -> bool:
+    """Whether [start, end) is written in another script than the body's."""
+    script, body = dominant_script(judge.doc.text[start:end]), judge.doc.context.script
+    return script not in ("none", body) and body != "none"
+
+
 def _departs(judge: Judge, start: int, end: int) -> bool:
     """Whether the tail [start, end) departs from the article it is glued to: it is written in another script than
     the body's, or it gives a link or a phone number to reach a seller by."""
-    text = judge.doc.text[start:end]
-    script, body = dominant_script(text), judge.doc.context.script
-    return script not in ("none", body) and body != "none" or sells_by_link_or_phone(text)
+    return _in_another_script(judge, start, end) or sells_by_link_or_phone(judge.doc.text[start:end])
 
 
 def _whole_sentence(text: str, start: int, end: int) -> bool:

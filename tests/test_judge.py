@@ -397,3 +397,17 @@ def test_a_tail_after_an_abbreviation_goes_on_with_the_sentence():
 def test_the_words_that_open_an_ad_go_with_the_named_junk_after_them(line, kept):
     result = word_cleaner("cialis", "qui").clean(COUNCIL_BODY + line)
     assert result.text == (COUNCIL_BODY + kept if kept else COUNCIL_BODY.rstrip())
+
+
+@pytest.mark.parametrize("tail, goes", [
+    (" лучшие цены на обувь в нашем магазине", True),  # in another script than the body's: the threshold
+    (" best prices on shoes in our own shop", False),  # in the body's script: the middle threshold
+])
+def test_a_glued_tail_in_another_script_goes_at_the_threshold(tail, goes):
+    # the model scores a tail with "обувь" or "shoes" 0.8: over the threshold (0.7), under the middle one (0.9);
+    # the line, and the pieces without the word, 0.17
+    numeric = tuple(2.99 if name == "is_suffix" else 0.0 for name in NUMERIC_FEATURES)
+    weights = {hash_token("w:обувь"): 3.0, hash_token("w:shoes"): 3.0}
+    clean = spamguard.Cleaner(model=Model(numeric, weights, -4.6, 0.7, {})).clean
+    body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday."
+    assert clean(body + tail).text == (body if goes else body + tail)
