@@ -105,6 +105,8 @@ def test_a_shape_sprinkled_with_any_characters(shape, chars, rng):
     pytest.param("00010K1AS 000 thE10:brazzersR0RA00 0 1t", id="short-document-emptied"),
     # Chinese prose thrice on one line (no rule fires): a first clean kept 1.5 copies, a second only 2 sentences
     pytest.param("".join(CJK_SENTENCES) * 3, id="cjk-prose-thrice"),
+    # a run of related-headers glued after sentence ends: each pass took the last of them, leaving the one before
+    pytest.param(SENTENCES[0] + ". Новости по теме:" * 2000, id="glued-header-run"),
 ])
 def test_cleaning_twice_changes_nothing(text):
     once = spamguard.clean(text).text
