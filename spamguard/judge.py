@@ -46,6 +46,7 @@ from .words import (
     PROMPT_WORDS,
     SENTENCE_BREAK,
     SPLIT_WORD,
+    another_script,
     dominant_script,
     words_of,
 )
@@ -611,7 +612,7 @@ def _article_then_junk(judge: Judge, line_unit: Unit) -> Scored | None:
             or tail.hits and opens_an_ad(head_text):
         return None
     named_tail_only = tail.hits and not judge.doc.hits_in(line_unit.start, tail.start)
-    if named_tail_only and _words(judge.doc.text[line_unit.start:tail.start]) >= SENTENCE_TAIL_WORDS:
+    if named_tail_only and _words(head_text) >= SENTENCE_TAIL_WORDS:
         return tail  # a head of a sentence's length that no rule names is the article's: the named junk goes alone
     threshold = judge.middle_threshold if named_tail_only else None
     return None if judge.judge(head(line_unit, tail.start), threshold).is_junk else tail
@@ -659,8 +660,9 @@ def _unnamed_tail(judge: Judge, tail: Scored) -> bool:
     if tail.hits or judge.model is None:
         return False
     text = judge.doc.text
-    other_script = _in_another_script(judge, tail.start, tail.end)
-    departs = other_script or sells_by_link_or_phone(text[tail.start:tail.end])
+    tail_text = text[tail.start:tail.end]
+    other_script = another_script(dominant_script(tail_text), judge.doc.context.script)
+    departs = other_script or sells_by_link_or_phone(tail_text)
     threshold = judge.settings.threshold if other_script else judge.middle_threshold
     return (_whole_sentence(text, tail.start, tail.end) or _goes_on_after_an_abbreviation(text, tail.start)) \
         and not departs or _starts_inside_a_name(text, tail.start) or (tail.model_score or 0.0) < threshold
@@ -686,16 +688,11 @@ def _goes_on_after_an_abbreviation(text: str, start: int) -> bool:
         and _ABBREVIATION.search(text, max(0, last - 8), last + 1) is not None
 
 
-def _in_another_script(judge: Judge, start: int, end: int) -> bool:
-    """Whether [start, end) is written in another script than the body's."""
-    script, body = dominant_script(judge.doc.text[start:end]), judge.doc.context.script
-    return script not in ("none", body) and body != "none"
-
-
 def _departs(judge: Judge, start: int, end: int) -> bool:
     """Whether the tail [start, end) departs from the article it is glued to: it is written in another script than
     the body's, or it gives a link or a phone number to reach a seller by."""
-    return _in_another_script(judge, start, end) or sells_by_link_or_phone(judge.doc.text[start:end])
+    text = judge.doc.text[start:end]
+    return another_script(dominant_script(text), judge.doc.context.script) or sells_by_link_or_phone(text)
 
 
 def _whole_sentence(text: str, start: int, end: int) -> bool:

@@ -25,7 +25,7 @@ from .normalize import BLANK, View
 from .rules import Hit
 from .segment import Line, Lines, Segment, glued_junk_seams, offset_typecode, split_lines, split_segments
 from .windows import Window
-from .words import dominant_script, word_hash_counts, words_of
+from .words import another_script, dominant_script, word_hash_counts, words_of
 
 TRAILER_ZONE = 10  # non-blank lines from the end whose sub-line units training learns from
 FREQUENT_WORDS = 40
@@ -187,7 +187,7 @@ class Document:
             start, end = starts[index], ends[index]
             if not asked[index] and end - start <= LINK_LINE_CHARS:
                 line = text[start:end]
-                if not line.isascii() and dominant_script(line) not in ("none", body_script):
+                if not line.isascii() and another_script(dominant_script(line), body_script):
                     asked[index] = 1
 
     @cached_property

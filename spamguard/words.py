@@ -137,6 +137,15 @@ def dominant_script(text: str) -> str:
     return max(totals.items(), key=lambda item: (item[1], item[0]))[0]
 
 
+def another_script(script: str, body_script: str) -> bool:
+    """Whether text in `script` departs from a body written in `body_script` (neither of them 'none').
+
+    >>> another_script("cyrillic", "latin"), another_script("none", "latin"), another_script("han", "none")
+    (True, False, False)
+    """
+    return script not in ("none", body_script) and body_script != "none"
+
+
 @lru_cache(maxsize=1 << 16)
 def _script_of(char: str) -> str:
     return next((name for name, pattern in _SCRIPTS if pattern.match(char)), "")

@@ -18,7 +18,7 @@ from typing import NamedTuple
 import regex
 
 from ..units import Document, Unit, UnitText
-from ..words import word_hash, words_in_pieces
+from ..words import another_script, word_hash, words_in_pieces
 
 LONGEST_LINE = 4000  # characters: the longest line of the shipped model's training data has 3,198
 OVERLAP_WORDS = 24  # distinct long words of a unit looked up in the rest of the document
@@ -83,7 +83,7 @@ def shape_of(reading: UnitText, doc: Document) -> Shape:
         min(len(_CAMEL.findall(raw)), 5) / 5.0,
         min(len(_URL.findall(reading.folded)), 3) / 3.0 if URL_HINT.search(reading.folded) else 0.0,
         body_overlap(words, doc, reading.view_start, reading.view_end),
-        float(reading.script not in ("none", context.script) and context.script != "none"),
+        float(another_script(reading.script, context.script)),
         math.tanh(n_chars / median) if median else 1.0,
         sum(map(context.frequent.__contains__, words)) / n_words if n_words else 0.0,
     )
