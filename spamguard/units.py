@@ -154,18 +154,18 @@ class Document:
     @cached_property
     def lines_asked(self) -> bytearray:
         """1 for each line the judge asks about wherever it stands: a line a hit touches, or a line of at most
-        LINK_LINE_CHARS with a link (`has_link`; the search goes on from the end of each line it finds one in) or
-        in another script than the body's."""
+        LINK_LINE_CHARS with a link (`has_link`; each short line is searched on its own) or in another script than
+        the body's."""
         asked = bytearray(self.lines_with_hits)
-        text, ends = self.text, self.lines.ends
-        found = LINK.search(text)
-        while found is not None:
-            if not has_link(text, found):
-                found = LINK.search(text, found.end())
+        text, starts, ends, search = self.text, self.line_starts, self.lines.ends, LINK.search
+        for index in self.nonblank:  # the long lines, an article's paragraphs, are not read at all
+            start, end = starts[index], ends[index]
+            if end - start > LINK_LINE_CHARS or asked[index]:
                 continue
-            index = self.line_of(found.start())
-            asked[index] |= ends[index] - self.line_starts[index] <= LINK_LINE_CHARS
-            found = LINK.search(text, ends[index] + 1)
+            found = search(text, start, end)  # `end` ends a word for "\b" as the line break after it does
+            while found is not None and not has_link(text, found):
+                found = search(text, found.end(), end)
+            asked[index] = found is not None
         if not text.isascii():
             self._ask_lines_in_another_script(asked)
         return asked
