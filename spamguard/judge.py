@@ -500,8 +500,8 @@ def _without_article_sentences(judge: Judge, whole: LineVerdicts,
             # script without spaces, one "word" may be a whole line of text with a link glued on)
         if reaches:
             return False
-        if reads_as_statement(sentence):
-            return True
+        if reads_as_statement(sentence) and not another_script(dominant_script(sentence), doc.context.script):
+            return True  # in the body's script: a Korean price glued onto an English story is no statement of it
         if len(words) < 4 or sentence[-1] not in _TAIL_SENTENCE_END:
             return False
         return len(words) >= PARAGRAPH_WORDS and SENTENCE_BREAK.search(sentence) is not None \

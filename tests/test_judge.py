@@ -411,3 +411,15 @@ def test_a_glued_tail_in_another_script_goes_at_the_threshold(tail, goes):
     clean = spamguard.Cleaner(model=Model(numeric, weights, -4.6, 0.7, {})).clean
     body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday."
     assert clean(body + tail).text == (body if goes else body + tail)
+
+
+@pytest.mark.parametrize("ending, kept", [
+    (" 레플리카 운동화 최저가.", ""),  # a short statement glued on, in another script than the body's
+    ("\n\n레플리카 운동화 최저가.", ""),  # the same on a line of its own
+    ("\n\nTickets sold out within hours.", "\n\nTickets sold out within hours."),
+])
+def test_a_short_statement_reads_as_the_articles_only_in_its_script(ending, kept):
+    # the model scores each ending 0.99; a short statement ("Śledztwo trwa.") reads as the article's and stays,
+    # but not one in a script the body is not written in
+    body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday."
+    assert word_cleaner("레플리카", "tickets").clean(body + ending).text == body + kept
