@@ -54,6 +54,7 @@ from .words import (
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
 _NO_SPACE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_THAI_LETTER = regex.compile(r"\p{Thai}")
 _SENTENCE_END = ".!?。！？"
 # the first part of a word in camel case: "Mc" of "McAleenan", "Smart" of "SmartAsset", "i" of "iPhone" (a longer
 # capitalised word is more often an article's last, with junk glued on: "...Technology Hazard|Pinjol tanpa bi")
@@ -240,6 +241,17 @@ class Judge:
             junk, score = True, max(score, features.rules.term_weight)
         return Scored(unit.start, unit.end, score, model_score, _with(hits, repeated if junk else None), junk)
 
+    def _unnamed_threshold(self, index: int) -> float:
+        """The threshold of line `index` within the text that no rule names: it gives a link or a phone number to reach
+        a seller by, as an ad does (not a handle: embedded posts are full of them), the within threshold; in another
+        script than the body's too, as low as a line a rule names (two ways it departs from the article, where a
+        source line cited has one); neither, the unnamed within threshold."""
+        text = self.doc.line_text(index)
+        if not sells_by_link_or_phone(text):
+            return self.unnamed_within_threshold
+        other_script = another_script(dominant_script(text), self.doc.context.script)
+        return self.named_within_threshold if other_script else self.within_threshold
+
     def _leans_junk(self, start: int, end: int) -> bool:
         """Whether the words of the line [start, end) lean to junk in the model's weights, and it holds more than one
         letter: a line of one letter repeated ("xxxxxxxx") divides sections, as a line of dashes does. `find` asks
@@ -310,10 +322,7 @@ class Judge:
             if repeated or not line_hits or any(h.rule.scope in ("line", "term") for h in line_hits):
                 # a rule's evidence speaks for a line wherever it stands; a link alone does not
                 unit = doc.line_unit(pos)
-                # a line no rule names goes at the within threshold too when it gives a link or a phone number to
-                # reach the seller by, as an ad does (not a handle: embedded posts are full of them)
-                scored = self.judge(unit, self.named_within_threshold if line_hits else self.within_threshold
-                                    if sells_by_link_or_phone(doc.line_text(index)) else self.unnamed_within_threshold)
+                scored = self.judge(unit, self.named_within_threshold if line_hits else self._unnamed_threshold(index))
                 if scored.is_junk and not (line_hits or repeated) and self._heads_the_line_below(index):
                     scored = replace(scored, is_junk=False)
                 if scored.is_junk:
@@ -741,14 +750,15 @@ def _visible(text: str) -> int:
 
 
 def _words(body: str) -> int:
-    """Words in a short piece of text; in Chinese and Japanese, which need no spaces, two characters a word.
+    """Words in a short piece of text; in Chinese and Japanese, which need no spaces, two characters a word, in Thai
+    five (as `evidence.word_count` counts them).
 
-    >>> _words("deported. PTI"), _words("東京都知事")
-    (2, 2)
+    >>> _words("deported. PTI"), _words("東京都知事"), _words("ข่าวที่เกี่ยวข้องรัฐบาล")
+    (2, 2, 4)
     """
     words = len(body.split())
     if not body.isascii():
-        words = max(words, len(_NO_SPACE_LETTER.findall(body)) // 2)
+        words = max(words, len(_NO_SPACE_LETTER.findall(body)) // 2 + len(_THAI_LETTER.findall(body)) // 5)
     return words
 
 

@@ -423,3 +423,29 @@ def test_a_short_statement_reads_as_the_articles_only_in_its_script(ending, kept
     # but not one in a script the body is not written in
     body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday."
     assert word_cleaner("레플리카", "tickets").clean(body + ending).text == body + kept
+
+
+ZH_BODY = ("市议会周二投票批准了新的公共交通预算，结束了数月的辩论。根据该计划，明年公交票价将上涨百分之五，"
+           "地铁票价保持不变，而夜间公交线路将增加到十二条，以方便在夜间工作的市民出行。\n\n"
+           "批评者说，涨价会伤害低收入家庭，他们比任何人都更依赖公交车。一些议员提议为老年人和学生提供折扣，"
+           "但这一提议在投票中以微弱劣势被否决。交通局表示，新增收入将用于购买电动公交车和改善车站设施。\n\n")
+ZH_END = "\n\n市长办公室周三表示，该计划将于明年春天再次审查，届时工会也将参与讨论。"
+
+
+@pytest.mark.parametrize("body, end, goes", [
+    (ZH_BODY, ZH_END, True),  # a Latin line with a link in a Chinese story departs from it twice: 0.5 will do
+    (WITHIN_BODY, WITHIN_END, False),  # in an English story, a line with a link needs the threshold (0.7)
+])
+def test_a_line_in_another_script_with_a_link_goes_at_the_within_threshold(body, end, goes):
+    # the model scores the line 0.6 (its word "bukmacherskie"), every other line 0.01; no rule names it
+    weights = {hash_token("w:bukmacherskie"): 5.0}
+    clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.7, {})).clean
+    line = "Najlepsze bukmacherskie bonusy http://www.typy-dnia.net/\n\n"
+    assert clean(body + line + end.lstrip()).text == body + ("" if goes else line) + end.lstrip()
+
+
+def test_a_thai_tail_glued_on_counts_its_words_as_thai_is_written_without_spaces():
+    # one run of Thai letters is one "word" to a split: counted so, any glued Thai tail was too slight to cut
+    thai = "ข่าวที่เกี่ยวข้องรัฐบาลเตือนฝนตกหนัก"
+    body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday"
+    assert word_cleaner("ขาวทีเกียวของรัฐบาลเตือนฝนตกหนัก").clean(body + thai).text == body  # as folded
