@@ -40,8 +40,8 @@ _GLUED_SEAMS: tuple[tuple[regex.Pattern[str], bool], ...] = (
     (_DIGIT_SEAM := regex.compile(r"\d(?=\p{L}{2})"), True),
 )
 _SCRIPT_SEAMS = (
-    (regex.compile(rf"\p{{Latin}}(?=\s*+[{_NON_LATIN}])"), True),
-    (regex.compile(rf"[{_NON_LATIN}](?=\s*+\p{{Latin}})"), True),
+    (regex.compile(rf"\p{{Latin}}[\p{{Pe}}\p{{Pf}}\"']*+(?=\s*+[{_NON_LATIN}])"), True),  # "Space)| Заходи"
+    (regex.compile(rf"[{_NON_LATIN}][\p{{Pe}}\p{{Pf}}\"']*+(?=\s*+\p{{Latin}})"), True),
 )
 
 # What is never cut. Each pattern runs only where its cheap hint is present ("://", "@", a dot before a TLD).

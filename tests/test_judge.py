@@ -22,6 +22,7 @@ def pieces(text: str) -> list[str]:
     ("tangan ayahkuADVERTISEMENT", "ADVERTISEMENT"),
     ("Houston, TXcasino trực tuyến", "casino trực tuyến"),
     ("29 November 2018 | 20 January 2019php shell", "php shell"),
+    ("(Image credit: All About Space) Заходи на сайт", " Заходи на сайт"),  # after the closing bracket
 ])
 def test_glued_junk_seams_are_cut_points(text, cut):
     assert cut in pieces(text)

@@ -326,8 +326,10 @@ def test_a_single_network_name_or_an_ad_mid_sentence_is_no_glued_label(text):
     ('"Nein, meine Tochter geb\' ich nicht!"İlgili Haberler: Milli takım finale yükseldi',
      "İlgili Haberler: Milli takım finale yükseldi"),
     ("O chocolate já está pronto. 相关阅读：国足发布新规定", " 相关阅读：国足发布新规定"),
+    ("It is on display in Reykjavik.Ikuti kami di Twitter @breakingnews", "Ikuti kami di Twitter @breakingnews"),
+    ("The council meets again in May. Follow us on Facebook", " Follow us on Facebook"),
 ])
-def test_a_related_header_or_tag_list_glued_onto_a_paragraph_is_named_to_the_line_end(text, header):
+def test_a_related_header_tag_list_or_follow_prompt_glued_onto_a_paragraph_is_named_to_the_line_end(text, header):
     assert matched_by(text, "boilerplate.header-glued") == [header]
 
 
