@@ -656,8 +656,13 @@ def _with_call_to_action(judge: Judge, line_unit: Unit, line: Line, tail: Scored
 
 def _too_slight_to_cut(judge: Judge, start: int, end: int, tail: Scored) -> bool:
     """A tail of one or two words that no rule names ("... deported. PTI", "VietnamPlus") stays: a reader
-    takes it for a credit or a name, and the model alone is not evidence enough to cut a line."""
-    return not tail.hits and _words(judge.doc.text[start:end]) < judge.settings.glued_tail_words
+    takes it for a credit or a name, and the model alone is not evidence enough to cut a line. One of two words
+    that departs from the article (`_departs`: "... a tree outside the village. 论文代写 >>", "...的地方在线AV，请访问
+    http://...") is no credit: it goes; one word stays."""
+    if tail.hits:
+        return False
+    words = _words(judge.doc.text[start:end])
+    return words < (2 if _departs(judge, start, end) else judge.settings.glued_tail_words)
 
 
 def _unnamed_tail(judge: Judge, tail: Scored) -> bool:

@@ -450,3 +450,17 @@ def test_a_thai_tail_glued_on_counts_its_words_as_thai_is_written_without_spaces
     thai = "ข่าวที่เกี่ยวข้องรัฐบาลเตือนฝนตกหนัก"
     body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday"
     assert word_cleaner("ขาวทีเกียวของรัฐบาลเตือนฝนตกหนัก").clean(body + thai).text == body  # as folded
+
+
+@pytest.mark.parametrize("tail, goes", [
+    (" 论文代写 >>", True),  # two words in another script than the body's: no credit
+    (" 代写", False),  # one word stays, whatever its script
+    (" Reuters Pictures", False),  # two words in the body's script: a credit
+])
+def test_a_glued_tail_of_two_words_goes_only_when_it_departs_from_the_article(tail, goes):
+    # the model scores a tail with one of the words 0.99, the line and the pieces without them 0.5
+    numeric = tuple(4.6 if name == "is_suffix" else 0.0 for name in NUMERIC_FEATURES)
+    weights = {hash_token(f"w:{word}"): 4.6 for word in ("论文代写", "代写", "pictures")}
+    clean = spamguard.Cleaner(model=Model(numeric, weights, -4.6, 0.7, {})).clean
+    body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday."
+    assert clean(body + tail).text == (body if goes else body + tail)
