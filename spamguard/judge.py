@@ -341,13 +341,22 @@ class Judge:
                         reach = max(reach, end)
         return _with_a_body(self, *_without_article_sentences(self, whole, partial))
 
+    def _vouches_for(self, pending: list[tuple[int, Scored, Unit]], index: int) -> bool:
+        """Whether junk line `index`, which no rule names, takes the doubtful lines below it along: it gives a link or
+        a phone number to reach a seller by, and each of them scored the middle threshold ('Kliknij i sprawdź ...
+        https://...' above 'Zakłady bukmacherskie z bonusem już od 486 zł', 0.92); a byline under it ('— Elena
+        Russo', 0.70) stays."""
+        return all(scored.score >= self.middle_threshold for _, scored, _ in pending) \
+            and sells_by_link_or_phone(self.doc.line_text(index))
+
     def walk_trailer(self, whole: LineVerdicts, partial: list[Scored]) -> Unit | None:
         """Walk up from the last line, adding trailer lines to `whole`; returns the last article line, if any.
 
         The walk looks past up to `max_doubtful` doubtful lines, short lines that are no sentence ("Google"
         ending a list of hidden links) and either score at least the neighbour threshold or stand below junk:
         they join the trailer when the line above them is junk that a rule names (judged as the next line of the
-        run; an unnamed line above is not evidence enough, so guesses never stand on guesses alone).
+        run; an unnamed line above is not evidence enough, so guesses never stand on guesses alone), or junk with a
+        link or phone number above lines the model is surer of (`_vouches_for`).
         """
         doc = self.doc
         neighbour = min(self.settings.threshold, self.settings.neighbour_threshold)
@@ -371,7 +380,7 @@ class Judge:
                 scored = replace(scored, is_junk=False)
             if not scored.is_junk:
                 self.walk_kept.add(index)
-            if scored.is_junk and (not pending or scored.hits):
+            if scored.is_junk and (not pending or scored.hits or self._vouches_for(pending, index)):
                 # a line the corpus repeats whole is the template whole: no article text is glued onto it
                 glued = None if index in doc.repeats else _article_then_junk(self, unit)
                 for doubtful, doubtful_scored, _ in pending:

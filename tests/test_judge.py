@@ -464,3 +464,15 @@ def test_a_glued_tail_of_two_words_goes_only_when_it_departs_from_the_article(ta
     clean = spamguard.Cleaner(model=Model(numeric, weights, -4.6, 0.7, {})).clean
     body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday."
     assert clean(body + tail).text == (body if goes else body + tail)
+
+
+@pytest.mark.parametrize("last, goes", [
+    ("Zakłady z bonusem już od 486 zł", True),  # the model is as sure of it (0.92) as of the link line above
+    ("— Elena Russo", False),  # a byline it is less sure of (0.75): the link line vouches for no guess below it
+])
+def test_a_link_line_takes_along_a_last_line_the_model_is_as_sure_of(last, goes):
+    weights = {hash_token("w:kliknij"): 7.04, hash_token("w:bonusem"): 7.04, hash_token("w:elena"): 5.7}
+    clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.7, {})).clean
+    body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday."
+    result = clean(body + "\n\nKliknij i sprawdź https://www.typy-dnia.net >>\n" + last).text
+    assert "Kliknij" not in result and (last not in result if goes else result.endswith(last))
