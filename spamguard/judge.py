@@ -370,9 +370,10 @@ class Judge:
             # The line that would start the trailer, short and named by no rule ("Aceite de oliva" ending a
             # recipe), goes only when the model is very sure (`Settings.last_label_threshold`).
             label = self.reads_as_label(index)
-            # So does a short statement ("O caso segue em investigação."): the last line of a news story.
+            # So does a short statement ("O caso segue em investigação."): the last line of a news story, in the
+            # story's script (`_a_statement_of_the_body`).
             unnamed_first = not (whole or pending or junk_below) and not doc.hits_in(unit.start, unit.end)
-            sure = unnamed_first and (label or reads_as_statement(doc.line_text(index)))
+            sure = unnamed_first and (label or _a_statement_of_the_body(self, doc.line_text(index)))
             scored = self.judge(unit, self.last_label_threshold if sure else None)
             if not _LETTER.search(doc.text, unit.start, unit.end) \
                     and not any(h.rule.scope == "line" and h.rule is not REPEATED for h in scored.hits):
@@ -483,6 +484,12 @@ def reads_as_statement(text: str) -> bool:
              or len(words) == 1 and not body.isascii() and _NO_SPACE_LETTER.search(body) is not None)
 
 
+def _a_statement_of_the_body(judge: Judge, text: str) -> bool:
+    """A short statement (`reads_as_statement`) in the body's script: a Korean price glued onto an English story,
+    or a Japanese ad under it, is no statement of the story."""
+    return reads_as_statement(text) and not another_script(dominant_script(text), judge.doc.context.script)
+
+
 def _without_article_sentences(judge: Judge, whole: LineVerdicts,
                                partial: list[Scored]) -> tuple[LineVerdicts, list[Scored]]:
     """Removals the model's score alone decided, but for text that reads as the article's: a sentence that names
@@ -518,8 +525,8 @@ def _without_article_sentences(judge: Judge, whole: LineVerdicts,
             # script without spaces, one "word" may be a whole line of text with a link glued on)
         if reaches:
             return False
-        if reads_as_statement(sentence) and not another_script(dominant_script(sentence), doc.context.script):
-            return True  # in the body's script: a Korean price glued onto an English story is no statement of it
+        if _a_statement_of_the_body(judge, sentence):
+            return True
         if len(words) < 4 or sentence[-1] not in _TAIL_SENTENCE_END:
             return False
         return len(words) >= PARAGRAPH_WORDS and SENTENCE_BREAK.search(sentence) is not None \

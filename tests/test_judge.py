@@ -476,3 +476,15 @@ def test_a_link_line_takes_along_a_last_line_the_model_is_as_sure_of(last, goes)
     body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday."
     result = clean(body + "\n\nKliknij i sprawdź https://www.typy-dnia.net >>\n" + last).text
     assert "Kliknij" not in result and (last not in result if goes else result.endswith(last))
+
+
+@pytest.mark.parametrize("last, goes", [
+    ("副業 在宅 高収入 最安値.", True),  # a statement in another script than the story's: the threshold (0.7)
+    ("Tickets sold out within hours.", False),  # the story's last statement: only a very sure model (0.93)
+])
+def test_a_last_short_statement_is_the_storys_only_in_its_script(last, goes):
+    # the model scores the last line 0.85, every other line 0.01
+    weights = {hash_token("w:副業"): 6.33, hash_token("w:tickets"): 6.33}
+    clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.7, {})).clean
+    body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday."
+    assert clean(body + "\n\n" + last).text == (body if goes else body + "\n\n" + last)
