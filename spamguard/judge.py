@@ -225,10 +225,12 @@ class Judge:
         model_score = self.model.probability(features)
         score = max(model_score, features.rules.line_rule)
         if features.words >= LONG_SENTENCE_WORDS and 0.0 < features.rules.term_coverage < SPARSE_PHRASES \
-                and not features.rules.span_rule and reads_as_prose(unit_text := self.doc.text[unit.start:unit.end]):
+                and not features.rules.span_rule and not features.shape.script_mismatch \
+                and reads_as_prose(unit_text := self.doc.text[unit.start:unit.end]):
             # prose that names a brand: news, not an ad, unless it carries a way to reach the seller or ends as no
             # sentence does (a list of anchors: "..., cassino online, apostas esportivas!!!"); as a line's tail
-            # ending a sentence it is the rest of one, never cut (a run of anchors is cut at the middle threshold)
+            # ending a sentence it is the rest of one, never cut (a run of anchors is cut at the middle threshold).
+            # Prose in another script than the story's is none of its news.
             doubtful = reaches_someone(unit_text) or _SENTENCE_ENDING.search(unit_text[-200:]) is None \
                 or repeats_a_word(unit_text) or glues_words(unit_text)
             sentence_tail = unit.is_suffix and features.shape.ends_terminal
@@ -639,7 +641,11 @@ def _article_then_junk(judge: Judge, line_unit: Unit) -> Scored | None:
     named_tail_only = tail.hits and not judge.doc.hits_in(line_unit.start, tail.start)
     if named_tail_only and _words(head_text) >= SENTENCE_TAIL_WORDS:
         return tail  # a head of a sentence's length that no rule names is the article's: the named junk goes alone
-    threshold = judge.middle_threshold if named_tail_only else None
+    # one word glued onto the tail in another script than the story's is a piece of the junk, none of the story's
+    # text: the threshold will do ("高端|外围模特 ..."; "출처: 한겨레 高端|外围模特 ...", a credit before it, stays)
+    glued_on = len(head_text.split()) == 1 and not head_text[-1].isspace() \
+        and another_script(dominant_script(head_text), judge.doc.context.script)
+    threshold = judge.middle_threshold if named_tail_only and not glued_on else None
     return None if judge.judge(head(line_unit, tail.start), threshold).is_junk else tail
 
 

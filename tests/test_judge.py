@@ -488,3 +488,36 @@ def test_a_last_short_statement_is_the_storys_only_in_its_script(last, goes):
     clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.7, {})).clean
     body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday."
     assert clean(body + "\n\n" + last).text == (body if goes else body + "\n\n" + last)
+
+
+RU_BODY = ("Городской совет во вторник утвердил новый бюджет общественного транспорта, завершив многомесячные споры. "
+           "По плану стоимость проезда в автобусах вырастет на пять процентов в следующем году.\n\n"
+           "Критики заявили, что повышение ударит по семьям с низкими доходами, которые пользуются автобусами чаще "
+           "других.\n\n")
+RU_END = "\n\nВ мэрии в среду сообщили, что план будет снова рассмотрен следующей весной вместе с профсоюзами."
+
+
+@pytest.mark.parametrize("body, end, stays", [
+    (RU_BODY, RU_END, True),  # prose of the story's own that names what spam sells: news
+    (WITHIN_BODY, WITHIN_END, False),  # the same prose set into an English story is none of its news
+])
+def test_prose_naming_a_brand_is_news_only_in_the_storys_script(body, end, stays):
+    clean = word_cleaner("индивидуалки").clean
+    prose = ("Полиция сообщила, что индивидуалки принимали клиентов в трёх квартирах в центре города, сказал "
+             "следователь.")
+    text = body + prose + end
+    assert clean(text).text == (text if stays else body + end.lstrip())
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("高端外围模特 北京外围 深圳上门服务.", ""),  # one word glued on before named junk, in another script: junk
+    ("출처: 한겨레 高端外围模特 北京外围 深圳上门服务.", "출처: 한겨레 高端"),  # a credit before it: middle threshold
+])
+def test_a_word_glued_before_named_junk_in_another_script_goes_with_it(line, kept):
+    # the model scores the line and each piece of the named tail 0.99, the head with "高端" 0.8: under the middle
+    # threshold (0.9), over the threshold (0.7)
+    weights = {hash_token(f"w:{word}"): 9.2 for word in ("高端外围模特", "外围模特", "北京外围", "深圳上门服务")}
+    weights[hash_token("w:高端")] = 5.99
+    clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.7, {})).clean
+    body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday.\n\n"
+    assert clean(body + line).text == (body + kept if kept else body.rstrip())
