@@ -267,6 +267,13 @@ WITHIN_BODY = ("The city council voted on Tuesday to approve a new budget for pu
 WITHIN_END = "\n\nThe plan will be reviewed again next spring, the mayor's office said on Wednesday evening."
 
 
+RU_BODY = ("Городской совет во вторник утвердил новый бюджет общественного транспорта, завершив многомесячные споры. "
+           "По плану стоимость проезда в автобусах вырастет на пять процентов в следующем году.\n\n"
+           "Критики заявили, что повышение ударит по семьям с низкими доходами, которые пользуются автобусами чаще "
+           "других.\n\n")
+RU_END = "\n\nВ мэрии в среду сообщили, что план будет снова рассмотрен следующей весной вместе с профсоюзами."
+
+
 @pytest.mark.parametrize("line", ["Bijoux replique à partir de 59 €", "bijoux replique | répliques de luxe"])
 def test_a_short_line_whose_words_lean_to_junk_goes_within_the_text(line):
     # no rule names it and it holds no link, but the model weighs its words towards junk: the judge asks about it
@@ -362,9 +369,9 @@ def test_a_line_of_anchors_glued_one_onto_the_next_is_no_sentence_naming_a_brand
     # its anchors are glued one onto the next, so it goes at the middle threshold and is not kept as a sentence
     line = "кредит без справокИнвестиции в криптовалютуРабота на дому для студентов и пенсионеров сегодня."
     clean = word_cleaner("кредит").clean
-    assert clean(WITHIN_BODY + line + WITHIN_END).text == WITHIN_BODY + WITHIN_END.lstrip()
+    assert clean(RU_BODY + line + RU_END).text == RU_BODY + RU_END.lstrip()
     prose = "Банк выдал кредит без справок о доходах двум тысячам клиентов, сообщил регулятор в среду."
-    assert clean(WITHIN_BODY + prose + WITHIN_END).text == WITHIN_BODY + prose + WITHIN_END
+    assert clean(RU_BODY + prose + RU_END).text == RU_BODY + prose + RU_END
 
 
 @pytest.mark.parametrize("tail", [
@@ -489,12 +496,6 @@ def test_a_last_short_statement_is_the_storys_only_in_its_script(last, goes):
     body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday."
     assert clean(body + "\n\n" + last).text == (body if goes else body + "\n\n" + last)
 
-
-RU_BODY = ("Городской совет во вторник утвердил новый бюджет общественного транспорта, завершив многомесячные споры. "
-           "По плану стоимость проезда в автобусах вырастет на пять процентов в следующем году.\n\n"
-           "Критики заявили, что повышение ударит по семьям с низкими доходами, которые пользуются автобусами чаще "
-           "других.\n\n")
-RU_END = "\n\nВ мэрии в среду сообщили, что план будет снова рассмотрен следующей весной вместе с профсоюзами."
 
 
 @pytest.mark.parametrize("body, end, stays", [
