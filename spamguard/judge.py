@@ -244,15 +244,14 @@ class Judge:
         return Scored(unit.start, unit.end, score, model_score, _with(hits, repeated if junk else None), junk)
 
     def _unnamed_threshold(self, index: int) -> float:
-        """The threshold of line `index` within the text that no rule names: it gives a link or a phone number to reach
-        a seller by, as an ad does (not a handle: embedded posts are full of them), the within threshold; in another
-        script than the body's too, as low as a line a rule names (two ways it departs from the article, where a
-        source line cited has one); neither, the unnamed within threshold."""
+        """The threshold of line `index` within the text that no rule names, by the ways it departs from the article:
+        it gives a link or a phone number to reach a seller by, as an ad does (not a handle: embedded posts are full
+        of them), or it is written in another script than the body's. Neither: the unnamed within threshold; one:
+        the within threshold; both: that of a line a rule names ('zakłady bukmacherskie z bonusem http://...' in a
+        Chinese story, 0.68), where a source line cited has one."""
         text = self.doc.line_text(index)
-        if not sells_by_link_or_phone(text):
-            return self.unnamed_within_threshold
-        other_script = another_script(dominant_script(text), self.doc.context.script)
-        return self.named_within_threshold if other_script else self.within_threshold
+        departures = sells_by_link_or_phone(text) + another_script(dominant_script(text), self.doc.context.script)
+        return (self.unnamed_within_threshold, self.within_threshold, self.named_within_threshold)[departures]
 
     def _leans_junk(self, start: int, end: int) -> bool:
         """Whether the words of the line [start, end) lean to junk in the model's weights, and it holds more than one

@@ -522,3 +522,15 @@ def test_a_word_glued_before_named_junk_in_another_script_goes_with_it(line, kep
     clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.7, {})).clean
     body = WITHIN_BODY + "The plan will be reviewed again next spring, the mayor's office said on Wednesday.\n\n"
     assert clean(body + line).text == (body + kept if kept else body.rstrip())
+
+
+@pytest.mark.parametrize("line, goes", [
+    ("лучшие цены на обувь в нашем магазине", True),  # in another script than the story's: the within threshold
+    ("best prices on shoes in our own shop", False),  # in the story's script, no link: the unnamed one (0.9)
+])
+def test_within_the_text_a_line_in_another_script_needs_less_to_go(line, goes):
+    # the model scores a line with "обувь" or "shoes" 0.8, every other line 0.01; no rule names either
+    weights = {hash_token("w:обувь"): 6.0, hash_token("w:shoes"): 6.0}
+    clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.7, {})).clean
+    text = WITHIN_BODY + line + WITHIN_END
+    assert clean(text).text == (WITHIN_BODY + WITHIN_END.lstrip() if goes else text)
