@@ -243,6 +243,19 @@ class Judge:
             junk, score = True, max(score, features.rules.term_weight)
         return Scored(unit.start, unit.end, score, model_score, _with(hits, repeated if junk else None), junk)
 
+    def _named_threshold(self, index: int, hits: list[Hit]) -> float:
+        """The threshold of line `index` within the text that a rule names (`hits`): the within threshold, or none at
+        all (0) for a short line where a spam phrase comes before a link or a phone number to reach the seller by: an
+        ad wherever it stands ('Machines à sous gratuites sur www.machinessousgratui.net!!!' between the paragraphs
+        of a French story, which the model scores 0.01), not a source with junk glued onto it ('http://www.science
+        direct.com/...Rédaction de mémoire ...': its tail is cut at the seam)."""
+        line = self.doc.lines[index]
+        if line.end - line.start > LINK_LINE_CHARS:
+            return self.named_within_threshold
+        reach = _first_reach(self.doc.line_text(index))
+        sells = reach is not None and any(h.rule.scope == "term" and h.start < line.start + reach for h in hits)
+        return 0.0 if sells else self.named_within_threshold
+
     def _unnamed_threshold(self, index: int) -> float:
         """The threshold of line `index` within the text that no rule names, by the ways it departs from the article:
         it gives a link or a phone number to reach a seller by, as an ad does (not a handle: embedded posts are full
@@ -323,7 +336,8 @@ class Judge:
             if repeated or not line_hits or any(h.rule.scope in ("line", "term") for h in line_hits):
                 # a rule's evidence speaks for a line wherever it stands; a link alone does not
                 unit = doc.line_unit(pos)
-                scored = self.judge(unit, self.named_within_threshold if line_hits else self._unnamed_threshold(index))
+                scored = self.judge(unit, self._named_threshold(index, line_hits) if line_hits
+                                    else self._unnamed_threshold(index))
                 if scored.is_junk and not (line_hits or repeated) and self._heads_the_line_below(index):
                     scored = replace(scored, is_junk=False)
                 if scored.is_junk:
@@ -402,6 +416,19 @@ class Judge:
                 continue
             return pending[0][2] if pending else unit
         return pending[0][2] if pending else None
+
+
+def _first_reach(text: str) -> int | None:
+    """Where the first link (`units.has_link`: its "://" or the dot before its domain ending) or phone number in
+    `text` is, if it holds one.
+
+    >>> _first_reach("Bahis siteleri http://www.bahis.com/"), _first_reach("Call 0812345678"), _first_reach("Hi.")
+    (19, 5, None)
+    """
+    phone = _PHONE.search(text)
+    link = next((m for m in LINK.finditer(text) if has_link(text, m)), None)
+    starts = [m.start() for m in (phone, link) if m is not None]
+    return min(starts, default=None)
 
 
 def reaches_someone(text: str) -> bool:

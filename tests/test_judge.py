@@ -534,3 +534,15 @@ def test_within_the_text_a_line_in_another_script_needs_less_to_go(line, goes):
     clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.7, {})).clean
     text = WITHIN_BODY + line + WITHIN_END
     assert clean(text).text == (WITHIN_BODY + WITHIN_END.lstrip() if goes else text)
+
+
+@pytest.mark.parametrize("line, goes", [
+    ("Machines à sous gratuites sur www.machinessousgratui.net!!!", True),  # a spam phrase, then a link: an ad
+    ("Machines à sous gratuites, appelez le 0612345678", True),  # or a phone number
+    ("Machines à sous gratuites!!!", False),  # no way to reach a seller: the model must agree
+    ("www.lemonde.fr/economie/ Machines à sous gratuites", False),  # a source the phrase follows: no ad
+])
+def test_a_short_line_with_a_spam_phrase_before_a_link_is_an_ad_wherever_it_stands(line, goes):
+    clean = word_cleaner().clean  # the model scores every line 0.01
+    text = WITHIN_BODY + line + WITHIN_END
+    assert clean(text).text == (WITHIN_BODY + WITHIN_END.lstrip() if goes else text)
