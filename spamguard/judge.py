@@ -243,6 +243,10 @@ class Judge:
             junk, score = True, max(score, features.rules.term_weight)
         return Scored(unit.start, unit.end, score, model_score, _with(hits, repeated if junk else None), junk)
 
+    def in_another_script(self, text: str) -> bool:
+        """Whether `text` is written in another script than the body's (`words.another_script`)."""
+        return another_script(dominant_script(text), self.doc.context.script)
+
     def _named_threshold(self, index: int, hits: list[Hit]) -> float:
         """The threshold of line `index` within the text that a rule names (`hits`): the within threshold, or none at
         all (0) for a short line where a spam phrase comes before a link or a phone number to reach the seller by: an
@@ -263,7 +267,7 @@ class Judge:
         the within threshold; both: that of a line a rule names ('zakłady bukmacherskie z bonusem http://...' in a
         Chinese story, 0.68), where a source line cited has one."""
         text = self.doc.line_text(index)
-        departures = sells_by_link_or_phone(text) + another_script(dominant_script(text), self.doc.context.script)
+        departures = sells_by_link_or_phone(text) + self.in_another_script(text)
         return (self.unnamed_within_threshold, self.within_threshold, self.named_within_threshold)[departures]
 
     def _leans_junk(self, start: int, end: int) -> bool:
@@ -515,7 +519,7 @@ def reads_as_statement(text: str) -> bool:
 def _a_statement_of_the_body(judge: Judge, text: str) -> bool:
     """A short statement (`reads_as_statement`) in the body's script: a Korean price glued onto an English story,
     or a Japanese ad under it, is no statement of the story."""
-    return reads_as_statement(text) and not another_script(dominant_script(text), judge.doc.context.script)
+    return reads_as_statement(text) and not judge.in_another_script(text)
 
 
 def _without_article_sentences(judge: Judge, whole: LineVerdicts,
@@ -670,7 +674,7 @@ def _article_then_junk(judge: Judge, line_unit: Unit) -> Scored | None:
     # one word glued onto the tail in another script than the story's is a piece of the junk, none of the story's
     # text: the threshold will do ("高端|外围模特 ..."; "출처: 한겨레 高端|外围模特 ...", a credit before it, stays)
     glued_on = len(head_text.split()) == 1 and not head_text[-1].isspace() \
-        and another_script(dominant_script(head_text), judge.doc.context.script)
+        and judge.in_another_script(head_text)
     threshold = judge.middle_threshold if named_tail_only and not glued_on else None
     return None if judge.judge(head(line_unit, tail.start), threshold).is_junk else tail
 
@@ -723,7 +727,7 @@ def _unnamed_tail(judge: Judge, tail: Scored) -> bool:
         return False
     text = judge.doc.text
     tail_text = text[tail.start:tail.end]
-    other_script = another_script(dominant_script(tail_text), judge.doc.context.script)
+    other_script = judge.in_another_script(tail_text)
     departs = other_script or sells_by_link_or_phone(tail_text)
     threshold = judge.settings.threshold if other_script else judge.middle_threshold
     return (_whole_sentence(text, tail.start, tail.end) or _goes_on_after_an_abbreviation(text, tail.start)) \
@@ -754,7 +758,7 @@ def _departs(judge: Judge, start: int, end: int) -> bool:
     """Whether the tail [start, end) departs from the article it is glued to: it is written in another script than
     the body's, or it gives a link or a phone number to reach a seller by."""
     text = judge.doc.text[start:end]
-    return another_script(dominant_script(text), judge.doc.context.script) or sells_by_link_or_phone(text)
+    return judge.in_another_script(text) or sells_by_link_or_phone(text)
 
 
 def _whole_sentence(text: str, start: int, end: int) -> bool:
