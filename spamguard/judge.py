@@ -13,7 +13,7 @@ A reader finds junk in three places, and so does the judge:
    glued to lower case.
 3. Anywhere else: a line a high-precision line rule matches ("Advertisement", "Continue reading the main
    story"), a span a span rule matches ("Continued below..."), a line of spam phrases scoring as junk at the
-   within threshold, or a short line with a link or in another script than the body's, or whose words the model
+   within threshold, or a short line with a link or in other letters than the body's, or whose words the model
    weighs towards junk, that the model is sure of (`Document.lines_asked`, `Judge._leans_junk`: what injected
    spam is between paragraphs and above a byline).
 
@@ -46,8 +46,7 @@ from .words import (
     PROMPT_WORDS,
     SENTENCE_BREAK,
     SPLIT_WORD,
-    another_script,
-    dominant_script,
+    in_other_letters,
     words_of,
 )
 
@@ -243,9 +242,11 @@ class Judge:
             junk, score = True, max(score, features.rules.term_weight)
         return Scored(unit.start, unit.end, score, model_score, _with(hits, repeated if junk else None), junk)
 
-    def in_another_script(self, text: str) -> bool:
-        """Whether `text` is written in another script than the body's (`words.another_script`)."""
-        return another_script(dominant_script(text), self.doc.context.script)
+    def in_other_letters(self, text: str) -> bool:
+        """Whether `text` is written in other letters than the body's (`words.in_other_letters`): another script, or
+        Latin letters beyond ASCII where the body's paragraphs use none."""
+        context = self.doc.context
+        return in_other_letters(text, context.script, context.plain_latin)
 
     def _named_threshold(self, index: int, hits: list[Hit]) -> float:
         """The threshold of line `index` within the text that a rule names (`hits`): the within threshold, or none at
@@ -263,11 +264,11 @@ class Judge:
     def _unnamed_threshold(self, index: int) -> float:
         """The threshold of line `index` within the text that no rule names, by the ways it departs from the article:
         it gives a link or a phone number to reach a seller by, as an ad does (not a handle: embedded posts are full
-        of them), or it is written in another script than the body's. Neither: the unnamed within threshold; one:
-        the within threshold; both: that of a line a rule names ('zakłady bukmacherskie z bonusem http://...' in a
-        Chinese story, 0.68), where a source line cited has one."""
+        of them), or it is written in other letters than the body's (`in_other_letters`). Neither: the unnamed
+        within threshold; one: the within threshold; both: that of a line a rule names ('zakłady bukmacherskie z
+        bonusem http://...' in a Chinese story, 0.68), where a source line cited has one."""
         text = self.doc.line_text(index)
-        departures = sells_by_link_or_phone(text) + self.in_another_script(text)
+        departures = sells_by_link_or_phone(text) + self.in_other_letters(text)
         return (self.unnamed_within_threshold, self.within_threshold, self.named_within_threshold)[departures]
 
     def _leans_junk(self, start: int, end: int) -> bool:
@@ -517,9 +518,9 @@ def reads_as_statement(text: str) -> bool:
 
 
 def _a_statement_of_the_body(judge: Judge, text: str) -> bool:
-    """A short statement (`reads_as_statement`) in the body's script: a Korean price glued onto an English story,
+    """A short statement (`reads_as_statement`) in the body's letters: a Korean price glued onto an English story,
     or a Japanese ad under it, is no statement of the story."""
-    return reads_as_statement(text) and not judge.in_another_script(text)
+    return reads_as_statement(text) and not judge.in_other_letters(text)
 
 
 def _without_article_sentences(judge: Judge, whole: LineVerdicts,
@@ -671,10 +672,10 @@ def _article_then_junk(judge: Judge, line_unit: Unit) -> Scored | None:
     named_tail_only = tail.hits and not judge.doc.hits_in(line_unit.start, tail.start)
     if named_tail_only and _words(head_text) >= SENTENCE_TAIL_WORDS:
         return tail  # a head of a sentence's length that no rule names is the article's: the named junk goes alone
-    # one word glued onto the tail in another script than the story's is a piece of the junk, none of the story's
+    # one word glued onto the tail in other letters than the story's is a piece of the junk, none of the story's
     # text: the threshold will do ("高端|外围模特 ..."; "출처: 한겨레 高端|外围模特 ...", a credit before it, stays)
     glued_on = len(head_text.split()) == 1 and not head_text[-1].isspace() \
-        and judge.in_another_script(head_text)
+        and judge.in_other_letters(head_text)
     threshold = judge.middle_threshold if named_tail_only and not glued_on else None
     return None if judge.judge(head(line_unit, tail.start), threshold).is_junk else tail
 
@@ -718,7 +719,7 @@ def _too_slight_to_cut(judge: Judge, start: int, end: int, tail: Scored) -> bool
 
 
 def _unnamed_tail(judge: Judge, tail: Scored) -> bool:
-    """A tail that no rule names is cut only at the middle threshold (at the threshold when it is in another script
+    """A tail that no rule names is cut only at the middle threshold (at the threshold when it is in other letters
     than the body's), and never when it is a whole sentence of SENTENCE_TAIL_WORDS or more (a capital after a
     sentence end) that does not depart from the article (`_departs`) or starts inside a name
     (`_starts_inside_a_name`): the end of a paragraph is where article text most often stands (its last sentence,
@@ -727,7 +728,7 @@ def _unnamed_tail(judge: Judge, tail: Scored) -> bool:
         return False
     text = judge.doc.text
     tail_text = text[tail.start:tail.end]
-    other_script = judge.in_another_script(tail_text)
+    other_script = judge.in_other_letters(tail_text)
     departs = other_script or sells_by_link_or_phone(tail_text)
     threshold = judge.settings.threshold if other_script else judge.middle_threshold
     return (_whole_sentence(text, tail.start, tail.end) or _goes_on_after_an_abbreviation(text, tail.start)) \
@@ -755,10 +756,10 @@ def _goes_on_after_an_abbreviation(text: str, start: int) -> bool:
 
 
 def _departs(judge: Judge, start: int, end: int) -> bool:
-    """Whether the tail [start, end) departs from the article it is glued to: it is written in another script than
-    the body's, or it gives a link or a phone number to reach a seller by."""
+    """Whether the tail [start, end) departs from the article it is glued to: it is written in other letters than
+    the body's (`Judge.in_other_letters`), or it gives a link or a phone number to reach a seller by."""
     text = judge.doc.text[start:end]
-    return judge.in_another_script(text) or sells_by_link_or_phone(text)
+    return judge.in_other_letters(text) or sells_by_link_or_phone(text)
 
 
 def _whole_sentence(text: str, start: int, end: int) -> bool:

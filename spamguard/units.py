@@ -25,7 +25,7 @@ from .normalize import BLANK, View
 from .rules import Hit
 from .segment import Line, Lines, Segment, glued_junk_seams, offset_typecode, split_lines, split_segments
 from .windows import Window
-from .words import another_script, dominant_script, word_hash_counts, words_of
+from .words import dominant_script, in_other_letters, plain_latin, word_hash_counts, words_of
 
 TRAILER_ZONE = 10  # non-blank lines from the end whose sub-line units training learns from
 FREQUENT_WORDS = 40
@@ -71,6 +71,7 @@ class DocContext:
     script: str
     median_line_length: float
     frequent: frozenset[str]
+    plain_latin: bool = False  # the body's paragraphs use no Latin letter beyond ASCII (`words.plain_latin`)
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,20 @@ class Document:
         # the words of the FREQUENT_WORDS highest counts, ties included: all of them when that count is 1 (in 9
         # documents of 10, whose sample holds few repeated words)
         frequent = frozenset(counts) if cutoff == 1 else frozenset(w for w, n in counts.items() if n >= cutoff)
-        return DocContext(dominant_script(self.view.text[:SCRIPT_SAMPLE]), median, frequent)
+        script = dominant_script(self.view.text[:SCRIPT_SAMPLE])
+        return DocContext(script, median, frequent, script == "latin" and plain_latin(self._paragraph_sample()))
+
+    def _paragraph_sample(self) -> Iterator[str]:
+        """The first lines longer than LINK_LINE_CHARS, the body's paragraphs, up to SCRIPT_SAMPLE characters (the
+        start of the text may hold the very line to compare with them)."""
+        left = SCRIPT_SAMPLE
+        for index in self.nonblank:
+            start, end = self.line_starts[index], self.lines.ends[index]
+            if end - start > LINK_LINE_CHARS:
+                yield self.text[start:min(end, start + left)]
+                left -= end - start
+                if left <= 0:
+                    return
 
     @cached_property
     def word_counts(self) -> array[int]:
@@ -167,7 +181,7 @@ class Document:
                 found = search(text, found.end(), end)
             asked[index] = found is not None
         if not text.isascii():
-            self._ask_lines_in_another_script(asked)
+            self._ask_lines_in_other_letters(asked)
         return asked
 
     def is_short(self, index: int) -> bool:
@@ -176,18 +190,19 @@ class Document:
         training learns from every one."""
         return self.lines.ends[index] - self.line_starts[index] <= LINK_LINE_CHARS
 
-    def _ask_lines_in_another_script(self, asked: bytearray) -> None:
-        """Mark the short lines written in another script than the body's (a Chinese or Thai spam line in a German
-        story); only lines with a character beyond ASCII are read, once each."""
-        body_script = self.context.script
-        if body_script == "none":
+    def _ask_lines_in_other_letters(self, asked: bytearray) -> None:
+        """Mark the short lines written in other letters than the body's (`words.in_other_letters`: a Chinese or Thai
+        spam line in a German story, a Vietnamese one in an English story); only lines with a character beyond ASCII
+        are read, once each."""
+        context = self.context
+        if context.script == "none":
             return
         text, starts, ends = self.text, self.line_starts, self.lines.ends
         for index in self.nonblank:
             start, end = starts[index], ends[index]
             if not asked[index] and end - start <= LINK_LINE_CHARS:
                 line = text[start:end]
-                if not line.isascii() and another_script(dominant_script(line), body_script):
+                if not line.isascii() and in_other_letters(line, context.script, context.plain_latin):
                     asked[index] = 1
 
     @cached_property

@@ -18,6 +18,7 @@ _EDGE_PUNCT = string.punctuation.replace("_", "") + "“”‘’«»…–—�
 _ASCII_EDGE_PUNCT = "".join(c for c in _EDGE_PUNCT if c.isascii())  # all an ASCII text can hold
 _WORD_JOINERS = "'’-./:@,+=&|()[]、。，"
 _ASCII_LETTERS = string.ascii_letters.encode()
+_BEYOND_ASCII_LATIN = regex.compile(r"[^\P{Latin}a-zA-Z]")  # a Latin letter that is no ASCII letter: é, ñ, ł, ư
 # The words str.split() gives, found one at a time (the standard library's \s is str.isspace()): a long line is
 # read without a list of all its words.
 SPLIT_WORD = re.compile(r"\S+")
@@ -144,6 +145,35 @@ def another_script(script: str, body_script: str) -> bool:
     (True, False, False)
     """
     return script not in ("none", body_script) and body_script != "none"
+
+
+def in_other_letters(text: str, body_script: str, plain_latin_body: bool) -> bool:
+    """Whether `text` is written in other letters than its body: in another script (`another_script`), or in Latin
+    letters beyond ASCII (é, ñ, ł, ư) where the body's paragraphs use none (`plain_latin`: a Vietnamese or Portuguese
+    ad in an English story).
+
+    >>> in_other_letters("thuốc giảm cân.", "latin", True), in_other_letters("thuốc giảm cân.", "latin", False)
+    (True, False)
+    >>> in_other_letters("Привет, мир", "latin", False), in_other_letters("Hello there", "latin", True)
+    (True, False)
+    """
+    script = dominant_script(text)
+    return another_script(script, body_script) \
+        or plain_latin_body and script == "latin" and _BEYOND_ASCII_LATIN.search(text) is not None
+
+
+def plain_latin(paragraphs: Iterator[str]) -> bool:
+    """Whether the paragraphs hold no Latin letter beyond ASCII (and hold some text): English, Indonesian, Malay.
+
+    >>> plain_latin(iter(["The council met.", "It voted."])), plain_latin(iter(["Der Rat tagte öffentlich."]))
+    (True, False)
+    """
+    seen = False
+    for paragraph in paragraphs:
+        if _BEYOND_ASCII_LATIN.search(paragraph) is not None:
+            return False
+        seen = True
+    return seen
 
 
 @lru_cache(maxsize=1 << 16)

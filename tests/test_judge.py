@@ -546,3 +546,22 @@ def test_a_short_line_with_a_spam_phrase_before_a_link_is_an_ad_wherever_it_stan
     clean = word_cleaner().clean  # the model scores every line 0.01
     text = WITHIN_BODY + line + WITHIN_END
     assert clean(text).text == (WITHIN_BODY + WITHIN_END.lstrip() if goes else text)
+
+
+DE_BODY = ("Der Stadtrat hat am Dienstag einen neuen Haushalt für den öffentlichen Nahverkehr beschlossen und damit "
+           "monatelange Streitigkeiten beendet. Die Fahrpreise steigen im nächsten Jahr um fünf Prozent.\n\n"
+           "Kritiker sagten, die Erhöhung treffe Familien mit geringem Einkommen, die häufiger Bus fahren.\n\n")
+DE_END = "\n\nDer Plan wird im nächsten Frühjahr erneut geprüft, teilte das Rathaus am Mittwoch mit."
+
+
+@pytest.mark.parametrize("body, end, goes", [
+    (WITHIN_BODY, WITHIN_END, True),  # letters the English story never uses: the within threshold (0.7)
+    (DE_BODY, DE_END, False),  # a story with letters beyond ASCII of its own: no evidence, the unnamed one (0.9)
+])
+def test_within_the_text_a_line_in_letters_the_story_never_uses_needs_less_to_go(body, end, goes):
+    # the model scores a line with "giam" (of "giảm", as folded) 0.8, every other line 0.01; no rule names it
+    clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), {hash_token("w:giam"): 6.0}, -4.6, 0.7,
+                                          {})).clean
+    line = "thuốc giảm cân giá rẻ tại nhà"
+    text = body + line + end
+    assert clean(text).text == (body + end.lstrip() if goes else text)
