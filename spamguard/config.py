@@ -21,10 +21,10 @@ class Settings:
         statement: a recipe's last ingredient, a credit), goes only at this score.
     within_threshold: a line outside the trailer that a rule names goes at this score, whatever the threshold (the
         rule and the model agree), as does one no rule names that both gives a link or a phone number and is in
-        another script than the body's; one no rule names that does either, at this score or the threshold, if
-        higher.
+        other letters than the body's (another script, or Latin letters beyond ASCII where the body's paragraphs
+        use none); one no rule names that does either, at this score or the threshold, if higher.
     unnamed_within_threshold: a line outside the trailer that no rule names, with no link or phone number, in the
-        body's script (its words lean to junk) goes at this score.
+        body's letters (its words lean to junk) goes at this score.
     neighbour_threshold: a short line scoring this (or the threshold, if lower) is doubtful: the trailer walk
         looks past it (within its block: never past a blank line above it).
     max_doubtful: doubtful lines in a row the trailer walk looks past.

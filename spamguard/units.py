@@ -168,8 +168,8 @@ class Document:
     @cached_property
     def lines_asked(self) -> bytearray:
         """1 for each line the judge asks about wherever it stands: a line a hit touches, or a line of at most
-        LINK_LINE_CHARS with a link (`has_link`; each short line is searched on its own) or in another script than
-        the body's."""
+        LINK_LINE_CHARS with a link (`has_link`; each short line is searched on its own) or in other letters than
+        the body's (`words.in_other_letters`)."""
         asked = bytearray(self.lines_with_hits)
         text, starts, ends, search = self.text, self.line_starts, self.lines.ends, LINK.search
         for index in self.nonblank:  # the long lines, an article's paragraphs, are not read at all
