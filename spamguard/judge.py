@@ -46,7 +46,6 @@ from .words import (
     PROMPT_WORDS,
     SENTENCE_BREAK,
     SPLIT_WORD,
-    in_other_letters,
     words_of,
 )
 
@@ -242,12 +241,6 @@ class Judge:
             junk, score = True, max(score, features.rules.term_weight)
         return Scored(unit.start, unit.end, score, model_score, _with(hits, repeated if junk else None), junk)
 
-    def in_other_letters(self, text: str) -> bool:
-        """Whether `text` is written in other letters than the body's (`words.in_other_letters`): another script, or
-        Latin letters beyond ASCII where the body's paragraphs use none."""
-        context = self.doc.context
-        return in_other_letters(text, context.script, context.plain_latin)
-
     def _named_threshold(self, index: int, hits: list[Hit]) -> float:
         """The threshold of line `index` within the text that a rule names (`hits`): the within threshold, or none at
         all (0) for a short line where a spam phrase comes before a link or a phone number to reach the seller by: an
@@ -264,11 +257,11 @@ class Judge:
     def _unnamed_threshold(self, index: int) -> float:
         """The threshold of line `index` within the text that no rule names, by the ways it departs from the article:
         it gives a link or a phone number to reach a seller by, as an ad does (not a handle: embedded posts are full
-        of them), or it is written in other letters than the body's (`in_other_letters`). Neither: the unnamed
-        within threshold; one: the within threshold; both: that of a line a rule names ('zakłady bukmacherskie z
-        bonusem http://...' in a Chinese story, 0.68), where a source line cited has one."""
+        of them), or it is written in other letters than the body's (`Document.in_other_letters`). Neither: the
+        unnamed within threshold; one: the within threshold; both: that of a line a rule names ('zakłady
+        bukmacherskie z bonusem http://...' in a Chinese story, 0.68), where a source line cited has one."""
         text = self.doc.line_text(index)
-        departures = sells_by_link_or_phone(text) + self.in_other_letters(text)
+        departures = sells_by_link_or_phone(text) + self.doc.in_other_letters(text)
         return (self.unnamed_within_threshold, self.within_threshold, self.named_within_threshold)[departures]
 
     def _leans_junk(self, start: int, end: int) -> bool:
@@ -520,7 +513,7 @@ def reads_as_statement(text: str) -> bool:
 def _a_statement_of_the_body(judge: Judge, text: str) -> bool:
     """A short statement (`reads_as_statement`) in the body's letters: a Korean price glued onto an English story,
     or a Japanese ad under it, is no statement of the story."""
-    return reads_as_statement(text) and not judge.in_other_letters(text)
+    return reads_as_statement(text) and not judge.doc.in_other_letters(text)
 
 
 def _without_article_sentences(judge: Judge, whole: LineVerdicts,
@@ -675,7 +668,7 @@ def _article_then_junk(judge: Judge, line_unit: Unit) -> Scored | None:
     # one word glued onto the tail in other letters than the story's is a piece of the junk, none of the story's
     # text: the threshold will do ("高端|外围模特 ..."; "출처: 한겨레 高端|外围模特 ...", a credit before it, stays)
     glued_on = len(head_text.split()) == 1 and not head_text[-1].isspace() \
-        and judge.in_other_letters(head_text)
+        and judge.doc.in_other_letters(head_text)
     threshold = judge.middle_threshold if named_tail_only and not glued_on else None
     return None if judge.judge(head(line_unit, tail.start), threshold).is_junk else tail
 
@@ -728,7 +721,7 @@ def _unnamed_tail(judge: Judge, tail: Scored) -> bool:
         return False
     text = judge.doc.text
     tail_text = text[tail.start:tail.end]
-    other_script = judge.in_other_letters(tail_text)
+    other_script = judge.doc.in_other_letters(tail_text)
     departs = other_script or sells_by_link_or_phone(tail_text)
     threshold = judge.settings.threshold if other_script else judge.middle_threshold
     return (_whole_sentence(text, tail.start, tail.end) or _goes_on_after_an_abbreviation(text, tail.start)) \
@@ -757,9 +750,9 @@ def _goes_on_after_an_abbreviation(text: str, start: int) -> bool:
 
 def _departs(judge: Judge, start: int, end: int) -> bool:
     """Whether the tail [start, end) departs from the article it is glued to: it is written in other letters than
-    the body's (`Judge.in_other_letters`), or it gives a link or a phone number to reach a seller by."""
+    the body's (`Document.in_other_letters`), or it gives a link or a phone number to reach a seller by."""
     text = judge.doc.text[start:end]
-    return judge.in_other_letters(text) or sells_by_link_or_phone(text)
+    return judge.doc.in_other_letters(text) or sells_by_link_or_phone(text)
 
 
 def _whole_sentence(text: str, start: int, end: int) -> bool:

@@ -25,7 +25,7 @@ from .normalize import BLANK, View
 from .rules import Hit
 from .segment import Line, Lines, Segment, glued_junk_seams, offset_typecode, split_lines, split_segments
 from .windows import Window
-from .words import dominant_script, in_other_letters, plain_latin, word_hash_counts, words_of
+from .words import another_script, beyond_ascii_latin, dominant_script, word_hash_counts, words_of
 
 TRAILER_ZONE = 10  # non-blank lines from the end whose sub-line units training learns from
 FREQUENT_WORDS = 40
@@ -71,7 +71,6 @@ class DocContext:
     script: str
     median_line_length: float
     frequent: frozenset[str]
-    plain_latin: bool = False  # the body's paragraphs use no Latin letter beyond ASCII (`words.plain_latin`)
 
 
 @dataclass(frozen=True)
@@ -132,20 +131,33 @@ class Document:
         # the words of the FREQUENT_WORDS highest counts, ties included: all of them when that count is 1 (in 9
         # documents of 10, whose sample holds few repeated words)
         frequent = frozenset(counts) if cutoff == 1 else frozenset(w for w, n in counts.items() if n >= cutoff)
-        script = dominant_script(self.view.text[:SCRIPT_SAMPLE])
-        return DocContext(script, median, frequent, script == "latin" and plain_latin(self._paragraph_sample()))
+        return DocContext(dominant_script(self.view.text[:SCRIPT_SAMPLE]), median, frequent)
 
-    def _paragraph_sample(self) -> Iterator[str]:
-        """The first lines longer than LINK_LINE_CHARS, the body's paragraphs, up to SCRIPT_SAMPLE characters (the
-        start of the text may hold the very line to compare with them)."""
-        left = SCRIPT_SAMPLE
+    def in_other_letters(self, text: str) -> bool:
+        """Whether `text` is written in other letters than the body: in another script (`words.another_script`), or in
+        Latin letters beyond ASCII (é, ñ, ł, ư) where the body's paragraphs use none (`plain_latin`: a Vietnamese or
+        Portuguese ad in an English story)."""
+        script = dominant_script(text)
+        return another_script(script, self.context.script) \
+            or script == "latin" and beyond_ascii_latin(text) and self.plain_latin
+
+    @cached_property
+    def plain_latin(self) -> bool:
+        """Whether the body is in Latin letters and its paragraphs (the first lines longer than LINK_LINE_CHARS, up to
+        SCRIPT_SAMPLE characters: the text's start may hold the very line to compare with them) hold none beyond
+        ASCII: English, Indonesian, Malay. Read only when a line in such letters asks."""
+        if self.context.script != "latin":
+            return False
+        left, seen = SCRIPT_SAMPLE, False
         for index in self.nonblank:
             start, end = self.line_starts[index], self.lines.ends[index]
             if end - start > LINK_LINE_CHARS:
-                yield self.text[start:min(end, start + left)]
-                left -= end - start
+                if beyond_ascii_latin(self.text[start:min(end, start + left)]):
+                    return False
+                seen, left = True, left - (end - start)
                 if left <= 0:
-                    return
+                    break
+        return seen
 
     @cached_property
     def word_counts(self) -> array[int]:
@@ -169,7 +181,7 @@ class Document:
     def lines_asked(self) -> bytearray:
         """1 for each line the judge asks about wherever it stands: a line a hit touches, or a line of at most
         LINK_LINE_CHARS with a link (`has_link`; each short line is searched on its own) or in other letters than
-        the body's (`words.in_other_letters`)."""
+        the body's (`in_other_letters`)."""
         asked = bytearray(self.lines_with_hits)
         text, starts, ends, search = self.text, self.line_starts, self.lines.ends, LINK.search
         for index in self.nonblank:  # the long lines, an article's paragraphs, are not read at all
@@ -191,18 +203,17 @@ class Document:
         return self.lines.ends[index] - self.line_starts[index] <= LINK_LINE_CHARS
 
     def _ask_lines_in_other_letters(self, asked: bytearray) -> None:
-        """Mark the short lines written in other letters than the body's (`words.in_other_letters`: a Chinese or Thai
+        """Mark the short lines written in other letters than the body's (`in_other_letters`: a Chinese or Thai
         spam line in a German story, a Vietnamese one in an English story); only lines with a character beyond ASCII
         are read, once each."""
-        context = self.context
-        if context.script == "none":
+        if self.context.script == "none":
             return
         text, starts, ends = self.text, self.line_starts, self.lines.ends
         for index in self.nonblank:
             start, end = starts[index], ends[index]
             if not asked[index] and end - start <= LINK_LINE_CHARS:
                 line = text[start:end]
-                if not line.isascii() and in_other_letters(line, context.script, context.plain_latin):
+                if not line.isascii() and self.in_other_letters(line):
                     asked[index] = 1
 
     @cached_property

@@ -147,33 +147,13 @@ def another_script(script: str, body_script: str) -> bool:
     return script not in ("none", body_script) and body_script != "none"
 
 
-def in_other_letters(text: str, body_script: str, plain_latin_body: bool) -> bool:
-    """Whether `text` is written in other letters than its body: in another script (`another_script`), or in Latin
-    letters beyond ASCII (é, ñ, ł, ư) where the body's paragraphs use none (`plain_latin`: a Vietnamese or Portuguese
-    ad in an English story).
+def beyond_ascii_latin(text: str) -> bool:
+    """Whether `text` holds a Latin letter that is no ASCII letter (é, ñ, ł, ư): none in English or Indonesian.
 
-    >>> in_other_letters("thuốc giảm cân.", "latin", True), in_other_letters("thuốc giảm cân.", "latin", False)
-    (True, False)
-    >>> in_other_letters("Привет, мир", "latin", False), in_other_letters("Hello there", "latin", True)
-    (True, False)
+    >>> beyond_ascii_latin("thuốc giảm cân."), beyond_ascii_latin("“The council met” — AP"), beyond_ascii_latin("Мир")
+    (True, False, False)
     """
-    script = dominant_script(text)
-    return another_script(script, body_script) \
-        or plain_latin_body and script == "latin" and _BEYOND_ASCII_LATIN.search(text) is not None
-
-
-def plain_latin(paragraphs: Iterator[str]) -> bool:
-    """Whether the paragraphs hold no Latin letter beyond ASCII (and hold some text): English, Indonesian, Malay.
-
-    >>> plain_latin(iter(["The council met.", "It voted."])), plain_latin(iter(["Der Rat tagte öffentlich."]))
-    (True, False)
-    """
-    seen = False
-    for paragraph in paragraphs:
-        if _BEYOND_ASCII_LATIN.search(paragraph) is not None:
-            return False
-        seen = True
-    return seen
+    return not text.isascii() and _BEYOND_ASCII_LATIN.search(text) is not None
 
 
 @lru_cache(maxsize=1 << 16)
