@@ -444,7 +444,7 @@ def sells_by_link_or_phone(text: str) -> bool:
     >>> sells_by_link_or_phone("Porno darmowe hd na seopro.com >>"), sells_by_link_or_phone("— Senate (@NGRSenate)")
     (True, False)
     """
-    return _PHONE.search(text) is not None or any(has_link(text, m) for m in LINK.finditer(text))
+    return _first_reach(text) is not None
 
 
 def reads_as_prose(text: str) -> bool:
