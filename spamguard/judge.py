@@ -32,7 +32,7 @@ from itertools import islice
 import regex
 
 from .config import Settings
-from .evidence import Features, unit_features
+from .evidence import Features, unit_features, with_body_comparisons
 from .evidence.memory import REPEATED
 from .model import Model
 from .normalize import WHITE_SPACE
@@ -157,6 +157,12 @@ def _with(hits: list[Hit], repeated: Hit | None) -> tuple[Hit, ...]:
     return (*hits, repeated) if repeated is not None else tuple(hits)
 
 
+def _phrase_covered(features: Features) -> bool:
+    """A long run of nothing but spam phrases (a link farm scraped as one line), junk whatever the model says: trained
+    on lines of ordinary length, it reads the run's length as an article's and scores it lower the longer it gets."""
+    return features.rules.term_coverage >= PHRASE_COVERED and features.words >= PHRASE_COVERED_WORDS
+
+
 def rules_only_score(features: Features, settings: Settings) -> float:
     """The score from rule evidence and context alone (used without a model).
 
@@ -199,9 +205,14 @@ class Judge:
         # the text unless a rule names them
         self.walk_kept: set[int] = set()
 
-    def judge(self, unit: Unit, threshold: float | None = None) -> Scored:
+    def judge(self, unit: Unit, threshold: float | None = None, read_from: float = math.inf) -> Scored:
         """Score one unit. A line rule decides on its own; otherwise the score (model or rules) meets the threshold
-        (the settings', unless `threshold` is given)."""
+        (the settings', unless `threshold` is given).
+
+        `read_from`: the lowest score the caller compares a kept unit's score with (0: it reads the score itself).
+        A unit the model could not score as high as that, nor as the threshold, whatever its comparisons with the
+        body's words (the costliest evidence to read), is kept without reading them: its score is then the highest
+        it could be (`Model.probability`)."""
         threshold = self.settings.threshold if threshold is None else threshold
         hits = self.doc.hits_in(unit.start, unit.end)
         repeated = self._repeated(unit)
@@ -213,13 +224,18 @@ class Judge:
                 # the site's template, known by its repetition whatever the model would say of the line alone
                 return Scored(unit.start, unit.end, max(line_rule, REPEATED.weight), None, _with(hits, repeated), True)
             threshold = min(threshold, self.settings.repeated_threshold)  # its score need only be the corpus's
-        if not hits and self.model is None:
-            return Scored(unit.start, unit.end, 0.0, None, (), False)
-        features = unit_features(self.doc, unit, hits)
         if self.model is None:
-            score = rules_only_score(features, self.settings)
+            if not hits:
+                return Scored(unit.start, unit.end, 0.0, None, (), False)
+            score = rules_only_score(unit_features(self.doc, unit, hits), self.settings)
             junk = score >= threshold
             return Scored(unit.start, unit.end, score, None, _with(hits, repeated if junk else None), junk)
+        features = unit_features(self.doc, unit, hits, compared=False)
+        if not _phrase_covered(features):
+            most = self.model.probability(features)
+            if most < threshold and max(most, features.rules.line_rule) < read_from:
+                return Scored(unit.start, unit.end, max(most, features.rules.line_rule), most, tuple(hits), False)
+        features = with_body_comparisons(features, self.doc)
         model_score = self.model.probability(features)
         score = max(model_score, features.rules.line_rule)
         if features.words >= LONG_SENTENCE_WORDS and 0.0 < features.rules.term_coverage < SPARSE_PHRASES \
@@ -235,9 +251,7 @@ class Judge:
             threshold = max(threshold, self.middle_threshold) if doubtful or unit.is_suffix and not sentence_tail \
                 else math.inf
         junk = model_score >= threshold
-        if not junk and features.rules.term_coverage >= PHRASE_COVERED and features.words >= PHRASE_COVERED_WORDS:
-            # a long run of nothing but spam phrases (a link farm scraped as one line): the model, trained on lines
-            # of ordinary length, reads its length as an article's and scores it lower the longer it gets
+        if not junk and _phrase_covered(features):
             junk, score = True, max(score, features.rules.term_weight)
         return Scored(unit.start, unit.end, score, model_score, _with(hits, repeated if junk else None), junk)
 
@@ -385,9 +399,11 @@ class Judge:
             label = self.reads_as_label(index)
             # So does a short statement ("O caso segue em investigação."): the last line of a news story, in the
             # story's script (`_a_statement_of_the_body`).
-            unnamed_first = not (whole or pending or junk_below) and not doc.hits_in(unit.start, unit.end)
-            sure = unnamed_first and (label or _a_statement_of_the_body(self, doc.line_text(index)))
-            scored = self.judge(unit, self.last_label_threshold if sure else None)
+            first = not (whole or pending or junk_below)
+            sure = first and not doc.hits_in(unit.start, unit.end) \
+                and (label or _a_statement_of_the_body(self, doc.line_text(index)))
+            # below junk, a doubtful line's score may be reported as it joins the trailer: it is read exactly
+            scored = self.judge(unit, self.last_label_threshold if sure else None, neighbour if first else 0.0)
             if not _LETTER.search(doc.text, unit.start, unit.end) \
                     and not any(h.rule.scope == "line" and h.rule is not REPEATED for h in scored.hits):
                 # a line of dashes or stars, a phone number under "Inquiry": nothing to read but position

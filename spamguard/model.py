@@ -25,13 +25,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from .errors import ModelError
-from .evidence import HASH_BITS, N_HASHED, NUMERIC_FEATURES, Features
+from .evidence import BODY_COMPARISONS, HASH_BITS, N_HASHED, NUMERIC_FEATURES, Features
 from .evidence.ngrams import word_tokens
 
 MODEL_FORMAT = 1
 MODEL_FILE = "model.joblib"
 CARD_FILE = "model-card.json"
 LEAN_WORDS = 12  # words of a line `Model.leans_junk` reads
+BOUND_MARGIN = 1e-9  # added to a bound's logit: summed in another order, the exact one may differ by rounding
 LEAN_CACHE_WORDS = 1 << 17  # words whose lean a model keeps (words repeat: Zipf's law), then it starts again
 
 
@@ -46,6 +47,7 @@ class Model:
     card: dict
     _dense: array = field(init=False, repr=False, compare=False)
     _word_leans: _WordLeans = field(init=False, repr=False, compare=False)
+    _uncompared_most: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A dense table: one array read per token, where a dict lookup touches three scattered objects. Single
@@ -55,6 +57,9 @@ class Model:
             dense[index] = weight
         object.__setattr__(self, "_dense", dense)
         object.__setattr__(self, "_word_leans", _WordLeans(dense))
+        # each comparison with the body is a share from 0 to 1: at most its weight, where that is positive
+        object.__setattr__(self, "_uncompared_most", sum(max(self.numeric_weights[NUMERIC_FEATURES.index(name)], 0.0)
+                                                         for name in BODY_COMPARISONS))
 
     @classmethod
     def from_data(cls, data: dict, card: dict, threshold: float | None = None) -> Model:
@@ -70,8 +75,12 @@ class Model:
                    float(data["intercept"]), float(data["threshold"] if threshold is None else threshold), card)
 
     def probability(self, features: Features) -> float:
+        """The probability that the unit is junk; for features whose comparisons with the body are not read
+        (`Features.compared` False), the highest it can be whatever they are."""
         z = self.intercept + sum(map(operator.mul, features.numeric, self.numeric_weights))
         z += sum(map(self._dense.__getitem__, features.hashed))
+        if not features.compared:  # they stand at 0 in `numeric`
+            z += self._uncompared_most + BOUND_MARGIN
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
     def leans_junk(self, words: list[str]) -> bool:

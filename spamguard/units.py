@@ -65,12 +65,11 @@ class Unit:
 
 @dataclass(frozen=True)
 class DocContext:
-    """What a unit is compared with: the body's script, its typical line length and its frequent words (its
-    function words, whatever the language)."""
+    """What a unit is compared with: the body's script and its typical line length (its frequent words are
+    `Document.frequent_words`, read only when a unit's comparisons with the body are)."""
 
     script: str
     median_line_length: float
-    frequent: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -122,7 +121,14 @@ class Document:
     @cached_property
     def context(self) -> DocContext:
         """The document context, built only when a unit needs evidence (most documents need few)."""
-        median = float(_median_line_length(self.lines))
+        return DocContext(dominant_script(self.view.text[:SCRIPT_SAMPLE]), float(_median_line_length(self.lines)))
+
+    @cached_property
+    def frequent_words(self) -> frozenset[str]:
+        """The body's most frequent words (its function words, whatever the language): the words of the
+        FREQUENT_WORDS highest counts in its first FREQUENT_SAMPLE characters. Counting them costs about as much as
+        a unit's whole evidence, so they are counted only when a unit's comparisons with the body are read
+        (`evidence.shape.body_comparisons`)."""
         counts = Counter(words_of(self.view.text[:FREQUENT_SAMPLE]))
         # The FREQUENT_WORDS-th highest count is 1 unless that many words are repeated: only then is a sort needed.
         repeated = len(counts) - countOf(counts.values(), 1)
@@ -130,8 +136,7 @@ class Document:
             if len(counts) > FREQUENT_WORDS and repeated >= FREQUENT_WORDS else 1
         # the words of the FREQUENT_WORDS highest counts, ties included: all of them when that count is 1 (in 9
         # documents of 10, whose sample holds few repeated words)
-        frequent = frozenset(counts) if cutoff == 1 else frozenset(w for w, n in counts.items() if n >= cutoff)
-        return DocContext(dominant_script(self.view.text[:SCRIPT_SAMPLE]), median, frequent)
+        return frozenset(counts) if cutoff == 1 else frozenset(w for w, n in counts.items() if n >= cutoff)
 
     def in_other_letters(self, text: str) -> bool:
         """Whether `text` is written in other letters than the body: in another script (`words.another_script`), or in

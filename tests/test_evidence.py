@@ -1,17 +1,20 @@
 """Evidence: each kind is named, reads what a reader reads, and the model matches its weights by name."""
 import random
+from pathlib import Path
 
 import pytest
 
 from spamguard.config import Settings
 from spamguard.errors import ModelError
-from spamguard.evidence import NUMERIC_FEATURES, document, unit_features
+from spamguard.evidence import BODY_COMPARISONS, NUMERIC_FEATURES, document, unit_features, with_body_comparisons
 from spamguard.evidence.ngrams import hash_token
 from spamguard.evidence.shape import LONGEST_LINE
 from spamguard.judge import rules_only_score
 from spamguard.matcher import default_matcher
 from spamguard.model import Model, cached_model
-from spamguard.units import Document, suffix
+from spamguard.units import Document, suffix, training_units
+
+SEED = next((Path(__file__).parent.parent / "seeds").glob("*.txt"))
 
 ARTICLE = (
     "The city council voted on Tuesday to approve a new budget for public transport, ending months of debate.\n\n"
@@ -113,3 +116,28 @@ def test_the_model_matches_its_numeric_weights_by_name_in_any_saved_order():
         Model.from_data(dict(data, numeric_features=list(NUMERIC_FEATURES[:-1]) + ["unknown"]), {})
     with pytest.raises(ModelError):
         Model.from_data(dict(data, hash_bits=20), {})
+
+
+def comparison_weights(model: Model, weight: float) -> Model:
+    """`model` with both comparisons with the body weighing `weight`."""
+    named = dict(zip(NUMERIC_FEATURES, model.numeric_weights), **dict.fromkeys(BODY_COMPARISONS, weight))
+    data = {"numeric_features": list(named), "numeric_weights": list(named.values()), "hash_bits": 18,
+            "hashed_weights": model.hashed_weights, "intercept": model.intercept, "threshold": model.threshold}
+    return Model.from_data(data, {})
+
+
+@pytest.mark.parametrize("weight", [None, 2.0, -2.0])
+def test_a_score_without_the_body_comparisons_is_the_highest_it_can_be_and_they_complete_it(weight):
+    shipped = cached_model(None)
+    model = shipped if weight is None else comparison_weights(shipped, weight)
+    text = SEED.read_text(encoding="utf-8") + "\n\n" + ARTICLE + "Buy cheap viagra online\nporno izle brazzers"
+    doc = document(text, default_matcher())
+    units = list(training_units(doc, lambda index: False))
+    assert len(units) > 20
+    for unit in units:
+        hits = doc.hits_in(unit.start, unit.end)
+        full, partial = unit_features(doc, unit, hits), unit_features(doc, unit, hits, compared=False)
+        assert not partial.compared and partial.shape.body_overlap == partial.shape.frequent_words == 0.0
+        assert model.probability(partial) >= model.probability(full)
+        assert with_body_comparisons(partial, doc) == full
+        assert with_body_comparisons(partial, doc).numeric == full.numeric

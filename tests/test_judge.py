@@ -1,13 +1,19 @@
 """The judge: where glued junk may be cut, and the trailer walk."""
+import json
+import math
+from pathlib import Path
+
 import pytest
 
 import spamguard
-from spamguard.evidence import NUMERIC_FEATURES
+import spamguard.cleaner as cleaner_module
+from spamguard.evidence import NUMERIC_FEATURES, document
 from spamguard.evidence.ngrams import hash_token
-from spamguard.judge import _words
+from spamguard.judge import Judge, _words
+from spamguard.matcher import default_matcher
 from spamguard.model import Model
 from spamguard.segment import split_lines
-from spamguard.units import tail_segments
+from spamguard.units import tail_segments, training_units
 
 
 def pieces(text: str) -> list[str]:
@@ -565,3 +571,43 @@ def test_within_the_text_a_line_in_letters_the_story_never_uses_needs_less_to_go
     line = "thuốc giảm cân giá rẻ tại nhà"
     text = body + line + end
     assert clean(text).text == (body + end.lstrip() if goes else text)
+
+
+class ExactJudge(Judge):
+    """A judge that reads every unit's score whole, its comparisons with the body's words included."""
+
+    def judge(self, unit, threshold=None, read_from=math.inf):
+        return super().judge(unit, threshold, 0.0)
+
+
+def test_keeping_a_unit_on_the_highest_score_it_could_have_removes_the_same_as_reading_every_score(monkeypatch):
+    data = Path(__file__).parent / "data"
+    article = (data / "topic_traps" / "en.txt").read_text(encoding="utf-8").split("\n\n")
+    cases = [case["text"] for case in json.loads((data / "lexicon_cases.json").read_text(encoding="utf-8"))]
+    texts = [path.read_text(encoding="utf-8") for path in sorted((data / "topic_traps").glob("*.txt"))]
+    texts += [path.read_text(encoding="utf-8") for path in (Path(__file__).parent.parent / "seeds").glob("*.txt")]
+    texts += ["\n\n".join(article[:3] + [case] + article[3:6]) for case in cases]  # between paragraphs
+    texts += ["\n\n".join(article[:4]) + "\n" + case + "\nShare this\nGoogle" for case in cases]  # in the trailer
+    cleaner = spamguard.Cleaner()
+    shortcut = [cleaner.check(text).flags for text in texts]
+    monkeypatch.setattr(cleaner_module, "Judge", ExactJudge)
+    assert [cleaner.check(text).flags for text in texts] == shortcut
+    assert sum(map(len, shortcut)) > len(cases)  # the spam in the cases is found
+
+
+@pytest.mark.parametrize("read_from", [0.0, 0.1, 0.25, 0.5, math.inf])
+def test_a_unit_s_score_is_exact_wherever_the_caller_reads_it(read_from):
+    text = next((Path(__file__).parent.parent / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    doc = document(text + "\n\nporno izle brazzers\nGoogle\nBuy cheap viagra online", default_matcher())
+    cleaner = spamguard.Cleaner()
+    judge, exact = (kind(doc, cleaner.model, cleaner.settings, lambda line: False) for kind in (Judge, ExactJudge))
+    kept_on_a_bound = 0
+    for unit in training_units(doc, lambda index: False):
+        scored, whole = judge.judge(unit, read_from=read_from), exact.judge(unit)
+        assert scored.is_junk == whole.is_junk
+        if scored.is_junk or scored.score >= read_from:
+            assert scored == whole
+        else:
+            assert scored.score >= whole.score
+            kept_on_a_bound += scored != whole
+    assert kept_on_a_bound > 0 or read_from <= 0.1

@@ -1,4 +1,5 @@
 """Units: training learns from the units the cleaner asks about, enumerated by one module."""
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,9 +31,9 @@ class RecordingJudge(Judge):
         super().__init__(*args, **kwargs)
         self.asked: list[Unit] = []
 
-    def judge(self, unit, threshold=None):
+    def judge(self, unit, threshold=None, read_from=math.inf):
         self.asked.append(unit)
-        return super().judge(unit, threshold)
+        return super().judge(unit, threshold, read_from)
 
 
 def asked_and_enumerated(text: str) -> tuple[Document, list[Unit], set[Unit]]:

@@ -18,7 +18,7 @@ fixed window, never by the whole document, and what it keeps per document is an 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..hits import merged
 from ..matcher import Matcher
@@ -30,23 +30,29 @@ from .blocks import block_hits
 from .memory import CorpusMemory, repeated_lines
 from .ngrams import HASH_BITS, N_HASHED, hash_token, text_tokens
 from .rules import RuleEvidence, find_hits, rule_evidence, rule_tokens
-from .shape import Position, Shape, position_of, shape_of
+from .shape import BODY_COMPARISONS, Position, Shape, body_comparisons, position_of, shape_of
 
 NUMERIC_FEATURES: tuple[str, ...] = Shape._fields + Position._fields + RuleEvidence._fields
 SENTENCE_WORDS = 6  # a unit that ends like a sentence and has this many words reads as one
 
-__all__ = ["HASH_BITS", "NUMERIC_FEATURES", "N_HASHED", "Features", "document", "unit_features"]
+__all__ = ["BODY_COMPARISONS", "HASH_BITS", "NUMERIC_FEATURES", "N_HASHED", "Features", "document", "unit_features",
+           "with_body_comparisons"]
 
 
 @dataclass(frozen=True)
 class Features:
-    """A unit's named evidence, its numeric values in NUMERIC_FEATURES order, and its hashed token indexes."""
+    """A unit's named evidence, its numeric values in NUMERIC_FEATURES order, and its hashed token indexes.
+
+    `compared` False: the comparisons with the body's words (`shape.BODY_COMPARISONS`) are not read yet and stand at
+    0 (`unit_features`); `with_body_comparisons` reads them from `reading`."""
 
     shape: Shape
     position: Position
     rules: RuleEvidence
     hashed: tuple[int, ...]
     words: int
+    compared: bool = True
+    reading: UnitText | None = field(default=None, repr=False, compare=False)
     numeric: tuple[float, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -76,14 +82,24 @@ def document(text: str, matcher: Matcher, window: Window | None = None,
     return doc
 
 
-def unit_features(doc: Document, unit: Unit, hits: list[Hit]) -> Features:
-    """All the evidence of one unit of `doc`; `hits` are the rule hits that overlap it."""
+def unit_features(doc: Document, unit: Unit, hits: list[Hit], compared: bool = True) -> Features:
+    """All the evidence of one unit of `doc`; `hits` are the rule hits that overlap it. `compared` False leaves out
+    its comparisons with the body's words, the costliest to read (see `Features`)."""
     reading = doc.read(unit, hits)
-    context = doc.context
-    hashed = text_tokens(reading, context)
+    hashed = text_tokens(reading, doc.context)
     hashed += [hash_token(token) for token in rule_tokens(reading)]
-    return Features(shape_of(reading, doc), position_of(unit, doc.text),
-                    rule_evidence(unit, reading, doc.text), tuple(hashed), word_count(reading))
+    return Features(shape_of(reading, doc, compared), position_of(unit, doc.text),
+                    rule_evidence(unit, reading, doc.text), tuple(hashed), word_count(reading), compared,
+                    None if compared else reading)
+
+
+def with_body_comparisons(features: Features, doc: Document) -> Features:
+    """`features` of a unit of `doc` with its comparisons with the body's words read."""
+    if features.compared or features.reading is None:
+        return features
+    overlap, frequent = body_comparisons(features.reading, doc)
+    return replace(features, shape=features.shape._replace(body_overlap=overlap, frequent_words=frequent),
+                   compared=True, reading=None)
 
 
 # Characters a word in scripts written without spaces between words (a Chinese paragraph is one "word" to a split)

@@ -63,8 +63,9 @@ class Position(NamedTuple):
     below_is_junk: float  # the line below it is junk
 
 
-def shape_of(reading: UnitText, doc: Document) -> Shape:
-    """The unit's shape, and how it departs from the body."""
+def shape_of(reading: UnitText, doc: Document, compared: bool = True) -> Shape:
+    """The unit's shape, and how it departs from the body; `compared` False leaves its comparisons with the body's
+    words (`body_comparisons`) at 0, for the judge to bound the score without them (`Model.probability_at_most`)."""
     raw, words = reading.raw, reading.words
     context = doc.context
     n_words = len(words)
@@ -72,6 +73,7 @@ def shape_of(reading: UnitText, doc: Document) -> Shape:
     # a length past any line the model was trained on reads as that long: the model weighs the whole unit's length
     # but only a sample's words, so a longer line would read ever more junk-like on an extrapolation
     n_chars, median = min(reading.n_chars, LONGEST_LINE), min(context.median_line_length, LONGEST_LINE)
+    overlap, frequent = body_comparisons(reading, doc) if compared else (0.0, 0.0)
     return Shape(
         math.log1p(n_chars) / 6.0,
         math.log1p(n_words) / 4.0,
@@ -82,11 +84,22 @@ def shape_of(reading: UnitText, doc: Document) -> Shape:
         punct / max(len(raw), 1),
         min(len(_CAMEL.findall(raw)), 5) / 5.0,
         min(len(_URL.findall(reading.folded)), 3) / 3.0 if URL_HINT.search(reading.folded) else 0.0,
-        body_overlap(words, doc, reading.view_start, reading.view_end),
+        overlap,
         float(another_script(reading.script, context.script)),
         math.tanh(n_chars / median) if median else 1.0,
-        sum(map(context.frequent.__contains__, words)) / n_words if n_words else 0.0,
+        frequent,
     )
+
+
+BODY_COMPARISONS = ("body_overlap", "frequent_words")  # the Shape fields `body_comparisons` gives, each a share
+
+
+def body_comparisons(reading: UnitText, doc: Document) -> tuple[float, float]:
+    """The share of the unit's long words the rest of the document uses (`body_overlap`) and of its words among the
+    body's most frequent (`Document.frequent_words`): the costliest of its evidence to read."""
+    words = reading.words
+    frequent = sum(map(doc.frequent_words.__contains__, words)) / len(words) if words else 0.0
+    return body_overlap(words, doc, reading.view_start, reading.view_end), frequent
 
 
 def position_of(unit: Unit, original: str) -> Position:
