@@ -508,8 +508,8 @@ def glues_words(text: str) -> bool:
 def reads_as_statement(text: str) -> bool:
     """A short sentence ending in a full stop, as a reporter ends a story ("Śledztwo trwa.", "捜査は続いている。"):
     two to SHORT_STATEMENT_WORDS words (or a line in a script without spaces), not "!", "…" or "..." as ads end,
-    and opening with no prompt word ("Share ...", "Click ...") nor made of anchors glued one onto the next
-    ("schnell geld verdienenKredit ohne schufaBitcoin investieren.").
+    not in capitals as ads shout ("ECHTE NEP PASPOORTEN."), and opening with no prompt word ("Share ...", "Click
+    ...") nor made of anchors glued one onto the next ("schnell geld verdienenKredit ohne schufaBitcoin investieren.").
 
     >>> reads_as_statement("O caso segue em investigação."), reads_as_statement("Share this story.")
     (True, False)
@@ -517,11 +517,13 @@ def reads_as_statement(text: str) -> bool:
     (False, False)
     >>> reads_as_statement("Cliquez ici."), reads_as_statement("geld verdienenKredit ohne schufaBitcoin.")
     (False, False)
+    >>> reads_as_statement("ECHTE NEP PASPOORTEN."), reads_as_statement("The EU and NATO agreed.")
+    (False, True)
     """
     body = text.strip()
     words = body.split()
     return body[-1:] in _FULL_STOP and not body.endswith("..") and words[0].casefold() not in PROMPT_WORDS \
-        and not glues_words(body) \
+        and not body.isupper() and not glues_words(body) \
         and (2 <= len(words) <= SHORT_STATEMENT_WORDS
              or len(words) == 1 and not body.isascii() and _NO_SPACE_LETTER.search(body) is not None)
 

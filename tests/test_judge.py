@@ -494,8 +494,9 @@ def test_a_link_line_takes_along_a_last_line_the_model_is_as_sure_of(last, goes)
 @pytest.mark.parametrize("last, goes", [
     ("副業 在宅 高収入 最安値.", True),  # a statement in another script than the story's: the threshold (0.7)
     ("Tickets sold out within hours.", False),  # the story's last statement: only a very sure model (0.93)
+    ("TICKETS SOLD OUT WITHIN HOURS.", True),  # in capitals, as ads shout: no statement, the threshold
 ])
-def test_a_last_short_statement_is_the_storys_only_in_its_script(last, goes):
+def test_a_last_short_statement_is_the_storys_only_in_its_script_and_case(last, goes):
     # the model scores the last line 0.85, every other line 0.01
     weights = {hash_token("w:副業"): 6.33, hash_token("w:tickets"): 6.33}
     clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.7, {})).clean
