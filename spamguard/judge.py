@@ -269,13 +269,14 @@ class Judge:
         return 0.0 if sells else self.named_within_threshold
 
     def _unnamed_threshold(self, index: int) -> float:
-        """The threshold of line `index` within the text that no rule names, by the ways it departs from the article:
+        """The threshold of line `index` within the text that no rule names, by how far it departs from the article:
         it gives a link or a phone number to reach a seller by, as an ad does (not a handle: embedded posts are full
-        of them), or it is written in other letters than the body's (`Document.in_other_letters`). Neither: the
-        unnamed within threshold; one: the within threshold; both: that of a line a rule names ('zakłady
-        bukmacherskie z bonusem http://...' in a Chinese story, 0.68), where a source line cited has one."""
+        of them), and its letters depart from the body's (`Document.letters_departure`: Latin letters beyond ASCII
+        one step, another script two). No step: the unnamed within threshold; one: the within threshold; two: that
+        of a line a rule names ('zakłady bukmacherskie z bonusem http://...' in a Chinese story, 0.68; '仮想通貨 投資'
+        in an English story, 0.63), where a source line cited has one."""
         text = self.doc.line_text(index)
-        departures = sells_by_link_or_phone(text) + self.doc.in_other_letters(text)
+        departures = min(sells_by_link_or_phone(text) + self.doc.letters_departure(text), 2)
         return (self.unnamed_within_threshold, self.within_threshold, self.named_within_threshold)[departures]
 
     def _leans_junk(self, start: int, end: int) -> bool:

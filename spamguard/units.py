@@ -139,12 +139,17 @@ class Document:
         return frozenset(counts) if cutoff == 1 else frozenset(w for w, n in counts.items() if n >= cutoff)
 
     def in_other_letters(self, text: str) -> bool:
-        """Whether `text` is written in other letters than the body: in another script (`words.another_script`), or in
+        """Whether `text` is written in other letters than the body (`letters_departure`)."""
+        return self.letters_departure(text) > 0
+
+    def letters_departure(self, text: str) -> int:
+        """How far the letters of `text` depart from the body's: 2 in another script (`words.another_script`), 1 in
         Latin letters beyond ASCII (é, ñ, ł, ư) where the body's paragraphs use none (`plain_latin`: a Vietnamese or
-        Portuguese ad in an English story)."""
+        Portuguese ad in an English story), else 0."""
         script = dominant_script(text)
-        return another_script(script, self.context.script) \
-            or script == "latin" and beyond_ascii_latin(text) and self.plain_latin
+        if another_script(script, self.context.script):
+            return 2
+        return int(script == "latin" and beyond_ascii_latin(text) and self.plain_latin)
 
     @cached_property
     def plain_latin(self) -> bool:

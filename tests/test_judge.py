@@ -574,6 +574,19 @@ def test_within_the_text_a_line_in_letters_the_story_never_uses_needs_less_to_go
     assert clean(text).text == (body + end.lstrip() if goes else text)
 
 
+@pytest.mark.parametrize("line, goes", [
+    ("仮想通貨 投資 今すぐ", True),  # another script than the story's: two steps away, the named threshold (0.5)
+    ("tiền ảo đầu tư ngay", False),  # Latin letters the story never uses: one step, the within threshold (0.7)
+    ("crypto invest now", False),  # the story's own letters: the unnamed within threshold (0.9)
+])
+def test_within_the_text_a_line_in_another_script_departs_further_than_one_in_other_latin_letters(line, goes):
+    # the model scores a line with one of these words 0.6, every other line 0.01; no rule names any of them
+    weights = {hash_token(f"w:{word}"): 5.0 for word in ("仮想通貨", "tien", "crypto")}
+    clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.7, {})).clean
+    text = WITHIN_BODY + line + WITHIN_END
+    assert clean(text).text == (WITHIN_BODY + WITHIN_END.lstrip() if goes else text)
+
+
 class ExactJudge(Judge):
     """A judge that reads every unit's score whole, its comparisons with the body's words included."""
 
