@@ -198,6 +198,10 @@ class Judge:
         self.named_within_threshold = settings.within_threshold if model is not None else settings.threshold
         self.last_label_threshold = surer(settings.last_label_threshold)
         self.unnamed_within_threshold = surer(settings.unnamed_within_threshold)
+        # a line a rule names in another script than the story's is none of its text, wherever it stands: the model
+        # need only find it doubtful ('AV女優 | 無修正動画 | アダルト動画' in an English story, 0.37)
+        self.named_in_another_script_threshold = min(self.named_within_threshold, settings.neighbour_threshold) \
+            if model is not None else settings.threshold
         # Where the first line within the text that was judged and kept starts: removing a line below it moves it
         # nearer the end (its position evidence), so the cleaned text is judged again
         self.first_kept_within: int | None = None
@@ -260,13 +264,16 @@ class Judge:
         all (0) for a short line where a spam phrase comes before a link or a phone number to reach the seller by: an
         ad wherever it stands ('Machines à sous gratuites sur www.machinessousgratui.net!!!' between the paragraphs
         of a French story, which the model scores 0.01), not a source with junk glued onto it ('http://www.science
-        direct.com/...Rédaction de mémoire ...': its tail is cut at the seam)."""
-        line = self.doc.lines[index]
+        direct.com/...Rédaction de mémoire ...': its tail is cut at the seam); in another script than the story's,
+        `named_in_another_script_threshold`."""
+        line, text = self.doc.lines[index], self.doc.line_text(index)
+        threshold = self.named_in_another_script_threshold if self.doc.letters_departure(text) == 2 \
+            else self.named_within_threshold
         if line.end - line.start > LINK_LINE_CHARS:
-            return self.named_within_threshold
-        reach = _first_reach(self.doc.line_text(index))
+            return threshold
+        reach = _first_reach(text)
         sells = reach is not None and any(h.rule.scope == "term" and h.start < line.start + reach for h in hits)
-        return 0.0 if sells else self.named_within_threshold
+        return 0.0 if sells else threshold
 
     def _unnamed_threshold(self, index: int) -> float:
         """The threshold of line `index` within the text that no rule names, by how far it departs from the article:

@@ -587,6 +587,20 @@ def test_within_the_text_a_line_in_another_script_departs_further_than_one_in_ot
     assert clean(text).text == (WITHIN_BODY + WITHIN_END.lstrip() if goes else text)
 
 
+@pytest.mark.parametrize("body, end, goes", [
+    (WITHIN_BODY, WITHIN_END, True),  # in another script than the story's: none of its text, a doubtful score will do
+    (ZH_BODY, ZH_END, False),  # in the story's script: the model must agree (the within threshold, 0.5)
+    (WITHIN_BODY + WITHIN_END.lstrip() + "\n\n", "", True),  # the same at the story's end (the threshold, 0.7)
+    (ZH_BODY + ZH_END.lstrip() + "\n\n", "", False),
+])
+def test_a_named_line_in_another_script_needs_only_a_doubtful_score_wherever_it_stands(body, end, goes):
+    # the model scores the line 0.4, every other line 0.01; the lexicon names its phrases
+    clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), {hash_token("w:無修正動画"): 4.2}, -4.6,
+                                          0.7, {})).clean
+    text = body + "AV女優 | 無修正動画 | アダルト動画" + end
+    assert clean(text).text.rstrip() == ((body + end.lstrip()).rstrip() if goes else text)
+
+
 class ExactJudge(Judge):
     """A judge that reads every unit's score whole, its comparisons with the body's words included."""
 
