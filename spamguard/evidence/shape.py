@@ -65,7 +65,7 @@ class Position(NamedTuple):
 
 def shape_of(reading: UnitText, doc: Document, compared: bool = True) -> Shape:
     """The unit's shape, and how it departs from the body; `compared` False leaves its comparisons with the body's
-    words (`body_comparisons`) at 0, for the judge to bound the score without them (`Model.probability_at_most`)."""
+    words (`body_comparisons`) at 0, for the judge to bound the score without them (`Model.probability`)."""
     raw, words = reading.raw, reading.words
     context = doc.context
     n_words = len(words)
