@@ -739,17 +739,19 @@ def _too_slight_to_cut(judge: Judge, start: int, end: int, tail: Scored) -> bool
 
 def _unnamed_tail(judge: Judge, tail: Scored) -> bool:
     """A tail that no rule names is cut only at the middle threshold (at the threshold when it is in other letters
-    than the body's), and never when it is a whole sentence of SENTENCE_TAIL_WORDS or more (a capital after a
-    sentence end) that does not depart from the article (`_departs`) or starts inside a name
-    (`_starts_inside_a_name`): the end of a paragraph is where article text most often stands (its last sentence,
-    a contact address), and a cut inside a line is the costliest guess."""
+    than the body's or gives a phone number, as an ad does: '...the assassination.Game bài đổi thưởng liên hệ
+    0805640911', 0.89, in a story whose letters go beyond ASCII), and never when it is a whole sentence of
+    SENTENCE_TAIL_WORDS or more (a capital after a sentence end) that does not depart from the article (`_departs`)
+    or starts inside a name (`_starts_inside_a_name`): the end of a paragraph is where article text most often
+    stands (its last sentence, a contact address), and a cut inside a line is the costliest guess. A link alone
+    does not lower the threshold: embedded posts glue theirs onto a hashtag ('#Charlie|Hebdo attack: http://t.co/...')."""
     if tail.hits or judge.model is None:
         return False
     text = judge.doc.text
     tail_text = text[tail.start:tail.end]
     other_script = judge.doc.in_other_letters(tail_text)
     departs = other_script or sells_by_link_or_phone(tail_text)
-    threshold = judge.settings.threshold if other_script else judge.middle_threshold
+    threshold = judge.settings.threshold if other_script or _PHONE.search(tail_text) else judge.middle_threshold
     return (_whole_sentence(text, tail.start, tail.end) or _goes_on_after_an_abbreviation(text, tail.start)) \
         and not departs or _starts_inside_a_name(text, tail.start) or (tail.model_score or 0.0) < threshold
 

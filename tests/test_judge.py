@@ -601,6 +601,19 @@ def test_a_named_line_in_another_script_needs_only_a_doubtful_score_wherever_it_
     assert clean(text).text.rstrip() == ((body + end.lstrip()).rstrip() if goes else text)
 
 
+@pytest.mark.parametrize("tail, goes", [
+    ("Spielautomaten online gratis spielen 08056409117", True),  # a phone number to call: the threshold (0.7) will do
+    ("Spielautomaten online gratis spielen", False),  # the same without one: the middle threshold (0.9)
+])
+def test_a_glued_tail_with_a_phone_number_needs_less_to_go(tail, goes):
+    # the model scores a tail with "spielautomaten" 0.8, the line 0.17; no rule names the tail, and the story's
+    # letters go beyond ASCII (no departure in letters)
+    numeric = tuple(2.99 if name == "is_suffix" else 0.0 for name in NUMERIC_FEATURES)
+    clean = spamguard.Cleaner(model=Model(numeric, {hash_token("w:spielautomaten"): 3.0}, -4.6, 0.7, {})).clean
+    body = DE_BODY + DE_END.lstrip()
+    assert clean(body + tail).text == (body if goes else body + tail)
+
+
 class ExactJudge(Judge):
     """A judge that reads every unit's score whole, its comparisons with the body's words included."""
 
