@@ -43,15 +43,14 @@ __all__ = ["BODY_COMPARISONS", "HASH_BITS", "NUMERIC_FEATURES", "N_HASHED", "Fea
 class Features:
     """A unit's named evidence, its numeric values in NUMERIC_FEATURES order, and its hashed token indexes.
 
-    `compared` False: the comparisons with the body's words (`shape.BODY_COMPARISONS`) are not read yet and stand at
-    0 (`unit_features`); `with_body_comparisons` reads them from `reading`."""
+    `reading`: the unit's text, kept only while its comparisons with the body's words (`shape.BODY_COMPARISONS`) are
+    not read (they stand at 0: `unit_features`); `with_body_comparisons` reads them from it."""
 
     shape: Shape
     position: Position
     rules: RuleEvidence
     hashed: tuple[int, ...]
     words: int
-    compared: bool = True
     reading: UnitText | None = field(default=None, repr=False, compare=False)
     numeric: tuple[float, ...] = field(init=False, repr=False)
 
@@ -62,6 +61,11 @@ class Features:
     def sentence_like(self) -> bool:
         """The unit ends like a sentence and is long enough to be one."""
         return bool(self.shape.ends_terminal) and self.words >= SENTENCE_WORDS
+
+    @property
+    def compared(self) -> bool:
+        """Whether the comparisons with the body's words are read."""
+        return self.reading is None
 
     def named(self) -> dict[str, float]:
         """The numeric evidence by name."""
@@ -89,17 +93,17 @@ def unit_features(doc: Document, unit: Unit, hits: list[Hit], compared: bool = T
     hashed = text_tokens(reading, doc.context)
     hashed += [hash_token(token) for token in rule_tokens(reading)]
     return Features(shape_of(reading, doc, compared), position_of(unit, doc.text),
-                    rule_evidence(unit, reading, doc.text), tuple(hashed), word_count(reading), compared,
+                    rule_evidence(unit, reading, doc.text), tuple(hashed), word_count(reading),
                     None if compared else reading)
 
 
 def with_body_comparisons(features: Features, doc: Document) -> Features:
     """`features` of a unit of `doc` with its comparisons with the body's words read."""
-    if features.compared or features.reading is None:
+    if features.reading is None:
         return features
     overlap, frequent = body_comparisons(features.reading, doc)
     return replace(features, shape=features.shape._replace(body_overlap=overlap, frequent_words=frequent),
-                   compared=True, reading=None)
+                   reading=None)
 
 
 # Characters a word in scripts written without spaces between words (a Chinese paragraph is one "word" to a split)
