@@ -210,6 +210,19 @@ def fold(text: str) -> str:
     return view(text).text
 
 
+def fold_lines(lines: list[str]) -> list[str]:
+    """Each line folded, as `fold` folds it, in one view of them all: a view has a set-up cost of its own, and
+    folding the lexicon's 2,840 phrases one by one took 50 ms of every start. No fold reaches across a line break,
+    so a line folds the same alone or among others; a line that folds to several lines (a line-break character
+    within it) is folded alone.
+
+    >>> fold_lines(["FREE V1AGRA", "Caf\u00e9 au  lait", ""])
+    ['free viagra', 'cafe au lait', '']
+    """
+    folded = fold("\n".join(lines)).split("\n")
+    return folded if len(folded) == len(lines) else list(map(fold, lines))
+
+
 def view(text: str) -> View:
     """Build the matching view of `text`.
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, cast, get_args
 
-from .normalize import fold
+from .normalize import fold_lines
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -140,13 +140,13 @@ def _read_lexicon_file(name: str, text: str) -> Rule:
             key, _, value = line[1:].partition(":")
             header[key.strip()] = value.strip()
         elif line:
-            phrases.append(fold(line))
+            phrases.append(line)
     missing = {"id", "category", "language", "description"} - header.keys()
     if missing:
         raise ValueError(f"lexicon file {name}: header lacks {sorted(missing)}")
     # The header's category is checked when the Rule is made (a ValueError naming the rule, as for any rule).
     return Rule(header["id"], cast(Category, header["category"]), "term", 0.9, header["description"],
-                languages=(header["language"],), phrases=tuple(dict.fromkeys(p for p in phrases if p)),
+                languages=(header["language"],), phrases=tuple(dict.fromkeys(p for p in fold_lines(phrases) if p)),
                 anchor="any")
 
 

@@ -3,7 +3,7 @@ import re
 
 from hypothesis import given, strategies as st
 
-from spamguard.normalize import _spaced_runs, fold, view
+from spamguard.normalize import LINE_BREAKS, _spaced_runs, fold, fold_lines, view
 
 
 def test_case_accents_and_width_fold():
@@ -66,3 +66,21 @@ _UNCAPPED_SPACED_LETTERS = re.compile(r"(?<!\S)(?:\w )(?:\w ){2,}\w(?!\S)")  # o
 def test_spaced_letter_runs_are_found_whole_a_piece_at_a_time(pieces):
     text = "".join(pieces)
     assert list(_spaced_runs(text)) == [m.span() for m in _UNCAPPED_SPACED_LETTERS.finditer(text)]
+
+
+# Lines as the lexicon holds them, and lines of obfuscation whose folds could reach across a break if any did:
+# spaced letters, leetspeak, look-alikes, wide spaces and invisible characters at either end.
+_LINE_PIECES = st.sampled_from(["p o r n o", " a b c d ", "v1agra", "pоrnо", "  ", "\t", "\u200b", "é", "İ", "ﬁ",
+                                "1", "@", "$", "c", "русское", "casino", " ", "x y"])
+_LINES = st.lists(st.one_of(st.text().filter(lambda line: LINE_BREAKS.isdisjoint(line)),
+                            st.lists(_LINE_PIECES, max_size=8).map("".join)), max_size=12)
+
+
+@given(_LINES)
+def test_lines_fold_together_as_each_folds_alone(lines):
+    assert fold_lines(lines) == [fold(line) for line in lines]
+
+
+@given(st.lists(st.text(), max_size=6))
+def test_a_line_with_a_break_in_it_still_folds_alone(lines):  # "a\u2028b" folds to two lines
+    assert fold_lines(lines) == [fold(line) for line in lines]
