@@ -12,7 +12,7 @@ import re
 import time
 from array import array
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain
 from typing import TypeAlias
 
@@ -136,16 +136,16 @@ class Matcher:
         # break, where a "^" would make it try every position.
         self._line_scan = _combined(line_rules, r"\n[^\S\n]*+(?=\S)(?:{})[^\S\n]*+(?=\n|\Z)")
         self._line_long = _combined([r for r in line_rules if r.max_chars > SHORT_LINE])
-        # Each with its triggers as a set, which a document's few found triggers are looked up in.
-        self._line_triggered = [(r, _compile(r.pattern), frozenset(r.triggers)) for r in rules
+        # Each with its triggers as a set, which a document's few found triggers are looked up in. Their patterns
+        # compile when a document first holds a trigger (`_compile`, `_compile_anywhere`): most runs need few of
+        # them, and compiling them all was a seventh of a start-up.
+        self._line_triggered = [(r, frozenset(r.triggers)) for r in rules
                                 if r.pattern and r.anchor == "line" and r.triggers]
-        self._start = [(r, _compile(r.pattern), frozenset(r.triggers)) for r in rules
-                       if r.pattern and r.anchor == "start"]
+        self._start = [(r, frozenset(r.triggers)) for r in rules if r.pattern and r.anchor == "start"]
         # the triggers of the line and start rules, not those of the rules that match anywhere
-        self._line_trigger_keys = frozenset(t for *_, keys in [*self._line_triggered, *self._start] for t in keys)
-        self._anywhere = [(r, regex.compile(r.pattern, regex.VERSION1), frozenset(r.triggers)) for r in rules
-                          if r.pattern and r.anchor == "any"]
-        self._anywhere_keys = frozenset(t for *_, keys in self._anywhere for t in keys)
+        self._line_trigger_keys = frozenset(t for _, keys in [*self._line_triggered, *self._start] for t in keys)
+        self._anywhere = [(r, frozenset(r.triggers)) for r in rules if r.pattern and r.anchor == "any"]
+        self._anywhere_keys = frozenset(t for _, keys in self._anywhere for t in keys)
         self._phrase_rules: dict[str, list[Rule]] = {}
         for rule in rules:
             for phrase in rule.phrases:
@@ -203,9 +203,9 @@ class Matcher:
         found = found_triggers.keys()
         # Each rule whose triggers the document holds, with those of them it holds (a few of dozens): a line can
         # hold no other.
-        triggered = [(r, p, [t for t in found if t in keys]) for r, p, keys in self._line_triggered
+        triggered = [(r, _compile(r.pattern), [t for t in found if t in keys]) for r, keys in self._line_triggered
                      if not keys.isdisjoint(found)]
-        starts = [(r, p) for r, p, keys in self._start if not keys or not keys.isdisjoint(found)]
+        starts = [(r, _compile(r.pattern)) for r, keys in self._start if not keys or not keys.isdisjoint(found)]
         if not triggered and not starts:
             return [scanned]
         if all(r.triggers for r, _ in starts):
@@ -327,7 +327,7 @@ def scan_keys(automaton: BytesAhoCorasick, text: str) -> list[tuple[int, int, in
     return [(key, chars[start], chars[end]) for key, start, end in found]
 
 
-def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str], frozenset[str]]], original: str, view: View,
+def _anywhere_hits(anywhere: list[tuple[Rule, frozenset[str]]], original: str, view: View,
                    triggers: dict[str, array[int]]) -> list[Hits]:
     """Hits of the rules that match anywhere in a line, one part per rule in order, tried on each line holding one
     of their triggers (a whole-document scan cost a millisecond per rule on a long article)."""
@@ -335,10 +335,11 @@ def _anywhere_hits(anywhere: list[tuple[Rule, regex.Pattern[str], frozenset[str]
         return []
     text = view.text
     parts = []
-    for rule, pattern, keys in anywhere:
+    for rule, keys in anywhere:
         found = [positions for key, positions in triggers.items() if key in keys]  # merged in order below
         if not found:
             continue  # no line holds one of this rule's triggers (an empty part would be left out of the merge)
+        pattern = _compile_anywhere(rule.pattern)
         hits = Hits(len(original))
         parts.append(hits)
         lines = _lines_holding(text, _in_order(found))
@@ -456,12 +457,19 @@ def _lines_holding(text: str, positions: Iterable[int]) -> Iterator[tuple[int, i
 _Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
 
 
+@cache  # a pattern per rule and per combination of rules: bounded by the rules
 def _compile(source: str) -> _Pattern:
     """`re` where the pattern compiles with it (faster), else `regex` (Unicode properties and the like)."""
     try:
         return re.compile(source)
     except re.error:
         return regex.compile(source, regex.VERSION1)
+
+
+@cache
+def _compile_anywhere(source: str) -> regex.Pattern[str]:
+    """A rule that matches anywhere in a line: always `regex`, for its timeout."""
+    return regex.compile(source, regex.VERSION1)
 
 
 def _combined(rules: list[Rule], frame: str = "{}") -> tuple[_Pattern, dict[str | None, Rule]] | None:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from spamguard.evidence.blocks import BLOCK_RULES
-from spamguard.matcher import Matcher, default_matcher, dodge_hits
+from spamguard.matcher import Matcher, _compile, _compile_anywhere, default_matcher, dodge_hits
 from spamguard.normalize import view
 from spamguard.rules import CATEGORIES, RULES, SCOPES
 
@@ -231,6 +231,15 @@ def test_matching_time_is_linear_on_hostile_input(hostile):
     t_big = time.perf_counter() - t0
     # 10x the input may cost at most ~10x (with generous slack for a noisy machine), never 100x
     assert t_big < max(30 * t_small, 0.5), (t_small, t_big)
+
+
+def test_every_rule_pattern_compiles_with_the_engine_the_matcher_gives_it():
+    # The matcher compiles a rule with triggers when a document first holds one: a broken pattern must fail here,
+    # not in the middle of a user's run.
+    for rule in RULES:
+        if rule.pattern:
+            compiled = (_compile_anywhere if rule.anchor == "any" else _compile)(rule.pattern)
+            assert compiled.pattern == rule.pattern
 
 
 def test_a_rule_table_is_just_data():
