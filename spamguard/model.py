@@ -186,16 +186,31 @@ def check_model_data(data: object, model_path: Path) -> dict:
     hashed = data["hashed_weights"]
     if not isinstance(hashed, dict):
         refuse("hashed_weights must be a dict of int index -> float")
-    for index, weight in hashed.items():
-        if type(index) is not int or not 0 <= index < 1 << hash_bits:
-            refuse(f"hashed_weights index {reprlib.repr(index)} is not an int from 0 to {(1 << hash_bits) - 1}")
-        if not finite(weight):
-            refuse(f"hashed_weights[{index}] must be a finite float, got {reprlib.repr(weight)}")
+    if not _plainly_valid_weights(hashed, hash_bits):  # the fast test; the loop below names what is wrong
+        for index, weight in hashed.items():
+            if type(index) is not int or not 0 <= index < 1 << hash_bits:
+                refuse(f"hashed_weights index {reprlib.repr(index)} is not an int from 0 to {(1 << hash_bits) - 1}")
+            if not finite(weight):
+                refuse(f"hashed_weights[{index}] must be a finite float, got {reprlib.repr(weight)}")
     if not finite(data["intercept"]):
         refuse(f"intercept must be a finite float, got {reprlib.repr(data['intercept'])}")
     if not (finite(data["threshold"]) and 0.0 <= data["threshold"] <= 1.0):
         refuse(f"threshold must be a float from 0 to 1, got {reprlib.repr(data['threshold'])}")
     return data
+
+
+def _plainly_valid_weights(hashed: dict, hash_bits: int) -> bool:
+    """True when every index is an int in range and every weight a finite float, tested in bulk (a loop over the
+    87,000 weights of the shipped model took 12 ms of every start).
+
+    >>> _plainly_valid_weights({0: 0.5, 7: -1.0}, 3), _plainly_valid_weights({8: 0.5}, 3)
+    (True, False)
+    >>> _plainly_valid_weights({1: float("nan")}, 3), _plainly_valid_weights({True: 0.5}, 3)
+    (False, False)
+    """
+    return not hashed or ({*map(type, hashed)} == {int} and {*map(type, hashed.values())} == {float}
+                          and 0 <= min(hashed) and max(hashed) < 1 << hash_bits
+                          and math.isfinite(sum(hashed.values())))  # a NaN or an infinity makes the sum one
 
 
 def load_model(directory: str | os.PathLike | None = None) -> Model:
