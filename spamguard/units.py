@@ -25,7 +25,7 @@ from .normalize import BLANK, View
 from .rules import Hit
 from .segment import Line, Lines, Segment, glued_junk_seams, offset_typecode, split_lines, split_segments
 from .windows import Window
-from .words import another_script, beyond_ascii_latin, dominant_script, word_hash_counts, words_of
+from .words import another_script, dominant_script, latin_letters_beyond_ascii, word_hash_counts, words_of
 
 TRAILER_ZONE = 10  # non-blank lines from the end whose sub-line units training learns from
 FREQUENT_WORDS = 40
@@ -144,30 +144,34 @@ class Document:
 
     def letters_departure(self, text: str) -> int:
         """How far the letters of `text` depart from the body's: 2 in another script (`words.another_script`), 1 in
-        Latin letters beyond ASCII (é, ñ, ł, ư) where the body's paragraphs use none (`plain_latin`: a Vietnamese or
-        Portuguese ad in an English story), else 0."""
+        Latin letters beyond ASCII (é, ñ, ł, ư) of which the body's paragraphs use none (`body_latin_letters`): a
+        Vietnamese or Portuguese ad in an English story, or in a German one ('CLIP NÓNG MỚI NHẤT', 'Remédio para
+        emagrecer ...'), else 0."""
         script = dominant_script(text)
         if another_script(script, self.context.script):
             return 2
-        return int(script == "latin" and beyond_ascii_latin(text) and self.plain_latin)
+        if script != "latin" or self.body_latin_letters is None:
+            return 0
+        own = latin_letters_beyond_ascii(text)
+        return int(bool(own) and own.isdisjoint(self.body_latin_letters))
 
     @cached_property
-    def plain_latin(self) -> bool:
-        """Whether the body is in Latin letters and its paragraphs (the first lines longer than LINK_LINE_CHARS, up to
-        SCRIPT_SAMPLE characters: the text's start may hold the very line to compare with them) hold none beyond
-        ASCII: English, Indonesian, Malay. Read only when a line in such letters asks."""
+    def body_latin_letters(self) -> frozenset[str] | None:
+        """The Latin letters beyond ASCII that the body's paragraphs use (`words.latin_letters_beyond_ascii`; the
+        first lines longer than LINK_LINE_CHARS, up to SCRIPT_SAMPLE characters: the text's start may hold the very
+        line to compare with them): none in English, Indonesian, Malay. None when the body is in another script or
+        has no such line. Read only when a line in Latin letters asks."""
         if self.context.script != "latin":
-            return False
-        left, seen = SCRIPT_SAMPLE, False
+            return None
+        left, letters = SCRIPT_SAMPLE, None
         for index in self.nonblank:
             start, end = self.line_starts[index], self.lines.ends[index]
             if end - start > LINK_LINE_CHARS:
-                if beyond_ascii_latin(self.text[start:min(end, start + left)]):
-                    return False
-                seen, left = True, left - (end - start)
+                letters = (letters or frozenset()) | latin_letters_beyond_ascii(self.text[start:min(end, start + left)])
+                left -= end - start
                 if left <= 0:
                     break
-        return seen
+        return letters
 
     @cached_property
     def word_counts(self) -> array[int]:

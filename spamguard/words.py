@@ -147,13 +147,13 @@ def another_script(script: str, body_script: str) -> bool:
     return script not in ("none", body_script) and body_script != "none"
 
 
-def beyond_ascii_latin(text: str) -> bool:
-    """Whether `text` holds a Latin letter that is no ASCII letter (é, ñ, ł, ư): none in English or Indonesian.
+def latin_letters_beyond_ascii(text: str) -> frozenset[str]:
+    """The distinct Latin letters of `text` that are no ASCII letter, in lower case ("ß" stays one letter).
 
-    >>> beyond_ascii_latin("thuốc giảm cân."), beyond_ascii_latin("“The council met” — AP"), beyond_ascii_latin("Мир")
-    (True, False, False)
+    >>> sorted(latin_letters_beyond_ascii("SÃO Paulo, ação, Straße")), latin_letters_beyond_ascii("Bank")
+    (['ß', 'ã', 'ç'], frozenset())
     """
-    return not text.isascii() and _BEYOND_ASCII_LATIN.search(text) is not None
+    return frozenset() if text.isascii() else frozenset(_BEYOND_ASCII_LATIN.findall(text.lower()))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -561,15 +561,18 @@ DE_BODY = ("Der Stadtrat hat am Dienstag einen neuen Haushalt für den öffentli
 DE_END = "\n\nDer Plan wird im nächsten Frühjahr erneut geprüft, teilte das Rathaus am Mittwoch mit."
 
 
-@pytest.mark.parametrize("body, end, goes", [
-    (WITHIN_BODY, WITHIN_END, True),  # letters the English story never uses: the within threshold (0.7)
-    (DE_BODY, DE_END, False),  # a story with letters beyond ASCII of its own: no evidence, the unnamed one (0.9)
+@pytest.mark.parametrize("body, line, end, goes", [
+    # letters the English story never uses: the within threshold (0.7)
+    (WITHIN_BODY, "thuốc giảm cân giá rẻ tại nhà", WITHIN_END, True),
+    # letters beyond ASCII the German story never uses (ố, ả, â, á, ẻ, ạ, none of its ä, ö, ü): the same step
+    (DE_BODY, "thuốc giảm cân giá rẻ tại nhà", DE_END, True),
+    # a letter the German story uses too (ü): no evidence, the unnamed within threshold (0.9)
+    (DE_BODY, "Abnehmen mit giảm für Zuhause", DE_END, False),
 ])
-def test_within_the_text_a_line_in_letters_the_story_never_uses_needs_less_to_go(body, end, goes):
+def test_within_the_text_a_line_in_letters_the_story_never_uses_needs_less_to_go(body, line, end, goes):
     # the model scores a line with "giam" (of "giảm", as folded) 0.8, every other line 0.01; no rule names it
     clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), {hash_token("w:giam"): 6.0}, -4.6, 0.7,
                                           {})).clean
-    line = "thuốc giảm cân giá rẻ tại nhà"
     text = body + line + end
     assert clean(text).text == (body + end.lstrip() if goes else text)
 
