@@ -65,6 +65,7 @@ _NAME = regex.compile(r"(?<=[\p{L}\p{N},;)\]\"”’]\s)\p{Lu}\p{Ll}{2,}")
 # the end of an abbreviation: letters each with its full stop ("U.S.", "e.g."), or a short capitalised word ("Dr.")
 _ABBREVIATION = regex.compile(r"(?<![\p{L}.])(?:\p{L}\.){2,}$|(?<![\p{L}.])\p{Lu}\p{Ll}{0,2}\.$")
 _TWO_WORDS = regex.compile(r"\p{L}+(?: \p{L}+)?")
+_LOWER_CASE_WORDS = regex.compile(r"[\p{Ll} ]+")
 _GLUED_WORDS = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")  # "verdienenKredit" (one in "McDonald" or "iPhone")
 _EMAIL = regex.compile(r"[\w.+-]@[\w-]+\.\w")
 _HANDLE = regex.compile(r"@\w")
@@ -679,8 +680,8 @@ def junk_tail(judge: Judge, line_unit: Unit) -> Scored | None:
 def _article_then_junk(judge: Judge, line_unit: Unit) -> Scored | None:
     """For a line that scores as junk: its junk tail, if what comes before it reads as article. A head no rule names
     goes along with a tail a rule names only at the middle threshold (the rule speaks for the tail, not the head),
-    unless it is one call-to-action word ("buy" of "buy cheap viagra ...") or opens the ad (`opens_an_ad`), and
-    never when it is SENTENCE_TAIL_WORDS words or more."""
+    unless it is one call-to-action word ("buy" of "buy cheap viagra ..."), opens the ad (`opens_an_ad`) or is
+    anchors glued on (`glued_anchors`), and never when it is SENTENCE_TAIL_WORDS words or more."""
     tail = junk_tail(judge, line_unit)
     if tail is None or tail.start == line_unit.start:
         return None
@@ -689,6 +690,8 @@ def _article_then_junk(judge: Judge, line_unit: Unit) -> Scored | None:
             or tail.hits and opens_an_ad(head_text):
         return None
     named_tail_only = tail.hits and not judge.doc.hits_in(line_unit.start, tail.start)
+    if named_tail_only and glued_anchors(head_text):
+        return None
     if named_tail_only and _words(head_text) >= SENTENCE_TAIL_WORDS:
         return tail  # a head of a sentence's length that no rule names is the article's: the named junk goes alone
     # one word glued onto the tail in other letters than the story's is a piece of the junk, none of the story's
@@ -697,6 +700,19 @@ def _article_then_junk(judge: Judge, line_unit: Unit) -> Scored | None:
         and judge.doc.in_other_letters(head_text)
     threshold = judge.middle_threshold if named_tail_only and not glued_on else None
     return None if judge.judge(head(line_unit, tail.start), threshold).is_junk else tail
+
+
+def glued_anchors(head_text: str) -> bool:
+    """Whether the head of a line is lower-case words shorter than a sentence, glued letter to letter onto the tail
+    after it: anchors scraped one onto the next ("jogo do bicho|apostas esportivas|Bônus sem depósito"), where article
+    text has a capital, punctuation or a space before the junk ("Colosseum Theater Essen|Sepatu ...", "Weiterführender
+    Link|porno film izle ...").
+
+    >>> glued_anchors("jogo do bichoapostas esportivas"), glued_anchors("Weiterführender Link"), glued_anchors("more ")
+    (True, False, False)
+    """
+    return head_text[-1:].isalpha() and _LOWER_CASE_WORDS.fullmatch(head_text) is not None \
+        and _words(head_text) < SENTENCE_TAIL_WORDS
 
 
 def opens_an_ad(head_text: str) -> bool:

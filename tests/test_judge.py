@@ -413,6 +413,17 @@ def test_the_words_that_open_an_ad_go_with_the_named_junk_after_them(line, kept)
     assert result.text == (COUNCIL_BODY + kept if kept else COUNCIL_BODY.rstrip())
 
 
+@pytest.mark.parametrize("line, kept", [
+    ("jogo do bichoapostas esportivasBônus sem depósito", ""),  # lower-case words glued on: anchors, one run
+    ("Colosseum Theater EssenBônus sem depósito", "Colosseum Theater Essen"),  # a name before the junk
+    ("jogo do bicho, apostasBônus sem depósito", "jogo do bicho, apostas"),  # punctuation: no run of anchors
+    ("jogo do bicho Bônus sem depósito", "jogo do bicho "),  # a space before the junk
+])
+def test_lower_case_words_glued_onto_named_junk_go_with_it(line, kept):
+    result = word_cleaner("sem").clean(COUNCIL_BODY + line)  # the whole line scores 0.99, the head alone 0.01
+    assert result.text == (COUNCIL_BODY + kept if kept else COUNCIL_BODY.rstrip())
+
+
 @pytest.mark.parametrize("tail, goes", [
     (" лучшие цены на обувь в нашем магазине", True),  # in another script than the body's: the threshold
     (" best prices on shoes in our own shop", False),  # in the body's script: the middle threshold
