@@ -79,6 +79,7 @@ REPEAT_CHARS = 300  # the characters of a line that `repeats_a_word` reads
 _CLAUSE_BREAK = regex.compile(r"[\s,.;:!?，。、；：！？]+")
 PROSE_PIECES = 2  # prose has this many pieces between spaces and clause punctuation, in any script
 ARTICLE_CHECK_CHARS = 2000  # longer text is judged as it scored (the checks read no more than this)
+_POINTS_ON = regex.compile(r"(?:>>|→)\s*$")
 _CLICK = regex.compile(r"\b(?:click|tap)\b", regex.IGNORECASE)
 HEADING_READS = 2000  # characters of the line below a heading that `Judge._heads_the_line_below` reads
 _TAIL_SENTENCE_END = ".!?。！？\"'”’»)"
@@ -245,11 +246,12 @@ class Judge:
         score = max(model_score, features.rules.line_rule)
         if features.words >= LONG_SENTENCE_WORDS and 0.0 < features.rules.term_coverage < SPARSE_PHRASES \
                 and not features.rules.span_rule and not features.shape.script_mismatch \
-                and reads_as_prose(unit_text := self.doc.text[unit.start:unit.end]):
+                and reads_as_prose(unit_text := self.doc.text[unit.start:unit.end]) and not points_on(unit_text):
             # prose that names a brand: news, not an ad, unless it carries a way to reach the seller or ends as no
             # sentence does (a list of anchors: "..., cassino online, apostas esportivas!!!"); as a line's tail
             # ending a sentence it is the rest of one, never cut (a run of anchors is cut at the middle threshold).
-            # Prose in another script than the story's is none of its news.
+            # Prose in another script than the story's is none of its news, nor a line pointing on to a link
+            # (`points_on`: 'référencement pas cherAcheter des backlinks... >>').
             doubtful = reaches_someone(unit_text) or _SENTENCE_ENDING.search(unit_text[-200:]) is None \
                 or repeats_a_word(unit_text) or glues_words(unit_text)
             sentence_tail = unit.is_suffix and features.shape.ends_terminal
@@ -265,7 +267,8 @@ class Judge:
         all (0) for a short line where a spam phrase comes before a link or a phone number to reach the seller by: an
         ad wherever it stands ('Machines à sous gratuites sur www.machinessousgratui.net!!!' between the paragraphs
         of a French story, which the model scores 0.01), not a source with junk glued onto it ('http://www.science
-        direct.com/...Rédaction de mémoire ...': its tail is cut at the seam); in another script than the story's,
+        direct.com/...Rédaction de mémoire ...': its tail is cut at the seam), or where a spam phrase is a whole
+        item of a list (`names_a_list_item`); in another script than the story's,
         `named_in_another_script_threshold`."""
         line, text = self.doc.lines[index], self.doc.line_text(index)
         threshold = self.named_in_another_script_threshold if self.doc.letters_departure(text) == 2 \
@@ -274,7 +277,9 @@ class Judge:
             return threshold
         reach = _first_reach(text)
         sells = reach is not None and any(h.rule.scope == "term" and h.start < line.start + reach for h in hits)
-        return 0.0 if sells else threshold
+        listed = names_a_list_item(text, [(h.start - line.start, h.end - line.start) for h in hits
+                                          if h.rule.scope == "term"])
+        return 0.0 if sells or listed else threshold
 
     def _unnamed_threshold(self, index: int) -> float:
         """The threshold of line `index` within the text that no rule names, by how far it departs from the article:
@@ -346,7 +351,7 @@ class Judge:
         for pos, index in enumerate(doc.nonblank):
             repeated = index in repeats
             start, end = starts[index], ends[index]
-            if not (asked[index] or repeated or lean and pos and end - start <= LINK_LINE_CHARS
+            if not (asked[index] or repeated or lean and pos and doc.is_short(index)
                     and index not in walk_kept and self._leans_junk(start, end)) \
                     or index in whole or index in cut_lines or self.allowed(doc.line_text(index)):
                 continue  # a line whose junk tail is cut already keeps its article head
@@ -483,6 +488,35 @@ def reads_as_prose(text: str) -> bool:
     """
     pieces = _CLAUSE_BREAK.split(text.strip(), maxsplit=PROSE_PIECES)
     return sum(1 for piece in pieces if piece) >= PROSE_PIECES
+
+
+def points_on(text: str) -> bool:
+    """Whether the text ends in an arrow pointing on to a link (">>", "→"), as a button or an ad does, never a
+    sentence of news ("»" closes a French quotation).
+
+    >>> points_on("booster son référencement google >>"), points_on("Lire la suite →"), points_on("« C'est fini »")
+    (True, True, False)
+    """
+    return _POINTS_ON.search(text[-20:]) is not None
+
+
+def names_a_list_item(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether one of `spans` (of rule hits in the line `text`) is a whole item of a list separated by " | ": a spam
+    phrase as one anchor of a list ('thuisontvangst Den Haag | sexdate'), where a sentence has words around it.
+
+    >>> text = "thuisontvangst Den Haag | sexdate"
+    >>> names_a_list_item(text, [(26, 33)]), names_a_list_item(text, [(0, 14)]), names_a_list_item("sexdate", [(0, 7)])
+    (True, False, False)
+    """
+    if " | " not in text or not spans:
+        return False
+    items, start = set(), 0
+    for item in text.split(" | "):
+        stripped = item.strip()
+        if stripped:
+            items.add((start + item.index(stripped), start + item.index(stripped) + len(stripped)))
+        start += len(item) + 3
+    return not items.isdisjoint(spans)
 
 
 def repeats_a_word(text: str) -> bool:

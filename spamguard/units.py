@@ -43,6 +43,8 @@ MAX_TAIL_SEGMENTS = 40
 # found by its dot and checked against LINK_DOMAINS in Python (one alternation of 48 endings scans ten times slower).
 LINK = re.compile(r"\.([a-zA-Z]{2,7})\b|://")
 LINK_LINE_CHARS = 100  # a longer line with a link is a sentence citing its source, not an injected link line
+# A line of four items or more separated by " | " is a list of anchors or a menu up to this long, not a paragraph
+ANCHOR_LIST_CHARS, ANCHOR_LIST_BARS = 200, 3
 LINK_DOMAINS = frozenset((
     "com net org info biz xyz top online site club pro vip live bet casino win shop tk ml ga cf gq ru tr id in co io "
     "me cc ws to us uk de pl it nl ir ua kr th vn br es fr jp cn").split())
@@ -211,10 +213,13 @@ class Document:
         return asked
 
     def is_short(self, index: int) -> bool:
-        """Whether line `index` is at most LINK_LINE_CHARS long: what injected spam is, between paragraphs. The
-        cleaner asks about such a line when the model weighs its words towards junk (`Model.leans_junk`);
-        training learns from every one."""
-        return self.lines.ends[index] - self.line_starts[index] <= LINK_LINE_CHARS
+        """Whether line `index` is at most LINK_LINE_CHARS long, or a list of anchors up to ANCHOR_LIST_CHARS
+        ('verdien 500 euro per dag | marabout liefdesrituelen | lenen met negatieve bkr | bitcoin trading robot…'):
+        what injected spam is, between paragraphs. The cleaner asks about such a line when the model weighs its
+        words towards junk (`Model.leans_junk`); training learns from every one."""
+        start, end = self.line_starts[index], self.lines.ends[index]
+        return end - start <= LINK_LINE_CHARS \
+            or end - start <= ANCHOR_LIST_CHARS and self.text.count(" | ", start, end) >= ANCHOR_LIST_BARS
 
     def _ask_lines_in_other_letters(self, asked: bytearray) -> None:
         """Mark the short lines written in other letters than the body's (`in_other_letters`: a Chinese or Thai

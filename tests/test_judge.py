@@ -13,7 +13,7 @@ from spamguard.judge import Judge, _words
 from spamguard.matcher import default_matcher
 from spamguard.model import Model
 from spamguard.segment import split_lines
-from spamguard.units import tail_segments, training_units
+from spamguard.units import LINK_LINE_CHARS, tail_segments, training_units
 
 
 def pieces(text: str) -> list[str]:
@@ -566,6 +566,39 @@ def test_a_short_line_with_a_spam_phrase_before_a_link_is_an_ad_wherever_it_stan
     assert clean(text).text == (WITHIN_BODY + WITHIN_END.lstrip() if goes else text)
 
 
+@pytest.mark.parametrize("line, goes", [
+    # four anchors separated by " | ", over LINK_LINE_CHARS long: a list of anchors, asked about as a short line is
+    ("verdien 500 euro per dag | marabout liefdesrituelen | lenen met negatieve bkr | bitcoin trading robot nu", True),
+    # the same words as a sentence of that length: a paragraph, not asked about
+    ("verdien 500 euro per dag, marabout liefdesrituelen, lenen met negatieve bkr en bitcoin trading robot nu.", False),
+])
+def test_a_long_list_of_anchors_between_paragraphs_is_asked_about_as_a_short_line(line, goes):
+    assert len(line) > LINK_LINE_CHARS
+    clean = word_cleaner("verdien").clean  # the model scores a line with "verdien" 0.99; no rule names it
+    text = WITHIN_BODY + line + WITHIN_END
+    assert clean(text).text == (WITHIN_BODY + WITHIN_END.lstrip() if goes else text)
+
+
+@pytest.mark.parametrize("line, goes", [
+    ("thuisontvangst Den Haag | sexdate", True),  # a spam phrase as a whole item of a list of anchors
+    ("een sexdate in Den Haag | politie", False),  # a phrase within an item: the model must agree
+])
+def test_a_spam_phrase_that_is_a_whole_item_of_a_list_goes_wherever_it_stands(line, goes):
+    clean = word_cleaner().clean  # the model scores every line 0.01; a rule names "sexdate"
+    text = WITHIN_BODY + line + WITHIN_END
+    assert clean(text).text == (WITHIN_BODY + WITHIN_END.lstrip() if goes else text)
+
+
+@pytest.mark.parametrize("end, goes", [(" >>", True), (".", False)])
+def test_prose_naming_a_spam_phrase_that_points_on_to_a_link_is_no_news(end, goes):
+    # the model scores a line with "booster" 0.72: over the named threshold (0.5), under the middle one (0.9)
+    clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), {hash_token("w:booster"): 5.5}, -4.6, 0.7,
+                                          {})).clean
+    line = "Le référencement pas cher pour booster son site et gagner des clients chaque jour" + end
+    text = WITHIN_BODY + line + WITHIN_END
+    assert clean(text).text == (WITHIN_BODY + WITHIN_END.lstrip() if goes else text)
+
+
 DE_BODY = ("Der Stadtrat hat am Dienstag einen neuen Haushalt für den öffentlichen Nahverkehr beschlossen und damit "
            "monatelange Streitigkeiten beendet. Die Fahrpreise steigen im nächsten Jahr um fünf Prozent.\n\n"
            "Kritiker sagten, die Erhöhung treffe Familien mit geringem Einkommen, die häufiger Bus fahren.\n\n")
@@ -611,7 +644,8 @@ def test_a_named_line_in_another_script_needs_only_a_doubtful_score_wherever_it_
     # the model scores the line 0.4, every other line 0.01; the lexicon names its phrases
     clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), {hash_token("w:無修正動画"): 4.2}, -4.6,
                                           0.7, {})).clean
-    text = body + "AV女優 | 無修正動画 | アダルト動画" + end
+    # (words, not a list: a spam phrase as a whole item of one goes whatever the script, `names_a_list_item`)
+    text = body + "AV女優 無修正動画 アダルト動画" + end
     assert clean(text).text.rstrip() == ((body + end.lstrip()).rstrip() if goes else text)
 
 
