@@ -351,7 +351,7 @@ class Judge:
         for pos, index in enumerate(doc.nonblank):
             repeated = index in repeats
             start, end = starts[index], ends[index]
-            if not (asked[index] or repeated or lean and pos and doc.is_short(index)
+            if not (asked[index] or repeated or lean and pos and (end - start <= LINK_LINE_CHARS or doc.is_short(index))
                     and index not in walk_kept and self._leans_junk(start, end)) \
                     or index in whole or index in cut_lines or self.allowed(doc.line_text(index)):
                 continue  # a line whose junk tail is cut already keeps its article head

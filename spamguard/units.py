@@ -152,10 +152,9 @@ class Document:
         script = dominant_script(text)
         if another_script(script, self.context.script):
             return 2
-        if script != "latin" or self.body_latin_letters is None:
-            return 0
-        own = latin_letters_beyond_ascii(text)
-        return int(bool(own) and own.isdisjoint(self.body_latin_letters))
+        own = latin_letters_beyond_ascii(text) if script == "latin" else frozenset()
+        body = self.body_latin_letters if own else None  # read only for a line with letters to compare
+        return int(body is not None and body.isdisjoint(own))
 
     @cached_property
     def body_latin_letters(self) -> frozenset[str] | None:
@@ -165,15 +164,15 @@ class Document:
         has no such line. Read only when a line in Latin letters asks."""
         if self.context.script != "latin":
             return None
-        left, letters = SCRIPT_SAMPLE, None
+        left, sample = SCRIPT_SAMPLE, []
         for index in self.nonblank:
             start, end = self.line_starts[index], self.lines.ends[index]
             if end - start > LINK_LINE_CHARS:
-                letters = (letters or frozenset()) | latin_letters_beyond_ascii(self.text[start:min(end, start + left)])
+                sample.append(self.text[start:min(end, start + left)])
                 left -= end - start
                 if left <= 0:
                     break
-        return letters
+        return latin_letters_beyond_ascii("".join(sample)) if sample else None
 
     @cached_property
     def word_counts(self) -> array[int]:

@@ -153,7 +153,10 @@ def latin_letters_beyond_ascii(text: str) -> frozenset[str]:
     >>> sorted(latin_letters_beyond_ascii("SÃO Paulo, ação, Straße")), latin_letters_beyond_ascii("Bank")
     (['ß', 'ã', 'ç'], frozenset())
     """
-    return frozenset() if text.isascii() else frozenset(_BEYOND_ASCII_LATIN.findall(text.lower()))
+    if text.isascii() or _BEYOND_ASCII_LATIN.search(text) is None:  # curly quotes and dashes alone: a C scan
+        return frozenset()
+    lowered = {char.lower() for char in set(text) if not char.isascii()}  # each distinct character once, in C
+    return frozenset(char for char in lowered if _BEYOND_ASCII_LATIN.fullmatch(char))
 
 
 @lru_cache(maxsize=1 << 16)
