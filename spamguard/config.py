@@ -21,8 +21,8 @@ class Settings:
         statement: a recipe's last ingredient, a credit), goes only at this score.
     within_threshold: a line outside the trailer that a rule names goes at this score, whatever the threshold (the
         rule and the model agree), as does one no rule names that is in another script than the body's, or gives a
-        link or a phone number in other letters than the body's (Latin letters beyond ASCII where the body's
-        paragraphs use none); one no rule names that does one of the last two, at this score or the threshold, if
+        link or a phone number in other letters than the body's (Latin letters beyond ASCII none of which the body's
+        paragraphs use); one no rule names that does one of the last two, at this score or the threshold, if
         higher.
     unnamed_within_threshold: a line outside the trailer that no rule names, with no link or phone number, in the
         body's letters (its words lean to junk) goes at this score.

@@ -35,7 +35,7 @@ from .config import Settings
 from .evidence import Features, unit_features, with_body_comparisons
 from .evidence.memory import REPEATED
 from .model import Model
-from .normalize import WHITE_SPACE
+from .normalize import WHITE_SPACE, stripped_span
 from .rules import Hit
 from .segment import Line
 from .units import LINK, LINK_LINE_CHARS, Document, Unit, has_link, head, piece, suffix
@@ -512,10 +512,8 @@ def names_a_list_item(text: str, spans: list[tuple[int, int]]) -> bool:
         return False
     items, start = set(), 0
     for item in text.split(" | "):
-        stripped = item.strip()
-        if stripped:
-            items.add((start + item.index(stripped), start + item.index(stripped) + len(stripped)))
-        start += len(item) + 3
+        items.add(stripped_span(text, start, start + len(item)))
+        start += len(item) + len(" | ")
     return not items.isdisjoint(spans)
 
 

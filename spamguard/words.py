@@ -155,7 +155,7 @@ def latin_letters_beyond_ascii(text: str) -> frozenset[str]:
     """
     if text.isascii() or _BEYOND_ASCII_LATIN.search(text) is None:  # curly quotes and dashes alone: a C scan
         return frozenset()
-    lowered = {char.lower() for char in set(text) if not char.isascii()}  # each distinct character once, in C
+    lowered = {char.lower() for char in set(text) if not char.isascii()}  # each distinct character once
     return frozenset(char for char in lowered if _BEYOND_ASCII_LATIN.fullmatch(char))
 
 
