@@ -20,10 +20,10 @@ class Settings:
     last_label_threshold: the line that would start the trailer, short and named by no rule (a label or a short
         statement: a recipe's last ingredient, a credit), goes only at this score.
     within_threshold: a line outside the trailer that a rule names goes at this score, whatever the threshold (the
-        rule and the model agree), as does one no rule names that is in another script than the body's, or gives a
-        link or a phone number in other letters than the body's (Latin letters beyond ASCII none of which the body's
-        paragraphs use); one no rule names that does one of the last two, at this score or the threshold, if
-        higher.
+        rule and the model agree), as does one no rule names that is in another script than the body's, spells
+        words with digits for letters ('Thu1s0ntv4ng5t'), or gives a link or a phone number in other letters than
+        the body's (Latin letters beyond ASCII none of which the body's paragraphs use); one no rule names that
+        does one of the last two, at this score or the threshold, if higher.
     unnamed_within_threshold: a line outside the trailer that no rule names, with no link or phone number, in the
         body's letters (its words lean to junk) goes at this score.
     neighbour_threshold: a short line scoring this (or the threshold, if lower) is doubtful: the trailer walk

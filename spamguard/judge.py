@@ -46,6 +46,7 @@ from .words import (
     PROMPT_WORDS,
     SENTENCE_BREAK,
     SPLIT_WORD,
+    disguises_words,
     words_of,
 )
 
@@ -285,11 +286,13 @@ class Judge:
         """The threshold of line `index` within the text that no rule names, by how far it departs from the article:
         it gives a link or a phone number to reach a seller by, as an ad does (not a handle: embedded posts are full
         of them), and its letters depart from the body's (`Document.letters_departure`: Latin letters beyond ASCII
-        one step, another script two). No step: the unnamed within threshold; one: the within threshold; two: that
-        of a line a rule names ('zakłady bukmacherskie z bonusem http://...' in a Chinese story, 0.68; '仮想通貨 投資'
-        in an English story, 0.63), where a source line cited has one."""
+        one step, another script two), or it spells words with digits for letters, as spam does to dodge a rule that
+        would name it and no article does (`words.disguises_words`: two steps; 'Thu1s0ntv4ng5t R0tt3rdam vanaf €
+        82,95' between the paragraphs of an Indonesian story, 0.50). No step: the unnamed within threshold; one: the
+        within threshold; two: that of a line a rule names ('zakłady bukmacherskie z bonusem http://...' in a Chinese
+        story, 0.68; '仮想通貨 投資' in an English story, 0.63), where a source line cited has one."""
         text = self.doc.line_text(index)
-        departures = min(sells_by_link_or_phone(text) + self.doc.letters_departure(text), 2)
+        departures = min(sells_by_link_or_phone(text) + 2 * disguises_words(text) + self.doc.letters_departure(text), 2)
         return (self.unnamed_within_threshold, self.within_threshold, self.named_within_threshold)[departures]
 
     def _leans_junk(self, start: int, end: int) -> bool:

@@ -22,6 +22,11 @@ _BEYOND_ASCII_LATIN = regex.compile(r"[^\P{Latin}a-zA-Z]")  # a Latin letter tha
 # The words str.split() gives, found one at a time (the standard library's \s is str.isspace()): a long line is
 # read without a list of all its words.
 SPLIT_WORD = re.compile(r"\S+")
+_LEET_DIGITS = frozenset("013457")  # the digits leetspeak writes letters with (normalize.LEET)
+_LEET_INSIDE = re.compile(r"[A-Za-z][013457]+[A-Za-z]")
+_LINK_MARKS = re.compile(r"[/=@#&?]|www\.", re.IGNORECASE)
+_ALNUM_WORD = re.compile(r"[A-Za-z0-9]+")
+_DIGIT_RUN = re.compile(r"[0-9]+")
 LONG_WORD = re.compile(r"[^\W\d_]{4,}")  # a run of four letters or more: a word that carries meaning
 # A prompt's first word: a sentence that opens so asks the reader to act ("Follow Reuters on Twitter.", "Cliquez
 # ici : ...", "Zadzwoń ..."): English, and the words that click, call, visit and buy in the languages of the lexicon.
@@ -157,6 +162,33 @@ def latin_letters_beyond_ascii(text: str) -> frozenset[str]:
         return frozenset()
     lowered = {char.lower() for char in set(text) if not char.isascii()}  # each distinct character once
     return frozenset(char for char in lowered if _BEYOND_ASCII_LATIN.fullmatch(char))
+
+
+def disguises_words(text: str) -> bool:
+    """Whether `text` spells a word with digits for letters, as spam does to slip past filters ("Thu1s0ntv4ng5t
+    R0tt3rdam", "fr3e p0rn v1d30s"): an ASCII word of three letters or more in one case (or capitalised), with two
+    runs or more of the digits leetspeak uses (0 1 3 4 5 7), one of them between letters. A model name, a code or a
+    date has one run or other digits ("A330neo", "Nov11th", "9to5Mac", "H1N1"); the parts of a link, a handle or a
+    hashtag are not read (random ids: "pic.twitter.com/k5n3v3Vnva").
+
+    >>> disguises_words("Thu1s0ntv4ng5t R0tt3rdam vanaf 82,95"), disguises_words("fr3e p0rn v1d30s!")
+    (True, True)
+    >>> disguises_words("The A330neo and 9to5Mac, H1N1, Nov11th"), disguises_words("see x.com/k5n3v0n7a")
+    (False, False)
+    """
+    if _LEET_INSIDE.search(text) is None:  # a C scan: most text has no digit between letters
+        return False
+    for chunk in SPLIT_WORD.finditer(text):
+        token = chunk.group()
+        if _LEET_INSIDE.search(token) is None or _LINK_MARKS.search(token) is not None:
+            continue
+        for word in _ALNUM_WORD.findall(token):
+            letters = "".join(filter(str.isalpha, word))
+            digit_runs = _DIGIT_RUN.findall(word)
+            if len(letters) >= 3 and len(digit_runs) >= 2 and all(map(_LEET_DIGITS.issuperset, digit_runs)) \
+                    and _LEET_INSIDE.search(word) and (letters.islower() or letters.isupper() or letters.istitle()):
+                return True
+    return False
 
 
 @lru_cache(maxsize=1 << 16)

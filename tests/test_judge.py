@@ -634,6 +634,20 @@ def test_within_the_text_a_line_in_another_script_departs_further_than_one_in_ot
     assert clean(text).text == (WITHIN_BODY + WITHIN_END.lstrip() if goes else text)
 
 
+@pytest.mark.parametrize("line, goes", [
+    # words spelled with digits for letters: as far from an article as a line a rule names (0.5)
+    ("Thu1s0ntv4ng5t R0tt3rdam vanaf 82,95", True),
+    ("Thuisontvangst Rotterdam vanaf 82,95", False),  # spelled out: the unnamed within threshold (0.9)
+    ("Thuisontvangst Rotterdam met de A330neo", False),  # a model name: one run of digits, no disguise
+])
+def test_within_the_text_a_line_that_spells_words_with_digits_needs_only_a_doubtful_score(line, goes):
+    # the model scores a line with "thuisontvangst" (as folded) 0.6, every other line 0.01; no rule names it
+    clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), {hash_token("w:thuisontvangst"): 5.0},
+                                          -4.6, 0.7, {})).clean
+    text = WITHIN_BODY + line + WITHIN_END
+    assert clean(text).text == (WITHIN_BODY + WITHIN_END.lstrip() if goes else text)
+
+
 @pytest.mark.parametrize("body, end, goes", [
     (WITHIN_BODY, WITHIN_END, True),  # in another script than the story's: none of its text, a doubtful score will do
     (ZH_BODY, ZH_END, False),  # in the story's script: the model must agree (the within threshold, 0.5)
