@@ -26,7 +26,11 @@ _PIECE = 1 << 16  # characters split into lines at a time
 # letter ("Space)GET"), a change of script ("Getty|شارك", "future| быстрые"), lower case glued to capitals
 # ("ayahku|ADVERTISEMENT"), capitals glued to lower case ("TX|casino"), digits glued to a word ("1500|OO.ready").
 # Each pattern leads with the rarer side of its seam, so the scan skips ahead fast; (pattern, seam at its end).
-_NON_LATIN = r"\p{Cyrillic}\p{Han}\p{Hiragana}\p{Katakana}\p{Arabic}\p{Hangul}\p{Thai}\p{Greek}\p{Hebrew}\p{Devanagari}"
+# Scripts other than Latin, as the seams of glued junk see them: East Asian scripts mix within one text (Han with
+# kana, hanja with Hangul), so they are one.
+_OTHER_SCRIPTS = (r"\p{Cyrillic}", r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}", r"\p{Arabic}", r"\p{Thai}",
+                  r"\p{Greek}", r"\p{Hebrew}", r"\p{Devanagari}")
+_NON_LATIN = "".join(_OTHER_SCRIPTS)
 _HAS_NON_LATIN = regex.compile(rf"[{_NON_LATIN}]")
 # Cyrillic letters that look like Latin ones, which spammers put in Latin words (`normalize` folds them).
 LOOKALIKE_LETTERS = "аеорсхуікј"
@@ -43,6 +47,11 @@ _SCRIPT_SEAMS = (
     (regex.compile(rf"\p{{Latin}}[\p{{Pe}}\p{{Pf}}\"']*+(?=\s*+[{_NON_LATIN}])"), True),  # "Space)| Заходи"
     (regex.compile(rf"[{_NON_LATIN}][\p{{Pe}}\p{{Pf}}\"']*+(?=\s*+\p{{Latin}})"), True),
 )
+# A change between two of the other scripts ("Анна Петрова|최고의 고수익 ..."): (the script, the seam after it).
+_OTHER_SCRIPT_SEAMS = tuple(
+    (regex.compile(f"[{script}]"),
+     regex.compile(rf"[{script}][\p{{Pe}}\p{{Pf}}\"']*+(?=\s*+[[{_NON_LATIN}]--[{script}]])", regex.VERSION1))
+    for script in _OTHER_SCRIPTS)
 
 # What is never cut. Each pattern runs only where its cheap hint is present ("://", "@", a dot before a TLD).
 _TLDS = "com|org|net|edu|gov|io|co|uk|ru|tr|id|de|fr|info|biz"
@@ -302,11 +311,16 @@ def glued_junk_seams(content: str) -> list[int]:
 
     >>> glued_junk_seams("The systemроrno izle"), glued_junk_seams("The systemпорно")
     ([], [10])
+    >>> glued_junk_seams("Анна Петрова최고의 고수익"), glued_junk_seams("文대통령은 中国")
+    ([12], [])
     """
     seams = {m.end() if at_end else m.start() for p, at_end in _GLUED_SEAMS for m in p.finditer(content)
              if p is not _DIGIT_SEAM or not _leet_digit(content, m.start())}
     if not content.isascii() and _HAS_NON_LATIN.search(content):
         script = {m.end() if at_end else m.start() for p, at_end in _SCRIPT_SEAMS for m in p.finditer(content)}
+        held = [seam for letter, seam in _OTHER_SCRIPT_SEAMS if letter.search(content)]
+        if len(held) > 1:
+            script.update(m.end() for seam in held for m in seam.finditer(content))
         if script and _HAS_LOOKALIKE.search(content):
             script -= {i for m in _MIXED_WORD.finditer(content) if _disguised(m.group())
                        for i in range(m.start() + 1, m.end())}

@@ -98,6 +98,8 @@ def _tail_pieces(text):
     ("new Videos", "porno izle"),
     ("on 12 March 2014", "p0rn0 1zle"),
     ("the volunteers", "\u0440\u043erno izle"),
+    ("Редактор: Анна Петрова", "최고의 고수익 재택부업"),  # one script other than Latin glued onto another
+    ("（记者 黄丽）", " สมัครน้องรับงาน รับโบนัส 100%"),
 ])
 def test_a_seam_where_junk_is_glued_onto_a_word_an_address_or_a_date(head, junk):
     pieces = _tail_pieces(head + junk)
@@ -107,6 +109,7 @@ def test_a_seam_where_junk_is_glued_onto_a_word_an_address_or_a_date(head, junk)
 @pytest.mark.parametrize("text", [
     "Watch https://www.youtube.com/watch?v=dQw4w9WgXcQ today",
     "Write to press.Office@Example.org now",
+    "文대통령은 中国 방문",  # hanja among Hangul: one script, as Han and kana are
     "Mail name@paper.community or name@paper.co.uk today",
     "The vоluntееrs came",  # a Latin word in disguise is one word
     "on the 3rd day and the r3plika",  # leetspeak and ordinals are no number glued on
