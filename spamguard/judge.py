@@ -60,6 +60,7 @@ _SENTENCE_END = ".!?。！？"
 _GLUED_HEAD = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}{0,4}|\p{Ll})$")
 _FULL_STOP = ".。।"
 SHORT_STATEMENT_WORDS = 6
+LIST_SEPARATORS = (" - ", " – ", " | ", " • ", " / ")  # what a list of anchors on one line is separated by
 SENTENCE_TAIL_WORDS = 6  # an unnamed tail that is a whole sentence this long stays, as does such a head
 # A capitalised word inside a sentence (after a word and a space): a name, not a sentence's first word.
 _NAME = regex.compile(r"(?<=[\p{L}\p{N},;)\]\"”’]\s)\p{Lu}\p{Ll}{2,}")
@@ -309,10 +310,12 @@ class Judge:
     def _heads_the_line_below(self, index: int) -> bool:
         """Whether half or more of the line's words of four letters or more stand in the non-blank line below it
         (as words or parts of words: "blokir" in "memblokir"; its first HEADING_READS characters): a heading of the
-        story under it ("Kominfo blokir ribuan situs porno"), not spam set into it, which brings words of its own."""
+        story under it ("Kominfo blokir ribuan situs porno"), not spam set into it, which brings words of its own. The
+        line below is a paragraph, not a label: a spam line above another in the same words ('Praca magisterska na
+        zamówienie cena – betking.biz!!!' above 'Praca magisterska na zamówienie cena już od 55 zł') heads nothing."""
         doc = self.doc
         pos = bisect_left(doc.nonblank, index) + 1
-        if pos >= len(doc.nonblank):
+        if pos >= len(doc.nonblank) or self.reads_as_label(doc.nonblank[pos]):
             return False
         view = doc.view
         start, end = view.from_original(doc.lines[index].start, doc.lines[index].end)
@@ -725,7 +728,7 @@ def _article_then_junk(judge: Judge, line_unit: Unit) -> Scored | None:
             or tail.hits and opens_an_ad(head_text):
         return None
     named_tail_only = tail.hits and not judge.doc.hits_in(line_unit.start, tail.start)
-    if named_tail_only and glued_anchors(head_text):
+    if named_tail_only and (glued_anchors(head_text) or heads_a_list(head_text, judge.doc.text[tail.start:tail.end])):
         return None
     if named_tail_only and _words(head_text) >= SENTENCE_TAIL_WORDS:
         return tail  # a head of a sentence's length that no rule names is the article's: the named junk goes alone
@@ -748,6 +751,22 @@ def glued_anchors(head_text: str) -> bool:
     """
     return head_text[-1:].isalpha() and _LOWER_CASE_WORDS.fullmatch(head_text) is not None \
         and _words(head_text) < SENTENCE_TAIL_WORDS
+
+
+def heads_a_list(head_text: str, tail_text: str) -> bool:
+    """Whether the head of a line is the first item of the list the tail after it is: it ends with a separator the
+    tail repeats between two items or more ('pozycjonowanie za grosze - |tanie pozycjonowanie - precle seo - kup
+    linki'), and is shorter than a sentence, with no sentence end, link or phone number in it (a source cited before
+    junk: 'https://www.census.gov/abs/2707.3501 ヴィトン コピー 財布 - |スーパーコピー 時計 - ...').
+
+    >>> heads_a_list("seo za grosze - ", "tanie seo - precle seo - kup linki"), heads_a_list("He said - ", "a - b")
+    (True, False)
+    >>> heads_a_list("https://a.org/2707 コピー 財布 - ", "スーパーコピー 時計 - ブランドコピー - ロレックス コピー")
+    False
+    """
+    return any(head_text.endswith(separator) and tail_text.count(separator) >= 2 for separator in LIST_SEPARATORS) \
+        and _words(head_text) < SENTENCE_TAIL_WORDS and SENTENCE_BREAK.search(head_text) is None \
+        and _first_reach(head_text) is None
 
 
 def opens_an_ad(head_text: str) -> bool:

@@ -424,6 +424,31 @@ def test_lower_case_words_glued_onto_named_junk_go_with_it(line, kept):
     assert result.text == (COUNCIL_BODY + kept if kept else COUNCIL_BODY.rstrip())
 
 
+@pytest.mark.parametrize("line, kept", [
+    # the first item of a list whose later items a rule names: one list, it goes whole
+    ("sorte grande hoje - bônus sem depósito - roleta ao vivo - giros grátis", ""),
+    ("Fonte: https://ibge.gov.br/2707 - bônus sem depósito - roleta ao vivo - giros grátis",  # a source cited
+     "Fonte: https://ibge.gov.br/2707 - "),
+    ("Lisboa - bônus sem depósito", "Lisboa - "),  # one separator: no list
+])
+def test_the_first_item_of_a_list_of_named_anchors_goes_with_it(line, kept):
+    # the whole line and each later item score 0.99, the head alone 0.01; a rule names "bônus sem depósito"
+    result = word_cleaner("sem", "roleta", "giros").clean(COUNCIL_BODY + line)
+    assert result.text == (COUNCIL_BODY + kept if kept else COUNCIL_BODY.rstrip())
+
+
+@pytest.mark.parametrize("below, goes", [
+    ("Praca magisterska na zamówienie cena już od 55 zł", True),  # a label in the same words: no story under it
+    ("Praca magisterska na zamówienie kosztuje dziś więcej niż rok temu, podał urząd w środę.", False),
+])
+def test_a_line_heads_the_line_below_only_when_that_is_a_paragraph(below, goes):
+    # the model scores a line with "betking" 0.99, every other line 0.01; no rule names either line
+    clean = word_cleaner("betking").clean
+    line = "Praca magisterska na zamówienie cena – betking.biz!!!"
+    text = WITHIN_BODY + line + "\n" + below + WITHIN_END
+    assert clean(text).text == (WITHIN_BODY + below + WITHIN_END if goes else text)
+
+
 @pytest.mark.parametrize("tail, goes", [
     (" лучшие цены на обувь в нашем магазине", True),  # in another script than the body's: the threshold
     (" best prices on shoes in our own shop", False),  # in the body's script: the middle threshold
