@@ -60,6 +60,13 @@ _SENTENCE_END = ".!?。！？"
 _GLUED_HEAD = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}{0,4}|\p{Ll})$")
 _FULL_STOP = ".。।"
 SHORT_STATEMENT_WORDS = 6
+# A credit word right before a tail: what follows is the source it cites, an outlet's name in any script
+_CREDIT_BEFORE = regex.compile(r"(?:^|[\s(\[])(?:via|h/t|sources?|quelle|fuente|fonte|sumber|kaynak|источник|photo|foto"
+                               r"|credit|出典|来源|출처)[^\S\n]*+[:：]?[^\S\n]*+$", regex.IGNORECASE)
+CREDIT_READS = 24  # characters before a tail read for a credit word
+# A byline: a dash, a name of up to four capitalised words, and an outlet after a comma ('— Juan Ruiz, RTVE')
+_BYLINE = regex.compile(r"[—–-] ?+\p{Lu}\p{Ll}++(?:[ '-]\p{Lu}\p{Ll}++){0,3}+"
+                        r"(?:, \p{Lu}[\p{L}.&]*+(?: \p{Lu}[\p{L}.&]*+){0,3}+)?+")
 LIST_SEPARATORS = (" - ", " – ", " | ", " • ", " / ")  # what a list of anchors on one line is separated by
 SENTENCE_TAIL_WORDS = 6  # an unnamed tail that is a whole sentence this long stays, as does such a head
 # A capitalised word inside a sentence (after a word and a space): a name, not a sentence's first word.
@@ -583,14 +590,15 @@ def _a_statement_of_the_body(judge: Judge, text: str) -> bool:
 
 def _without_article_sentences(judge: Judge, whole: LineVerdicts,
                                partial: list[Scored]) -> tuple[LineVerdicts, list[Scored]]:
-    """Removals the model's score alone decided, but for text that reads as the article's: a sentence that names
-    what the body names ("If Obama wins, America loses." under a story about Obama), or a paragraph of prose (two
-    sentences or more, PARAGRAPH_WORDS words or more), and the unnamed lines right above such text (trailer only
-    through it). Not kept so: a label or a headline (no sentence), a prompt ("Follow Reuters on Twitter.", "...
-    click here."), a line with a link, a handle or a phone number (injected spam may name a topic of the page, "a
-    FREE Bluetooth Headset", but comes with a way to reach it), or more than ARTICLE_CHECK_CHARS of text. A short
-    statement (`reads_as_statement`: "Śledztwo trwa."), a line with an e-mail address (a contact line, unless it
-    opens with a prompt word) and a bare link alone on its line (a source) read as the article's too."""
+    """Removals the model's score alone decided, but for text that reads as the article's: a sentence that names what
+    the body names ("If Obama wins, America loses." under a story about Obama), or a paragraph of prose (two
+    sentences or more, PARAGRAPH_WORDS words or more), and the unnamed lines right above such text but a byline (the
+    trailer only went through it). Not kept so: a label or a headline (no sentence), a prompt ("Follow Reuters on
+    Twitter.", "... click here."), a line with a link, a handle or a phone number (injected spam may name a topic of
+    the page, "a FREE Bluetooth Headset", but comes with a way to reach it), or more than ARTICLE_CHECK_CHARS of
+    text. A short statement (`reads_as_statement`: "Śledztwo trwa."), a byline ('— Claire Martin', '— Juan Ruiz,
+    RTVE'), a line with an e-mail address (a contact line, unless it opens with a prompt word) and a bare link alone
+    on its line (a source) read as the article's too."""
     unnamed_lines = [i for i, scored in whole.items() if not scored.hits]
     unnamed_spans = [p for p in partial if not p.hits]
     if not (unnamed_lines or unnamed_spans) or judge.model is None:
@@ -616,7 +624,7 @@ def _without_article_sentences(judge: Judge, whole: LineVerdicts,
             # script without spaces, one "word" may be a whole line of text with a link glued on)
         if reaches:
             return False
-        if _a_statement_of_the_body(judge, sentence):
+        if _a_statement_of_the_body(judge, sentence) or _BYLINE.fullmatch(sentence):
             return True
         if len(words) < 4 or sentence[-1] not in _TAIL_SENTENCE_END:
             return False
@@ -625,6 +633,8 @@ def _without_article_sentences(judge: Judge, whole: LineVerdicts,
 
     kept_lines = {i for i in unnamed_lines if reads_as_article(doc.lines[i].start, doc.lines[i].end)}
     for index in sorted(kept_lines):
+        if _BYLINE.fullmatch(doc.line_text(index).strip()):
+            continue  # a byline is no sentence of the article: the junk above it stands
         pos = bisect_left(doc.nonblank, index) - 1
         while pos >= 0 and doc.nonblank[pos] in whole and not whole[doc.nonblank[pos]].hits:
             kept_lines.add(doc.nonblank[pos])
@@ -823,7 +833,17 @@ def _unnamed_tail(judge: Judge, tail: Scored) -> bool:
     departs = other_script or sells_by_link_or_phone(tail_text)
     threshold = judge.settings.threshold if other_script or _PHONE.search(tail_text) else judge.middle_threshold
     return (_whole_sentence(text, tail.start, tail.end) or _goes_on_after_an_abbreviation(text, tail.start)) \
-        and not departs or _starts_inside_a_name(text, tail.start) or (tail.model_score or 0.0) < threshold
+        and not departs or _starts_inside_a_name(text, tail.start) or _cited(text, tail.start) \
+        or (tail.model_score or 0.0) < threshold
+
+
+def _cited(text: str, start: int) -> bool:
+    """Whether the text at `start` is what a credit word right before it cites ('via| 読売新聞', 'Quelle:| dpa').
+
+    >>> _cited("Officials said so.\\nvia 読売新聞", 23), _cited("He said so. Buy 読売新聞", 15)
+    (True, False)
+    """
+    return _CREDIT_BEFORE.search(text[max(0, start - CREDIT_READS):start]) is not None
 
 
 def _goes_on_after_an_abbreviation(text: str, start: int) -> bool:

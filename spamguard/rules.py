@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, cast, get_args
@@ -52,6 +52,7 @@ def match_timeout(text_length: int) -> float:
 TABLE_FILE = "rules.toml"
 _TABLE_KEYS = frozenset(("id", "category", "scope", "weight", "description", "pattern", "anchor", "triggers",
                          "triggers_from", "max_chars"))
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")  # letters and marks a pattern holds literally
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")  # a fragment's name; regex's own braces hold digits or capitals
 
 
@@ -192,7 +193,25 @@ def rules_from_table(table: dict[str, Any]) -> tuple[Rule, ...]:
     """
     fragments = {name: _joined(value) for name, value in table.get("fragments", {}).items()}
     blocks = [{**entry, "scope": "line"} for entry in table.get("block", ())]
-    return tuple(_rule_of(dict(entry), fragments) for entry in [*table.get("rule", ()), *blocks])
+    return _folded(tuple(_rule_of(dict(entry), fragments) for entry in [*table.get("rule", ()), *blocks]))
+
+
+def _folded(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """The rules with their words folded as the matching view folds text, so that they are written as people write
+    them: the letters beyond ASCII of each pattern (the view reads 'إعلان' as 'اعلان', 'читайте' as 'читаите', 'ブ' as
+    'フ', '…' as '...'; never regex syntax, which is ASCII) and each trigger ('&#xa0;' as '&#xao;'). One view folds
+    them all (`normalize.fold_lines`).
+
+    >>> rule = Rule("x.ad", "boilerplate", "line", 0.5, "An ad label.", "(?:إعلان|more…)$", triggers=("more…",))
+    >>> folded = _folded((rule,))[0]
+    >>> folded.pattern, folded.triggers
+    ('(?:اعلان|more\\\\.\\\\.\\\\.)$', ('more...',))
+    """
+    runs = list(dict.fromkeys(m.group() for rule in rules for m in _BEYOND_ASCII.finditer(rule.pattern)))
+    triggers = list(dict.fromkeys(trigger for rule in rules for trigger in rule.triggers))
+    folded = dict(zip(runs + triggers, fold_lines(runs + triggers)))
+    return tuple(replace(rule, pattern=_BEYOND_ASCII.sub(lambda m: re.escape(folded[m.group()]), rule.pattern),
+                         triggers=tuple(folded[trigger] for trigger in rule.triggers)) for rule in rules)
 
 
 def _rule_of(entry: dict[str, Any], fragments: dict[str, str]) -> Rule:

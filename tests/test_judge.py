@@ -449,6 +449,30 @@ def test_a_line_heads_the_line_below_only_when_that_is_a_paragraph(below, goes):
     assert clean(text).text == (WITHIN_BODY + below + WITHIN_END if goes else text)
 
 
+@pytest.mark.parametrize("ending, kept", [
+    ("— Claire Martin", True),  # a byline: a dash and a name
+    ("— Juan Ruiz, RTVE", True),  # and the outlet
+    ("Claire Martin", False),  # a name alone, with no dash: a label the model is sure of
+])
+def test_a_byline_ending_the_story_is_kept_whatever_its_score(ending, kept):
+    clean = word_cleaner("claire", "juan", "devoirs").clean  # the model scores the ending 0.99, the story 0.01
+    text = COUNCIL_BODY + ending
+    assert clean(text).text == (text if kept else COUNCIL_BODY.rstrip())
+    # spam injected above it goes all the same: a byline vouches for no line above it, as an article sentence does
+    spam = "faire mes devoirs payant http://www.fairemesdevoirspay.club/\n"
+    assert clean(COUNCIL_BODY + spam + ending).text == (text if kept else COUNCIL_BODY.rstrip())
+
+
+@pytest.mark.parametrize("head, kept", [("via ", True), ("Quelle: ", True), ("Mehr bei ", False)])
+def test_the_outlet_a_credit_word_cites_is_no_glued_tail(head, kept):
+    # the model scores the tail "読売新聞" 0.99 (another script than the story's: the threshold would do), the whole
+    # line 0.01, for its first word
+    weights = {hash_token("w:読売新聞"): 9.2, **{hash_token(f"w:{word}"): -9.2 for word in ("via", "quelle", "mehr")}}
+    clean = spamguard.Cleaner(model=Model((0.0,) * len(NUMERIC_FEATURES), weights, -4.6, 0.7, {})).clean
+    line = head + "読売新聞"
+    assert clean(COUNCIL_BODY + line).text == COUNCIL_BODY + (line if kept else head.rstrip())
+
+
 @pytest.mark.parametrize("tail, goes", [
     (" лучшие цены на обувь в нашем магазине", True),  # in another script than the body's: the threshold
     (" best prices on shoes in our own shop", False),  # in the body's script: the middle threshold

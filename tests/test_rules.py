@@ -276,9 +276,20 @@ def matched_by(text: str, *rule_ids: str) -> list[str]:
     ("2 зубчика чеснока Anzeige", "Anzeige"),
     ("Image: AFPشارك الخبر\n", "شارك الخبر"),
     ("with live coverage. 기사 공유하기", "기사 공유하기"),
+    ("the minister said on Tuesday. إعلان", "إعلان"),  # written with a hamza, which the view folds away
 ])
 def test_labels_glued_onto_a_line_end_are_named(text, label):
     assert matched_by(text, "boilerplate.label-glued") == [label]
+
+
+@pytest.mark.parametrize("text, rule_id", [
+    ("إعلان", "boilerplate.advertisement"),  # the view reads إ as ا
+    ("Читайте также: новости дня", "boilerplate.read-more"),  # й as и
+    ("اقرأ المزيد", "boilerplate.read-more"),  # أ as ا
+    ("はてブ ツイート", "boilerplate.share-buttons"),  # ブ as フ
+])
+def test_a_rule_written_in_letters_the_view_folds_matches_the_text_as_written(text, rule_id):
+    assert rule_id in hits(text)
 
 
 @pytest.mark.parametrize("text, run", [

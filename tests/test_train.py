@@ -106,6 +106,9 @@ def test_training_needs_both_classes(tmp_path):
        st.sampled_from(["en", "tr", "id", "ru", "zh", "ja", "ar", "es", "pt", "de", "fr", "vi"]))
 @example(17, "ja").via("a Japanese ingredient list: its last line, another script than the body's, must stay")
 @example(0, "ja").via("the same, judged again within the text after the trailer walk kept it")
+@example(7553, "fr").via("a byline, '— Claire Martin', which the model scores 0.94")
+@example(2992, "ja").via("a credit glued on, 'via 読売新聞': the outlet in another script than the body's")
+@example(1981, "en").via("'References' right above two links, under the article's last lines: no ad block")
 def test_a_clean_generated_article_with_a_legit_ending_survives_untouched(seed, language):
     rng = random.Random(seed)
     text = synth.add_ending(article(rng), rng, language=language)

@@ -172,7 +172,9 @@ def _pager_numbers(doc: Document, pager: int) -> Iterator[int]:
 def _ad_block_lines(doc: Document, known: bytearray, ad_headers: array[int]) -> Iterator[int]:
     """The lines of each text-ad block, in a run of short non-blank lines: the whole run when an ad header starts
     it (and two lines follow); else the run up to the line after its last display URL when it holds two (after an
-    ad title, not under a header such as "Sources:"), or up to a click-tracking link among its first five lines."""
+    ad title, not under a header such as "Sources:", whether it starts the run or stands right above the first URL,
+    the run then starting with the article's last lines), or up to a click-tracking link among its first five
+    lines."""
     url_lines = array("q")
     for line, kind in _url_lines(doc.text):
         index = doc.line_of(line)
@@ -190,7 +192,8 @@ def _ad_block_lines(doc: Document, known: bytearray, ad_headers: array[int]) -> 
         if known[first] & _AD_HEADER and len(run) >= 3:
             yield from run
         elif len(display) >= 2 and display[0] > first and 4 * len(display) >= len(run) \
-                and not _heads_a_reference_list(_read(doc, first)):
+                and not _heads_a_reference_list(_read(doc, first)) \
+                and not _heads_a_reference_list(_read(doc, display[0] - 1)):
             yield from range(first, min(display[-1] + 1, last) + 1)  # an ad's pitch follows its URL
         elif tracking and tracking[-1] - first < 5:
             yield from range(first, tracking[-1] + 1)  # the link ends its ad
