@@ -23,7 +23,7 @@ _BEYOND_ASCII_LATIN = regex.compile(r"[^\P{Latin}a-zA-Z]")  # a Latin letter tha
 # read without a list of all its words.
 SPLIT_WORD = re.compile(r"\S+")
 _LEET_DIGITS = frozenset("013457")  # the digits leetspeak writes letters with (normalize.LEET)
-_LEET_INSIDE = re.compile(r"[A-Za-z][013457]+[A-Za-z]")
+_LEET_INSIDE = re.compile(f"[A-Za-z][{''.join(sorted(_LEET_DIGITS))}]+[A-Za-z]")  # one of them between letters
 _LINK_MARKS = re.compile(r"[/=@#&?]|www\.", re.IGNORECASE)
 _ALNUM_WORD = re.compile(r"[A-Za-z0-9]+")
 _DIGIT_RUN = re.compile(r"[0-9]+")
